@@ -1,0 +1,50 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Logger } from 'pino'
+import { Authenticator } from './auth/authenticator.ts'
+import { loadSigningKey } from './auth/signing-key.ts'
+import { TokenService } from './auth/tokens.ts'
+import type { Config } from './config.ts'
+import type { Database } from './db/database.ts'
+import { classifyDatabaseError } from './db/errors.ts'
+import { answerError, installContract } from './http/contract.ts'
+import { registerOpenApi } from './http/openapi.ts'
+import { requestIdFor } from './http/request-id.ts'
+import { authenticationModule } from './modules/authentication/index.ts'
+import { healthModule } from './modules/health/index.ts'
+import type { ModuleContext } from './modules/module.ts'
+import { userRolesModule } from './modules/user-roles/index.ts'
+
+export const API_VERSION = '0.1.0'
+
+/** The API modules, in the order their routes are registered. Add a new module here. */
+const MODULES = [healthModule, authenticationModule, userRolesModule]
+
+/** Builds the whole API on a database; never listens (server.ts does, tests pick a port). */
+export async function buildApp(config: Config, db: Database, logger: Logger): Promise<FastifyInstance> {
+  const classifyError = classifyDatabaseError(config.retryAfterSeconds)
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    // One log line per request, written by the contract layer's onResponse hook.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+    bodyLimit: config.bodyLimitBytes,
+    // Stateless instances: requests arriving while one closes are still served in full.
+    return503OnClosing: false,
+    // Errors the router meets before any route (a malformed URL) get the contract's body too.
+    frameworkErrors: (error, request, reply) => answerError(error, request, reply, { classifyError }),
+  })
+
+  const key = await loadSigningKey(db.system, config.jwtSecret)
+  const authenticator = new Authenticator(db.system, new TokenService(key, config.tokenTtlSeconds), logger)
+  const contract = installContract(app, {
+    authenticate: (authorization) => authenticator.authenticate(authorization),
+    classifyError,
+  })
+  await registerOpenApi(app, API_VERSION)
+
+  const context: ModuleContext = { config, db, authenticator }
+  for (const module of MODULES) await app.register(module, context)
+  contract.finish()
+  return app
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from 'node:crypto'
+import { errors, jwtVerify, SignJWT } from 'jose'
+import { AppError } from '../errors.ts'
+
+const ISSUER = 'elevate-api'
+const AUDIENCE = 'elevate-api'
+// The only algorithm accepted: a token naming another (`none`, RS256 with our secret as a public
+// key, …) is refused before its signature is looked at.
+const ALGORITHM = 'HS256'
+
+export interface TokenClaims {
+  userId: number
+  brandId: number
+  username: string
+  roleIds: number[]
+}
+
+export interface IssuedToken {
+  token: string
+  expiresAt: Date
+}
+
+/** Signs and verifies the API's bearer tokens (JWT, RFC 7519). */
+export class TokenService {
+  constructor(
+    private readonly secret: Uint8Array,
+    private readonly ttlSeconds: number,
+  ) {}
+
+  async issue(claims: TokenClaims, now = new Date()): Promise<IssuedToken> {
+    const issuedAt = Math.floor(now.getTime() / 1000)
+    const expiresAt = issuedAt + this.ttlSeconds
+    const token = await new SignJWT({ brandId: claims.brandId, username: claims.username, roles: claims.roleIds })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(String(claims.userId))
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(issuedAt)
+      .setNotBefore(issuedAt)
+      .setExpirationTime(expiresAt)
+      .setJti(randomUUID())
+      .sign(this.secret)
+    return { token, expiresAt: new Date(expiresAt * 1000) }
+  }
+
+  /** The token's user and brand, or a 401 AppError saying why not. */
+  async verify(token: string): Promise<{ userId: number; brandId: number }> {
+    try {
+      const { payload } = await jwtVerify(token, this.secret, {
+        algorithms: [ALGORITHM],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ['sub', 'exp', 'iat', 'nbf'],
+      })
+      const userId = Number(payload.sub)
+      const brandId = payload.brandId
+      if (!Number.isSafeInteger(userId) || typeof brandId !== 'number' || !Number.isSafeInteger(brandId)) {
+        throw invalidToken('The bearer token does not name a user')
+      }
+      return { userId, brandId }
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      if (error instanceof errors.JWTExpired) {
+        throw new AppError('token_expired', { headers: challenge('invalid_token', 'The token has expired') })
+      }
+      if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') {
+        throw invalidToken('The bearer token is not valid yet')
+      }
+      throw invalidToken()
+    }
+  }
+}
+
+/** The `WWW-Authenticate` challenge of RFC 6750 §3. */
+export function challenge(error?: 'invalid_token', description?: string): Record<string, string> {
+  const parts = ['Bearer realm="elevate-api"']
+  if (error !== undefined) parts.push(`error="${error}"`)
+  if (description !== undefined) parts.push(`error_description="${description}"`)
+  return { 'www-authenticate': parts.join(', ') }
+}
+
+export function invalidToken(message?: string): AppError {
+  return new AppError('invalid_token', { message, headers: challenge('invalid_token', message ?? 'The token is not valid') })
+}

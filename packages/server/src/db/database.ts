@@ -1,0 +1,80 @@
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
+import pg from 'pg'
+import type { Logger } from 'pino'
+import type { Tables } from './tables.ts'
+
+/** The PostgreSQL role every tenant query runs as; row-level security applies to it. */
+export const TENANT_ROLE = 'elevate_app'
+
+// int8 ids and counts fit in a double (ids stay below 2^53); dates stay `yyyy-MM-dd` strings.
+const parsers: Record<number, (value: string) => unknown> = { 20: Number, 1082: (value) => value }
+const types = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    parsers[oid] ?? pg.types.getTypeParser(oid, format as 'text'),
+}
+
+export interface DatabaseOptions {
+  url: string
+  poolSize: number
+  logger: Logger
+}
+
+export type TenantTransaction = Transaction<Tables>
+
+/**
+ * The database, as two pools:
+ * - `tenant`: connects with the `elevate_app` role, so PostgreSQL's row-level security confines
+ *   every query to the brand the transaction names. `withTenant` is the only way to use it. This is
+ *   the one place brand filtering happens, and no query can skip it: a query that names no brand
+ *   sees no rows and can write none.
+ * - `system`: the schema owner, for what precedes a brand (login, token checks), migrations and
+ *   health. Only `auth/`, `db/` and start-up code use it.
+ */
+export class Database {
+  readonly system: Kysely<Tables>
+  private readonly tenant: Kysely<Tables>
+  private readonly pools: pg.Pool[]
+
+  constructor(options: DatabaseOptions) {
+    const systemPool = makePool(options, {})
+    // A startup option, not a SET after connecting: if the role is missing the connection fails.
+    const tenantPool = makePool(options, { options: `-c role=${TENANT_ROLE}` })
+    this.pools = [systemPool, tenantPool]
+    this.system = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: systemPool }) })
+    this.tenant = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: tenantPool }) })
+  }
+
+  /** Runs `work` in one transaction that sees and writes only `brandId`'s rows. */
+  withTenant<T>(brandId: number, work: (trx: TenantTransaction) => Promise<T>): Promise<T> {
+    return this.tenant.transaction().execute(async (trx) => {
+      // Transaction-local: the setting ends with the transaction, so a pooled connection never
+      // carries one brand into another request.
+      await sql`select set_config('elevate.brand_id', ${String(brandId)}, true)`.execute(trx)
+      return work(trx)
+    })
+  }
+
+  /** Throws unless the database answers. */
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.system)
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.system.destroy(), this.tenant.destroy()])
+  }
+}
+
+function makePool(options: DatabaseOptions, extra: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize,
+    // Fail fast while the database is away (the API answers 503), and recover when it returns.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    types,
+    ...extra,
+  })
+  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  pool.on('error', (error) => options.logger.warn({ err: error.message }, 'idle database connection lost'))
+  return pool
+}

@@ -1,0 +1,114 @@
+/**
+ * The error catalogue: every error the API can answer with, by stable code.
+ *
+ * Domain code throws `AppError(code)`; only `http/` turns a code's kind into a status. Codes are part
+ * of the public contract (clients branch on them): never rename or reuse one. `docs/errors.md`
+ * lists them all, and a test keeps the two in step.
+ */
+
+export type ErrorKind =
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'not_acceptable'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'internal'
+  | 'unavailable'
+
+interface CatalogueEntry {
+  kind: ErrorKind
+  /** The default human sentence; a throw site may give a more precise one. */
+  message: string
+}
+
+export const ERROR_CATALOGUE = {
+  malformed_request: { kind: 'invalid_input', message: 'The request could not be read' },
+  malformed_json: { kind: 'invalid_input', message: 'The request body is not valid JSON' },
+  validation_failed: { kind: 'invalid_input', message: 'Validation failed' },
+  invalid_query: { kind: 'invalid_input', message: 'Invalid query parameters' },
+  invalid_path_parameter: { kind: 'invalid_input', message: 'Invalid path parameter' },
+  invalid_header: { kind: 'invalid_input', message: 'Invalid request header' },
+  authentication_required: { kind: 'unauthenticated', message: 'Authentication is required: send Authorization: Bearer <token>' },
+  invalid_token: { kind: 'unauthenticated', message: 'The bearer token is not valid' },
+  token_expired: { kind: 'unauthenticated', message: 'The bearer token has expired: authenticate again' },
+  invalid_credentials: { kind: 'unauthenticated', message: 'The brand, username or password is not correct' },
+  account_disabled: { kind: 'unauthenticated', message: 'The user account is disabled' },
+  insufficient_permission: { kind: 'forbidden', message: 'Your roles do not allow this operation' },
+  route_not_found: { kind: 'not_found', message: 'No such resource' },
+  not_found: { kind: 'not_found', message: 'The requested resource was not found' },
+  method_not_allowed: { kind: 'method_not_allowed', message: 'The method is not allowed for this resource' },
+  not_acceptable: { kind: 'not_acceptable', message: 'This resource can only answer with application/json' },
+  already_exists: { kind: 'conflict', message: 'The resource already exists' },
+  payload_too_large: { kind: 'payload_too_large', message: 'The request body is too large' },
+  unsupported_media_type: { kind: 'unsupported_media_type', message: 'Unsupported Content-Type' },
+  rate_limited: { kind: 'rate_limited', message: 'Too many requests: retry later' },
+  internal_error: {
+    kind: 'internal',
+    message: 'An unexpected error occurred. Please contact Elevate support and quote the request id',
+  },
+  database_unavailable: { kind: 'unavailable', message: 'The service is temporarily unavailable: retry later' },
+} as const satisfies Record<string, CatalogueEntry>
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE
+
+/** One problem with one field of the request, as reported in the error body's `errors`. */
+export interface FieldError {
+  field: string
+  code: string
+  message: string
+}
+
+export interface AppErrorOptions {
+  message?: string
+  errors?: FieldError[]
+  /** Response headers the error needs (`Allow`, `Retry-After`, `WWW-Authenticate`). */
+  headers?: Record<string, string>
+  cause?: unknown
+}
+
+/** An error the API answers with deliberately; anything else is a 500. */
+export class AppError extends Error {
+  readonly kind: ErrorKind
+  readonly errors: FieldError[] | undefined
+  readonly headers: Record<string, string> | undefined
+
+  constructor(
+    readonly code: ErrorCode,
+    options: AppErrorOptions = {},
+  ) {
+    super(options.message ?? ERROR_CATALOGUE[code].message, { cause: options.cause })
+    this.name = 'AppError'
+    this.kind = ERROR_CATALOGUE[code].kind
+    this.errors = options.errors
+    this.headers = options.headers
+  }
+}
+
+/** What the request part a field error is about is called in sentences. */
+export type RequestPart = 'body' | 'querystring' | 'params' | 'headers'
+
+const PART_NOUN: Record<RequestPart, string> = {
+  body: 'field',
+  querystring: 'query parameter',
+  params: 'path parameter',
+  headers: 'header',
+}
+
+/**
+ * The guide's sentence: `Validation failed for field 'customerName': must not be empty`, or for
+ * several: `Validation failed for 2 fields: 'customerName' must not be empty; 'startDate' …`.
+ */
+export function validationMessage(errors: readonly FieldError[], part: RequestPart): string {
+  const noun = PART_NOUN[part]
+  const [first] = errors
+  if (first === undefined) return 'Validation failed'
+  if (errors.length === 1) return `Validation failed for ${noun} '${first.field || '(root)'}': ${first.message}`
+  const list = errors.map((e) => `'${e.field || '(root)'}' ${e.message}`).join('; ')
+  return `Validation failed for ${errors.length} ${noun}s: ${list}`
+}

@@ -1,0 +1,39 @@
+import { sql, type Kysely } from 'kysely'
+import { createBrand, createUser } from './auth/accounts.ts'
+import { generatePassword } from './auth/passwords.ts'
+import type { Config } from './config.ts'
+import type { Tables } from './db/tables.ts'
+
+export interface FirstStart {
+  brand: string
+  username: string
+  /** Set when the password was generated: shown once, never stored in clear. */
+  generatedPassword: string | undefined
+}
+
+// Any constant works: it only has to be the same for every instance that might start at once.
+const FIRST_START_LOCK = 4_242_001
+
+/**
+ * On the very first start (no brand exists yet) creates the default brand, its roles and an
+ * administrator. Several instances starting together create them once.
+ */
+export async function runFirstStart(db: Kysely<Tables>, admin: Config['admin']): Promise<FirstStart | undefined> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${FIRST_START_LOCK})`.execute(trx)
+    const existing = await trx.selectFrom('brands').select('id').limit(1).executeTakeFirst()
+    if (existing !== undefined) return undefined
+    const password = admin.password ?? generatePassword()
+    const brandId = await createBrand(trx, admin.brand)
+    await createUser(trx, {
+      brandId,
+      username: admin.username,
+      password,
+      roles: ['Administrator'],
+      firstName: 'Administrator',
+      lastName: admin.brand,
+      email: `${admin.username}@example.invalid`,
+    })
+    return { brand: admin.brand, username: admin.username, generatedPassword: admin.password === undefined ? password : undefined }
+  })
+}

@@ -1,0 +1,149 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify'
+import { Type, type TSchema } from 'typebox'
+import type { Actor } from '../auth/actor.ts'
+import { AppError } from '../errors.ts'
+import { sendError, requestPath } from './error-body.ts'
+import { MethodTable } from './methods.ts'
+import { acceptsJson, isAcceptedContentType } from './negotiation.ts'
+import { toProblem } from './problems.ts'
+import type { RouteGuard } from './route-config.ts'
+import { ErrorBodySchema, errorResponses } from './schemas.ts'
+import { validatorCompiler } from './validation.ts'
+
+/**
+ * The contract layer: the one place that knows status codes, headers and error bodies
+ * (docs/errors.md). A route only declares its schemas and `config` (auth, permission, consumes);
+ * everything in this file then applies to it, in the contract's order of checks:
+ * route and method (404, 405) → token (401) → media types (415, 406) → permission (403) →
+ * validation (400) → the handler.
+ */
+export interface ContractOptions {
+  /** Resolves the `Authorization` header to an actor, or throws a 401 AppError. */
+  authenticate(authorization: string | undefined): Promise<Actor>
+  /** Names infrastructure failures (database down → 503); undefined means unexpected. */
+  classifyError(error: unknown): AppError | undefined
+}
+
+/** Statuses any route can answer with, whatever it does. */
+const COMMON_ERROR_STATUSES = [400, 405, 406, 500, 503]
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
+const NO_QUERY_PARAMETERS = Type.Object({}, { additionalProperties: false })
+/** Media types that carry JSON: plain documents and the two PATCH formats (RFC 6902, RFC 7396). */
+const JSON_PATCH_TYPES = ['application/json-patch+json', 'application/merge-patch+json']
+
+/** Wires the contract into the root instance. Call `finish` after every module is registered. */
+export function installContract(app: FastifyInstance, options: ContractOptions): { finish(): void } {
+  const methods = new MethodTable()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.addSchema(ErrorBodySchema)
+  app.decorateRequest('actor', null as unknown as Actor)
+  app.addContentTypeParser(JSON_PATCH_TYPES, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+
+  app.addHook('onRoute', (route) => {
+    if (route.config?.synthetic === true) return
+    methods.record(route.url, Array.isArray(route.method) ? route.method : [route.method])
+    applyRouteDefaults(route)
+  })
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+    const guard = request.routeOptions.config.guard
+    if (guard !== undefined) await checkRequest(request, guard, options)
+  })
+
+  app.addHook('onResponse', async (request, reply) => {
+    const actor = request.actor as Actor | null
+    request.log.info(
+      {
+        method: request.method,
+        path: requestPath(request),
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime * 100) / 100,
+        brandId: actor?.brandId,
+        userId: actor?.userId,
+      },
+      'request completed',
+    )
+  })
+
+  app.setErrorHandler((error, request, reply) => answerError(error, request, reply, options))
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, 404, 'route_not_found', 'No resource exists at this path'),
+  )
+
+  return { finish: () => methods.addRoutes(app) }
+}
+
+/** Answers any error with the contract's body; the one error path of the whole server. */
+export function answerError(
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: Pick<ContractOptions, 'classifyError'>,
+): FastifyReply {
+  const problem = toProblem(error, options.classifyError)
+  if (problem.unexpected) request.log.error({ err: error }, 'unexpected error')
+  else if (problem.status >= 500) request.log.warn({ code: problem.code, cause: String(error) }, problem.message)
+  if (problem.headers !== undefined) reply.headers(problem.headers)
+  reply.header('x-request-id', request.id)
+  return sendError(request, reply, problem.status, problem.code, problem.message, problem.errors)
+}
+
+async function checkRequest(request: FastifyRequest, guard: RouteGuard, options: ContractOptions): Promise<void> {
+  if (guard.auth === 'bearer') request.actor = await options.authenticate(request.headers.authorization)
+  if (
+    guard.consumes !== undefined &&
+    BODY_METHODS.has(request.method) &&
+    !isAcceptedContentType(request.headers['content-type'], guard.consumes)
+  ) {
+    throw new AppError('unsupported_media_type', {
+      message: `Content-Type must be ${guard.consumes.join(' or ')} (UTF-8)`,
+    })
+  }
+  if (!acceptsJson(request.headers.accept)) throw new AppError('not_acceptable')
+  if (guard.permission !== undefined && !request.actor.permissions.has(guard.permission)) {
+    throw new AppError('insufficient_permission', {
+      message: `Your roles do not allow this operation (it needs the ${guard.permission} permission)`,
+    })
+  }
+}
+
+/** Settles a route's guard and completes its schema, so a new route gets the contract for free. */
+function applyRouteDefaults(route: RouteOptions): void {
+  const config = (route.config ??= {})
+  const schema = (route.schema ??= {})
+  const auth = config.auth ?? (route.url.startsWith('/v1/') ? 'bearer' : 'public')
+  const consumes = schema.body === undefined ? undefined : (config.consumes ?? ['application/json'])
+  config.guard = { auth, permission: config.permission, consumes }
+  schema.querystring ??= NO_QUERY_PARAMETERS
+  closeObjects(schema.querystring as TSchema)
+  if (schema.body !== undefined) closeObjects(schema.body as TSchema)
+  schema.response = {
+    ...errorResponses([
+      ...COMMON_ERROR_STATUSES,
+      ...(auth === 'bearer' ? [401, 403] : []),
+      ...(consumes === undefined ? [] : [413, 415]),
+    ]),
+    ...(schema.response as Record<string, unknown> | undefined),
+  }
+}
+
+/** Unknown fields are errors (400), never silently ignored: close every object schema. */
+function closeObjects(schema: TSchema | undefined): void {
+  if (schema === null || typeof schema !== 'object') return
+  const node = schema as Record<string, unknown>
+  if (node.type === 'object' && node.properties !== undefined && node.additionalProperties === undefined) {
+    node.additionalProperties = false
+  }
+  for (const key of ['properties', 'patternProperties']) {
+    const children = node[key] as Record<string, TSchema> | undefined
+    if (children !== undefined) for (const child of Object.values(children)) closeObjects(child)
+  }
+  for (const key of ['items', 'not']) closeObjects(node[key] as TSchema | undefined)
+  for (const key of ['anyOf', 'oneOf', 'allOf']) {
+    const branches = node[key] as TSchema[] | undefined
+    if (branches !== undefined) for (const branch of branches) closeObjects(branch)
+  }
+}

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify'
+import { AppError } from '../errors.ts'
+
+/**
+ * Remembers which methods each path has, so that a known path with another method answers 405
+ * with `Allow` (RFC 9110 §15.5.6) and OPTIONS answers 204 with the same `Allow`, instead of the
+ * router's 404.
+ */
+export class MethodTable {
+  private readonly methodsByPath = new Map<string, Set<string>>()
+
+  record(url: string, methods: readonly string[]): void {
+    let known = this.methodsByPath.get(url)
+    if (known === undefined) this.methodsByPath.set(url, (known = new Set()))
+    for (const method of methods) known.add(method.toUpperCase())
+  }
+
+  /** Adds the 405 and OPTIONS routes; call once every module's routes are in. */
+  addRoutes(app: FastifyInstance): void {
+    for (const [url, known] of this.methodsByPath) {
+      const answersOptions = known.has('OPTIONS')
+      if (known.has('GET')) known.add('HEAD')
+      known.add('OPTIONS')
+      const allow = [...known].sort().join(', ')
+      const others = app.supportedMethods.filter((method) => !known.has(method))
+      const config = { synthetic: true }
+      const schema = { hide: true }
+      if (!answersOptions) app.route({
+        method: 'OPTIONS',
+        url,
+        config,
+        schema,
+        handler: async (_request, reply) => reply.code(204).header('allow', allow).send(),
+      })
+      if (others.length === 0) continue
+      app.route({
+        method: others,
+        url,
+        config,
+        schema,
+        handler: async (request) => {
+          throw new AppError('method_not_allowed', {
+            message: `${request.method} is not allowed here: use ${allow}`,
+            headers: { allow },
+          })
+        },
+      })
+    }
+  }
+}

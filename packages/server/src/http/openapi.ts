@@ -1,0 +1,24 @@
+import swagger from '@fastify/swagger'
+import type { FastifyInstance } from 'fastify'
+
+/**
+ * OpenAPI 3.1, generated from the same schemas that validate requests and serialise responses.
+ * Register before the modules: it collects routes as they are added.
+ */
+export async function registerOpenApi(app: FastifyInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Elevate API (self-hosted)',
+        version,
+        description: 'An open implementation of the Elevate IQ billing REST API. Errors follow docs/errors.md.',
+      },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      security: [{ bearerAuth: [] }],
+    },
+    // Shared schemas keep their names (ErrorBody) instead of def-0, def-1, …
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  })
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}

@@ -1,0 +1,61 @@
+import { Type, type TSchema } from 'typebox'
+import { ERROR_CATALOGUE } from '../errors.ts'
+
+/** Shared TypeBox building blocks for route schemas. */
+
+export const FieldErrorSchema = Type.Object(
+  {
+    field: Type.String({ description: "Dotted path of the field, e.g. sites[0].siteAddress.postcode" }),
+    code: Type.String({ description: 'Machine word for the problem, e.g. required, too_short' }),
+    message: Type.String(),
+  },
+  { $id: 'FieldError' },
+)
+
+export const ErrorBodySchema = Type.Object(
+  {
+    status: Type.Integer({ description: 'The HTTP status, repeated' }),
+    error: Type.String({ description: 'The reason phrase of the status', examples: ['Bad Request'] }),
+    message: Type.String({ examples: ["Validation failed for field 'customerName': must not be empty"] }),
+    timestamp: Type.String({ format: 'date-time' }),
+    path: Type.String({ description: 'Request path without the query string' }),
+    requestId: Type.String({ description: 'Equals the X-Request-Id response header' }),
+    code: Type.String({ enum: Object.keys(ERROR_CATALOGUE), description: 'Stable machine word' }),
+    errors: Type.Optional(Type.Array(FieldErrorSchema, { description: 'Every invalid field, when several' })),
+  },
+  { $id: 'ErrorBody', additionalProperties: false },
+)
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors)',
+  401: 'Unauthorized: no valid bearer token, or the account is disabled',
+  403: 'Forbidden: the user’s roles lack the permission',
+  404: 'Not Found',
+  405: 'Method Not Allowed (see the Allow header)',
+  406: 'Not Acceptable: the Accept header rules out application/json',
+  409: 'Conflict: the resource already exists',
+  412: 'Precondition Failed: If-Match does not match the current ETag',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests (see Retry-After)',
+  500: 'Internal Server Error: quote the requestId to support',
+  503: 'Service Unavailable: the database is unreachable (see Retry-After)',
+}
+
+/** The `response` entries for error statuses, all with the one error body. */
+export function errorResponses(statuses: Iterable<number>): Record<number, TSchema> {
+  const responses: Record<number, TSchema> = {}
+  for (const status of [...new Set(statuses)].sort()) {
+    responses[status] = Type.Ref('ErrorBody', { description: ERROR_DESCRIPTIONS[status] ?? 'Error' })
+  }
+  return responses
+}
+
+/** A server-assigned int64 identifier, as the published API's `IdParam`. */
+export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Server-assigned identifier' })
+
+/** A calendar date, `yyyy-MM-dd`. */
+export const DateString = Type.String({ format: 'date', examples: ['2019-08-24'] })
+
+/** A UTC timestamp in ISO 8601. */
+export const DateTimeString = Type.String({ format: 'date-time', examples: ['2019-08-24T14:15:22Z'] })

@@ -1,0 +1,136 @@
+import { Ajv, type ErrorObject, type Options } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import type { FastifySchemaCompiler } from 'fastify'
+import type { FieldError, RequestPart } from '../errors.ts'
+
+export type { RequestPart }
+
+// ajv-formats is CommonJS with a default export; under NodeNext it arrives one level down.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default
+
+/** The most field errors one response lists; past this the client has enough to fix. */
+export const MAX_FIELD_ERRORS = 50
+
+
+function makeAjv(options: Options): Ajv {
+  const ajv = new Ajv({
+    allErrors: true, // every invalid field in one response
+    removeAdditional: false, // unknown fields are errors, never silently dropped
+    useDefaults: true,
+    strict: false, // OpenAPI annotations (examples, …) are not validation keywords
+    allowUnionTypes: true,
+    ...options,
+  })
+  addFormats(ajv, ['date', 'date-time', 'email', 'uri'])
+  return ajv
+}
+
+// Bodies are JSON and keep their types; query strings and paths are text and are coerced.
+const bodyAjv = makeAjv({ coerceTypes: false })
+const textAjv = makeAjv({ coerceTypes: 'array' })
+
+/** Compiles each route's schemas once, at start-up. */
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : textAjv
+  return ajv.compile(schema as object)
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  null: 'null',
+}
+
+const FORMAT_WORDS: Record<string, string> = {
+  date: 'a date (yyyy-MM-dd)',
+  'date-time': 'a date-time (yyyy-MM-ddTHH:mm:ssZ)',
+  email: 'an email address',
+  uri: 'a URI',
+}
+
+function typeWords(type: unknown): string {
+  const types = Array.isArray(type) ? type : [type]
+  return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ')
+}
+
+/** `/sites/0/siteAddress/postcode` → `sites[0].siteAddress.postcode`. */
+export function fieldPath(instancePath: string, child?: string): string {
+  const segments = instancePath === '' ? [] : instancePath.slice(1).split('/')
+  if (child !== undefined) segments.push(child)
+  let path = ''
+  for (const raw of segments) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~')
+    path += /^\d+$/.test(segment) ? `[${segment}]` : path === '' ? segment : `.${segment}`
+  }
+  return path
+}
+
+function describe(error: ErrorObject, part: RequestPart): FieldError {
+  const p = error.params as Record<string, unknown>
+  const at = (child?: string) => fieldPath(error.instancePath, child)
+  switch (error.keyword) {
+    case 'required':
+      return { field: at(String(p.missingProperty)), code: 'required', message: 'is required' }
+    case 'additionalProperties':
+      return {
+        field: at(String(p.additionalProperty)),
+        code: part === 'body' ? 'unknown_field' : 'unknown_parameter',
+        message: part === 'body' ? 'is not a known field' : 'is not a known parameter',
+      }
+    case 'type':
+      return { field: at(), code: 'invalid_type', message: `must be ${typeWords(p.type)}` }
+    case 'minLength':
+      return p.limit === 1
+        ? { field: at(), code: 'too_short', message: 'must not be empty' }
+        : { field: at(), code: 'too_short', message: `must be at least ${String(p.limit)} characters long` }
+    case 'maxLength':
+      return { field: at(), code: 'too_long', message: `must be at most ${String(p.limit)} characters long` }
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { field: at(), code: 'out_of_range', message: `must be ${p.comparison === '>' ? 'greater than' : 'at least'} ${String(p.limit)}` }
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { field: at(), code: 'out_of_range', message: `must be ${p.comparison === '<' ? 'less than' : 'at most'} ${String(p.limit)}` }
+    case 'format':
+      return { field: at(), code: 'invalid_format', message: `must be ${FORMAT_WORDS[String(p.format)] ?? `a valid ${String(p.format)}`}` }
+    case 'pattern':
+      return { field: at(), code: 'invalid_format', message: 'contains characters that are not allowed' }
+    case 'enum':
+      return { field: at(), code: 'invalid_value', message: `must be one of: ${(p.allowedValues as unknown[]).join(', ')}` }
+    case 'const':
+      return { field: at(), code: 'invalid_value', message: `must be ${JSON.stringify(p.allowedValue)}` }
+    case 'minItems':
+      return { field: at(), code: 'too_few', message: `must contain at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}` }
+    case 'maxItems':
+      return { field: at(), code: 'too_many', message: `must contain at most ${String(p.limit)} items` }
+    case 'uniqueItems':
+      return { field: at(), code: 'duplicate_items', message: 'must not contain duplicates' }
+    default:
+      return { field: at(), code: 'invalid_value', message: 'is not valid' }
+  }
+}
+
+/**
+ * Turns ajv's errors into the contract's field errors: one per field and problem, in request
+ * order, bounded. Branch errors under anyOf/oneOf collapse into their parent's single error.
+ */
+export function toFieldErrors(errors: readonly ErrorObject[], part: RequestPart): FieldError[] {
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+  const seen = new Set<string>()
+  const result: FieldError[] = []
+  for (const error of errors) {
+    const insideUnion = unions.some((u) => u !== error && error.schemaPath.startsWith(`${u.schemaPath}/`))
+    if (insideUnion) continue
+    const fieldError = describe(error, part)
+    const key = `${fieldError.field}\u0000${fieldError.code}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    result.push(fieldError)
+    if (result.length === MAX_FIELD_ERRORS) break
+  }
+  return result
+}

@@ -1,0 +1,31 @@
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely'
+import type { Condition } from './filters.ts'
+import type { ListRequest } from './list-query.ts'
+
+// Lists are assembled from validated names only (ListSpec columns), and every value is a parameter.
+type AnySelect = SelectQueryBuilder<any, any, any>
+
+/** Adds each filter condition as a parameterised WHERE clause. */
+export function whereConditions<QB extends AnySelect>(query: QB, conditions: readonly Condition[]): QB {
+  let result = query
+  for (const condition of conditions) {
+    result = result.where((eb: ExpressionBuilder<any, any>) => {
+      const column = sql.ref(condition.column)
+      if (condition.operator === '>|null') return eb.or([eb(column, '>', condition.value), eb(column, 'is', null)])
+      return eb(column, condition.operator, condition.value)
+    }) as QB
+  }
+  return result
+}
+
+/** Filters, sorts and pages a query; fetches one row more than the page to know if more follow. */
+export function applyList<QB extends AnySelect>(query: QB, list: ListRequest): QB {
+  let result = whereConditions(query, list.conditions)
+  for (const { column, direction } of list.sort) result = result.orderBy(sql.ref(column), direction) as QB
+  return result.limit(list.pageSize + 1).offset((list.page - 1) * list.pageSize) as QB
+}
+
+/** A page of rows, and whether another page follows. */
+export function pageOf<T>(rows: T[], list: ListRequest): { items: T[]; hasNext: boolean } {
+  return { items: rows.slice(0, list.pageSize), hasNext: rows.length > list.pageSize }
+}

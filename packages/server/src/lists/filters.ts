@@ -1,0 +1,99 @@
+/**
+ * Filter syntax of the published API (elevate-api.md §1.3), one operator per parameter:
+ * strings `value`, `in:a,b`, `like:abc`; ids `1`, `in:1,2`; numbers `1`, `in:`, `gt:`, `lt:`, `ge:`,
+ * `le:`; dates and date-times `value`, `lt:`, `gt:`, `gtn:` (later, or null); booleans `true|false`.
+ */
+export type FilterType = 'string' | 'id' | 'number' | 'date' | 'datetime' | 'boolean'
+
+export type Operator = '=' | 'in' | 'ilike' | '<' | '>' | '<=' | '>=' | '>|null'
+
+export interface Condition {
+  column: string
+  operator: Operator
+  value: unknown
+}
+
+export const FILTER_SYNTAX: Record<FilterType, string> = {
+  string: 'value | in:a,b | like:text (case-insensitive; contains, or a pattern with %)',
+  id: 'id | in:1,2',
+  number: 'n | in:1,2 | gt:n | lt:n | ge:n | le:n',
+  date: 'yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date)',
+  datetime: 'yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:…',
+  boolean: 'true | false',
+}
+
+const MAX_IN_VALUES = 1000
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/
+const COMPARISONS: Record<string, Operator> = { lt: '<', gt: '>', le: '<=', ge: '>=', gtn: '>|null' }
+const OPERATORS_BY_TYPE: Record<FilterType, string[]> = {
+  string: ['in', 'like'],
+  id: ['in'],
+  number: ['in', 'gt', 'lt', 'ge', 'le'],
+  date: ['lt', 'gt', 'gtn'],
+  datetime: ['lt', 'gt', 'gtn'],
+  boolean: [],
+}
+
+/** A filter parameter as a condition, or the sentence saying what is wrong with it. */
+export function parseFilter(raw: string, type: FilterType, column: string): Condition | string {
+  const colon = raw.indexOf(':')
+  const prefix = colon === -1 ? '' : raw.slice(0, colon)
+  const known = OPERATORS_BY_TYPE[type].includes(prefix)
+  // A string value may itself contain ':' (a time, a URL); only a known prefix is an operator.
+  if (colon !== -1 && !known && type !== 'string' && type !== 'datetime') {
+    return `has an unknown operator '${prefix}:' (use ${FILTER_SYNTAX[type]})`
+  }
+  const operand = known ? raw.slice(colon + 1) : raw
+  const operator = known ? prefix : ''
+
+  if (operator === 'in') {
+    const parts = operand.split(',').map((p) => p.trim())
+    if (parts.length > MAX_IN_VALUES) return `must list at most ${MAX_IN_VALUES} values`
+    const values = []
+    for (const part of parts) {
+      const value = parseValue(part, type)
+      if (value === undefined) return `must be ${FILTER_SYNTAX[type]}`
+      values.push(value)
+    }
+    return { column, operator: 'in', value: values }
+  }
+  if (operator === 'like') {
+    if (operand === '') return 'like: needs some text'
+    return { column, operator: 'ilike', value: operand.includes('%') ? operand : `%${escapeLike(operand)}%` }
+  }
+  const value = parseValue(operand, type)
+  if (value === undefined) return `must be ${FILTER_SYNTAX[type]}`
+  return { column, operator: operator === '' ? '=' : COMPARISONS[operator]!, value }
+}
+
+function parseValue(text: string, type: FilterType): unknown {
+  switch (type) {
+    case 'string':
+      return text
+    case 'id': {
+      const id = /^\d{1,16}$/.test(text) ? Number(text) : NaN
+      return Number.isSafeInteger(id) && id >= 1 ? id : undefined
+    }
+    case 'number': {
+      const number = text.trim() === '' ? NaN : Number(text)
+      return Number.isFinite(number) ? number : undefined
+    }
+    case 'date':
+      return DATE.test(text) && isRealDate(text) ? text : undefined
+    case 'datetime':
+      return DATETIME.test(text) && !Number.isNaN(Date.parse(text)) ? new Date(text) : undefined
+    case 'boolean':
+      return text === 'true' ? true : text === 'false' ? false : undefined
+  }
+}
+
+function isRealDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
+}
+
+/** `like:50%_off` without a % means "contains"; escape LIKE's own wildcards in it. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
+}

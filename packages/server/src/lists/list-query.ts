@@ -1,0 +1,110 @@
+import { Type, type TObject, type TSchema } from 'typebox'
+import { AppError, validationMessage, type FieldError } from '../errors.ts'
+import { parseFilter, type Condition, type FilterType, FILTER_SYNTAX } from './filters.ts'
+
+/**
+ * The list conventions of the published API, built once for every list: required `page` and
+ * `pageSize` (1..1000), `sort=a,b:desc`, `fields=id,name` and typed filters.
+ */
+export interface ListField {
+  /** The SQL column behind the API field. */
+  column: string
+  /** Filter type when the field is a query filter. */
+  filter?: FilterType
+  sortable?: boolean
+}
+
+export interface ListSpec {
+  fields: Record<string, ListField>
+  /** The column that makes the order total, so pages never overlap (the primary key). */
+  tiebreaker: string
+}
+
+export interface ListRequest {
+  page: number
+  pageSize: number
+  sort: Array<{ column: string; direction: 'asc' | 'desc' }>
+  /** API fields to return; undefined returns all. */
+  fields: string[] | undefined
+  conditions: Condition[]
+}
+
+export const MAX_PAGE_SIZE = 1000
+
+const PagingSchemas = {
+  page: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Page number, from 1' }),
+  pageSize: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, description: `Results per page, 1 to ${MAX_PAGE_SIZE}` }),
+  sort: Type.Optional(Type.String({ description: 'Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc' })),
+  fields: Type.Optional(Type.String({ description: 'Comma-separated fields to return. Example: id,name' })),
+}
+
+/** The query-string schema of a list: paging, sort, fields and one parameter per filter. */
+export function listQuerySchema(spec: ListSpec): TObject {
+  return Type.Object({ ...PagingSchemas, ...filterSchemas(spec) }, { additionalProperties: false })
+}
+
+/** The query-string schema of a HEAD exists-check: the list's filters only. */
+export function existsQuerySchema(spec: ListSpec): TObject {
+  return Type.Object(filterSchemas(spec), { additionalProperties: false })
+}
+
+function filterSchemas(spec: ListSpec): Record<string, TSchema> {
+  const filters: Record<string, TSchema> = {}
+  for (const [name, field] of Object.entries(spec.fields)) {
+    if (field.filter !== undefined) {
+      filters[name] = Type.Optional(Type.String({ description: `Filter: ${FILTER_SYNTAX[field.filter]}` }))
+    }
+  }
+  return filters
+}
+
+/** Reads the filters of a validated query; every bad one is reported at once (400). */
+export function parseConditions(query: Record<string, unknown>, spec: ListSpec, errors: FieldError[] = []): Condition[] {
+  const conditions: Condition[] = []
+  for (const [name, field] of Object.entries(spec.fields)) {
+    const raw = query[name]
+    if (field.filter === undefined || typeof raw !== 'string') continue
+    const parsed = parseFilter(raw, field.filter, field.column)
+    if (typeof parsed === 'string') errors.push({ field: name, code: 'invalid_filter', message: parsed })
+    else conditions.push(parsed)
+  }
+  if (errors.length > 0) throw queryError(errors)
+  return conditions
+}
+
+/** Reads a validated list query against the list's spec. */
+export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): ListRequest {
+  const errors: FieldError[] = []
+  const sort: ListRequest['sort'] = []
+  for (const term of splitList(query.sort)) {
+    const [name = '', direction = 'asc', ...rest] = term.split(':')
+    const field = spec.fields[name]
+    if (field?.sortable !== true) errors.push({ field: 'sort', code: 'unknown_field', message: `'${name}' is not a sortable field` })
+    else if ((direction !== 'asc' && direction !== 'desc') || rest.length > 0)
+      errors.push({ field: 'sort', code: 'invalid_value', message: `'${term}' must be name or name:desc` })
+    else sort.push({ column: field.column, direction })
+  }
+  sort.push({ column: spec.tiebreaker, direction: sort[0]?.direction ?? 'asc' })
+  const fieldNames = query.fields === undefined ? undefined : splitList(query.fields)
+  for (const name of fieldNames ?? []) {
+    if (!(name in spec.fields)) errors.push({ field: 'fields', code: 'unknown_field', message: `'${name}' is not a field` })
+  }
+  const conditions = parseConditions(query, spec, errors)
+  return { page: query.page as number, pageSize: query.pageSize as number, sort, fields: fieldNames, conditions }
+}
+
+function splitList(value: unknown): string[] {
+  if (typeof value !== 'string') return []
+  return value.split(',').map((part) => part.trim()).filter((part) => part !== '')
+}
+
+function queryError(errors: FieldError[]): AppError {
+  return new AppError('invalid_query', { message: validationMessage(errors, 'querystring'), errors })
+}
+
+/** Keeps only the requested fields of each item (`fields=`), in the order the item has them. */
+export function project<T extends object>(items: T[], fields: string[] | undefined): Partial<T>[] {
+  if (fields === undefined) return items
+  const wanted = new Set(fields)
+  return items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => wanted.has(key))) as Partial<T>)
+}

@@ -1,0 +1,15 @@
+import { loadConfig } from './config.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { openDatabase } from './db/open.ts'
+import { createLogger } from './logger.ts'
+
+/** `npm run migrate`: brings the database's schema up to date, then exits. */
+const config = loadConfig()
+const logger = createLogger(config.logLevel)
+const database = await openDatabase(config, logger)
+try {
+  const applied = await migrateToLatest(database.db.system)
+  logger.info({ migrations: applied }, applied.length === 0 ? 'schema already up to date' : 'schema migrated')
+} finally {
+  await database.close()
+}

@@ -1,0 +1,68 @@
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { openDatabase } from './db/open.ts'
+import { runFirstStart, type FirstStart } from './first-start.ts'
+import { createLogger } from './logger.ts'
+
+/** The process: configuration, database, listening, and a graceful stop on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const config = readConfig()
+  const logger = createLogger(config.logLevel)
+  const database = await openDatabase(config, logger)
+  const applied = await migrateToLatest(database.db.system)
+  if (applied.length > 0) logger.info({ migrations: applied }, 'database schema migrated')
+  const firstStart = await runFirstStart(database.db.system, config.admin)
+  if (firstStart !== undefined) announceFirstStart(firstStart, config)
+
+  const app = await buildApp(config, database.db, logger)
+  const address = await app.listen({ port: config.port, host: config.host })
+  logger.info({ address }, `Elevate API listening on ${address}`)
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    logger.info({ signal }, 'stopping')
+    await app.close()
+    await database.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void stop('SIGINT'))
+  process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+function readConfig(): Config {
+  try {
+    return loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+/** Tells the operator how to log in, once; a generated password goes to the terminal, not the log. */
+function announceFirstStart(first: FirstStart, config: Config): void {
+  const password = first.generatedPassword ?? '(the value of ELEVATE_ADMIN_PASSWORD)'
+  const url = `http://${config.host}:${config.port}/v1/authenticate`
+  process.stdout.write(
+    [
+      '',
+      '  First start: created brand, roles and an administrator.',
+      `    brand:    ${first.brand}`,
+      `    username: ${first.username}`,
+      `    password: ${password}`,
+      first.generatedPassword === undefined ? '' : '  This generated password is shown only this once: keep it now.',
+      `  Log in: POST ${url} with {"brand","username","password"}`,
+      '',
+    ].join('\n') + '\n',
+  )
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Elevate API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+})
