@@ -35,8 +35,8 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
     frameworkErrors: (error, request, reply) => answerError(error, request, reply, { classifyError }),
   })
 
-  const key = await loadSigningKey(db.system, config.jwtSecret)
-  const authenticator = new Authenticator(db.system, new TokenService(key, config.tokenTtlSeconds), logger)
+  const tokens = new TokenService(() => loadSigningKey(db.system, config.jwtSecret), config.tokenTtlSeconds)
+  const authenticator = new Authenticator(db.system, tokens, logger)
   const contract = installContract(app, {
     authenticate: (authorization) => authenticator.authenticate(authorization),
     classifyError,

@@ -22,10 +22,21 @@ export interface IssuedToken {
 
 /** Signs and verifies the API's bearer tokens (JWT, RFC 7519). */
 export class TokenService {
+  private secret: Promise<Uint8Array> | undefined
+
+  /** `loadSecret` runs on first use (not at start-up), and again if it failed. */
   constructor(
-    private readonly secret: Uint8Array,
+    private readonly loadSecret: () => Promise<Uint8Array>,
     private readonly ttlSeconds: number,
   ) {}
+
+  private key(): Promise<Uint8Array> {
+    this.secret ??= this.loadSecret().catch((error: unknown) => {
+      this.secret = undefined
+      throw error
+    })
+    return this.secret
+  }
 
   async issue(claims: TokenClaims, now = new Date()): Promise<IssuedToken> {
     const issuedAt = Math.floor(now.getTime() / 1000)
@@ -39,14 +50,15 @@ export class TokenService {
       .setNotBefore(issuedAt)
       .setExpirationTime(expiresAt)
       .setJti(randomUUID())
-      .sign(this.secret)
+      .sign(await this.key())
     return { token, expiresAt: new Date(expiresAt * 1000) }
   }
 
   /** The token's user and brand, or a 401 AppError saying why not. */
   async verify(token: string): Promise<{ userId: number; brandId: number }> {
+    const key = await this.key() // outside the try: a database failure is not a bad token
     try {
-      const { payload } = await jwtVerify(token, this.secret, {
+      const { payload } = await jwtVerify(token, key, {
         algorithms: [ALGORITHM],
         issuer: ISSUER,
         audience: AUDIENCE,

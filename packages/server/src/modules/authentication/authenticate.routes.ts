@@ -13,6 +13,7 @@ export const authenticateRoutes: FastifyPluginAsyncTypebox<{ authenticator: Auth
       config: { auth: 'public' },
       schema: {
         tags: ['authentication'],
+        operationId: 'createBearerToken',
         summary: 'Create a bearer token',
         description: 'Exchanges a brand, username and password for a JWT valid for 15 minutes.',
         security: [],

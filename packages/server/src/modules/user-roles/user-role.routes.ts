@@ -12,6 +12,7 @@ export const userRoleRoutes: FastifyPluginAsyncTypebox<{ service: UserRoleServic
       config: { permission: 'users:read' },
       schema: {
         tags: ['user-roles'],
+        operationId: 'getUserRoles',
         summary: 'List user roles',
         querystring: ListUserRolesQuery,
         response: { 200: Type.Array(Type.Partial(UserRole)) },
@@ -29,6 +30,7 @@ export const userRoleRoutes: FastifyPluginAsyncTypebox<{ service: UserRoleServic
       config: { permission: 'users:read' },
       schema: {
         tags: ['user-roles'],
+        operationId: 'getUserRole',
         summary: 'Get a user role',
         params: UserRoleParams,
         response: { 200: UserRole, ...errorResponses([404]) },
