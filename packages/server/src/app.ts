@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { Authenticator } from './auth/authenticator.ts'
+import { LoginThrottle } from './auth/login-throttle.ts'
 import { loadSigningKey } from './auth/signing-key.ts'
 import { TokenService } from './auth/tokens.ts'
 import type { Config } from './config.ts'
@@ -36,7 +37,11 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
   })
 
   const tokens = new TokenService(() => loadSigningKey(db.system, config.jwtSecret), config.tokenTtlSeconds)
-  const authenticator = new Authenticator(db.system, tokens, logger)
+  const throttle = new LoginThrottle(db.system, {
+    maxFailures: config.loginMaxFailures,
+    windowSeconds: config.loginFailureWindowSeconds,
+  })
+  const authenticator = new Authenticator(db.system, tokens, throttle, logger)
   const contract = installContract(app, {
     authenticate: (authorization) => authenticator.authenticate(authorization),
     classifyError,

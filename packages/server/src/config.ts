@@ -13,6 +13,9 @@ export interface Config {
   jwtSecret: string | undefined
   bodyLimitBytes: number
   dbPoolSize: number
+  /** Failed logins allowed per brand, username and address within the window, before 429. */
+  loginMaxFailures: number
+  loginFailureWindowSeconds: number
   /** Seconds a client is told to wait (`Retry-After`) while the database is unreachable. */
   retryAfterSeconds: number
   admin: { brand: string; username: string; password: string | undefined }
@@ -71,13 +74,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int('PORT', 8080, 0, 65535),
     host: text('HOST', '127.0.0.1'),
     databaseUrl,
-    dataDir: path.resolve(text('ELEVATE_DATA_DIR', './data')),
+    // Relative to where the user ran npm (INIT_CWD), not to the workspace npm runs the script in.
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), text('ELEVATE_DATA_DIR', './data')),
     logLevel: logLevel as Config['logLevel'],
     tokenTtlSeconds: int('ELEVATE_TOKEN_TTL_SECONDS', 900, 1, 86_400),
     jwtSecret,
     bodyLimitBytes: int('ELEVATE_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     dbPoolSize: int('ELEVATE_DB_POOL_SIZE', 10, 1, 500),
     retryAfterSeconds: int('ELEVATE_RETRY_AFTER_SECONDS', 5, 1, 3600),
+    loginMaxFailures: int('ELEVATE_LOGIN_MAX_FAILURES', 10, 1, 1000),
+    loginFailureWindowSeconds: int('ELEVATE_LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
     admin: {
       brand: text('ELEVATE_ADMIN_BRAND', 'default'),
       username: text('ELEVATE_ADMIN_USERNAME', 'admin'),

@@ -13,10 +13,10 @@ async function main(): Promise<void> {
   const applied = await migrateToLatest(database.db.system)
   if (applied.length > 0) logger.info({ migrations: applied }, 'database schema migrated')
   const firstStart = await runFirstStart(database.db.system, config.admin)
-  if (firstStart !== undefined) announceFirstStart(firstStart, config)
 
   const app = await buildApp(config, database.db, logger)
   const address = await app.listen({ port: config.port, host: config.host })
+  if (firstStart !== undefined) announceFirstStart(firstStart, address)
   logger.info({ address }, `Elevate API listening on ${address}`)
 
   let stopping = false
@@ -45,9 +45,9 @@ function readConfig(): Config {
 }
 
 /** Tells the operator how to log in, once; a generated password goes to the terminal, not the log. */
-function announceFirstStart(first: FirstStart, config: Config): void {
+function announceFirstStart(first: FirstStart, address: string): void {
   const password = first.generatedPassword ?? '(the value of ELEVATE_ADMIN_PASSWORD)'
-  const url = `http://${config.host}:${config.port}/v1/authenticate`
+  const url = `${address}/v1/authenticate`
   process.stdout.write(
     [
       '',

@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Tables } from '../db/tables.ts'
 import { AppError } from '../errors.ts'
 import type { Actor } from './actor.ts'
+import type { LoginThrottle } from './login-throttle.ts'
 import { decoyHash, verifyPassword } from './passwords.ts'
 import type { Permission } from './permissions.ts'
 import { challenge, invalidToken, type TokenService } from './tokens.ts'
@@ -36,11 +37,23 @@ export class Authenticator {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
     private readonly log: Logger,
   ) {}
 
-  /** Wrong brand, unknown user and wrong password all give the same 401, after the same work. */
-  async login({ brand, username, password }: Credentials): Promise<LoginResult> {
+  /**
+   * Wrong brand, unknown user and wrong password all give the same 401, after the same work.
+   * Repeated failures from one address for one brand and username give 429 for a while.
+   */
+  async login({ brand, username, password }: Credentials, address: string): Promise<LoginResult> {
+    const wait = await this.throttle.blockedFor(brand, username, address)
+    if (wait !== undefined) {
+      this.securityEvent('user-login-throttled', brand, username)
+      throw new AppError('rate_limited', {
+        message: 'Too many failed logins: wait before trying again',
+        headers: { 'retry-after': String(wait) },
+      })
+    }
     const user = await this.db
       .selectFrom('users')
       .innerJoin('brands', 'brands.id', 'users.brand_id')
@@ -50,6 +63,7 @@ export class Authenticator {
       .executeTakeFirst()
     const passwordMatches = await verifyPassword(user?.password_hash ?? (await decoyHash), password)
     if (user === undefined || !passwordMatches) {
+      await this.throttle.recordFailure(brand, username, address)
       this.securityEvent('user-login-failure', brand, username)
       throw new AppError('invalid_credentials')
     }
@@ -69,6 +83,7 @@ export class Authenticator {
       username: user.username,
       roleIds: roleIds.map((r) => r.role_id),
     })
+    await this.throttle.clear(brand, username, address)
     this.securityEvent('user-login-success', brand, username)
     return { token: issued.token, username: user.username, expiresAt: issued.expiresAt.toISOString() }
   }

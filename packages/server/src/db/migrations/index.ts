@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as createBrandsUsersRoles from './2026_11_24_2200_create_brands_users_roles.ts'
+import * as createLoginFailures from './2026_11_24_2300_create_login_failures.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '2026_11_24_2200_create_brands_users_roles': createBrandsUsersRoles,
+  '2026_11_24_2300_create_login_failures': createLoginFailures,
 }

@@ -24,7 +24,7 @@ export const authenticateRoutes: FastifyPluginAsyncTypebox<{ authenticator: Auth
     async (request, reply) => {
       // RFC 6749 §5.1: responses carrying tokens must not be cached.
       reply.header('cache-control', 'no-store')
-      return authenticator.login(request.body)
+      return authenticator.login(request.body, request.ip)
     },
   )
 }

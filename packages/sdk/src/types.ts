@@ -1,0 +1,27 @@
+import type { components, operations } from './generated/openapi.ts'
+
+/** The JSON body of an operation's response with the given status, from the generated types. */
+type JsonOf<Op, Status extends number> = Op extends { responses: Record<Status, { content: { 'application/json': infer Body } }> }
+  ? Body
+  : never
+
+/** The body of every 4xx and 5xx answer of the server (docs/errors.md). */
+export type ErrorBody = components['schemas']['ErrorBody']
+
+/** One invalid field of a request, as listed in an error body's `errors`. */
+export type FieldError = components['schemas']['FieldError']
+
+/** The stable machine words the server's error bodies carry in `code`. */
+export type ErrorCode = ErrorBody['code']
+
+/** What `POST /v1/authenticate` takes. */
+export type Credentials = operations['createBearerToken']['requestBody']['content']['application/json']
+
+/** What `POST /v1/authenticate` answers: the bearer token and when it stops working. */
+export type LoginResult = JsonOf<operations['createBearerToken'], 200>
+
+/** A user role, as `GET /v1/user-roles/{userRoleId}` answers it. */
+export type UserRole = JsonOf<operations['getUserRole'], 200>
+
+/** The query of `GET /v1/user-roles`: paging (required), sort, fields and the `name` filter. */
+export type ListUserRolesQuery = NonNullable<operations['getUserRoles']['parameters']['query']>

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import fc from 'fast-check'
+import { parseFilter } from './filters.ts'
+
+describe('filter syntax', () => {
+  it('reads string filters: equality, in: and like:', () => {
+    assert.deepEqual(parseFilter('Smith', 'string', 'c'), { column: 'c', operator: '=', value: 'Smith' })
+    assert.deepEqual(parseFilter('in:a,b', 'string', 'c'), { column: 'c', operator: 'in', value: ['a', 'b'] })
+    assert.deepEqual(parseFilter('like:smi', 'string', 'c'), { column: 'c', operator: 'ilike', value: '%smi%' })
+    assert.deepEqual(parseFilter('like:sm%h', 'string', 'c'), { column: 'c', operator: 'ilike', value: 'sm%h' })
+    assert.deepEqual(parseFilter('like:a_b', 'string', 'c'), { column: 'c', operator: 'ilike', value: '%a\\_b%' })
+    assert.deepEqual(parseFilter('Acme: Ltd', 'string', 'c'), { column: 'c', operator: '=', value: 'Acme: Ltd' })
+    assert.equal(typeof parseFilter('like:', 'string', 'c'), 'string')
+  })
+
+  it('reads ids, numbers and booleans, and refuses what is not one', () => {
+    assert.deepEqual(parseFilter('12', 'id', 'c'), { column: 'c', operator: '=', value: 12 })
+    assert.deepEqual(parseFilter('in:1,2', 'id', 'c'), { column: 'c', operator: 'in', value: [1, 2] })
+    assert.deepEqual(parseFilter('ge:1.5', 'number', 'c'), { column: 'c', operator: '>=', value: 1.5 })
+    assert.deepEqual(parseFilter('false', 'boolean', 'c'), { column: 'c', operator: '=', value: false })
+    for (const [raw, type] of [['0', 'id'], ['x', 'id'], ['in:1,x', 'id'], ['gt:1', 'id'], ['like:1', 'number'], ['gt:', 'number'], ['yes', 'boolean']] as const) {
+      assert.equal(typeof parseFilter(raw, type, 'c'), 'string', `${type} ${raw} is refused`)
+    }
+  })
+
+  it('reads dates and date-times with lt:, gt: and gtn:', () => {
+    assert.deepEqual(parseFilter('gtn:2024-02-29', 'date', 'c'), { column: 'c', operator: '>|null', value: '2024-02-29' })
+    assert.deepEqual(parseFilter('lt:2024-01-01T10:00:00Z', 'datetime', 'c'), { column: 'c', operator: '<', value: new Date('2024-01-01T10:00:00Z') })
+    for (const raw of ['2023-02-29', '2024-13-01', 'ge:2024-01-01', '24/08/2019']) {
+      assert.equal(typeof parseFilter(raw, 'date', 'c'), 'string', `${raw} is refused`)
+    }
+  })
+
+  it('never fails on any input: it gives a condition or a reason', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom('string', 'id', 'number', 'date', 'datetime', 'boolean' as const), (raw, type) => {
+        const result = parseFilter(raw, type, 'c')
+        assert.ok(typeof result === 'string' || result.column === 'c')
+      }),
+    )
+  })
+
+  it('makes like: without % a literal "contains" match', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }).filter((s) => !s.includes('%')), (text) => {
+        const result = parseFilter(`like:${text}`, 'string', 'c')
+        assert.ok(typeof result !== 'string')
+        const pattern = String(result.value)
+        assert.ok(pattern.startsWith('%') && pattern.endsWith('%'))
+        assert.equal(pattern.slice(1, -1).replace(/\\(.)/g, '$1'), text)
+      }),
+    )
+  })
+})

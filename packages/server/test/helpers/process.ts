@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { HttpClient } from './http.ts'
+
+const serverEntry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/server.ts')
+
+export interface ServerProcess extends HttpClient {
+  url: string
+  /** Everything the process wrote to stdout so far. */
+  output(): string
+  stop(): Promise<number | null>
+}
+
+/**
+ * Runs `src/server.ts` as its own process, exactly as `npm start` does, on a free port; resolves
+ * once it logs that it listens. `env` is the whole environment it gets, besides PATH.
+ */
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      const address = /"address":"(http:\/\/[^"]+)"/.exec(stdout)?.[1]
+      if (address !== undefined && !(child as ChildProcess & { announced?: boolean }).announced) {
+        ;(child as ChildProcess & { announced?: boolean }).announced = true
+        resolve(Object.assign(new HttpClient(address), { url: address, output: () => stdout, stop: () => stop(child) }))
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${stdout}\n${stderr}`)))
+  })
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode)
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code))
+    child.kill('SIGTERM')
+  })
+}
+
+/** Runs the server expecting it to refuse to start; resolves with its exit code and stderr. */
+export function runServerExpectingFailure(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })))
+}
