@@ -65,7 +65,10 @@ export class CredentialsSession implements TokenSource {
     // Without a readable expiry, keep the token until the server rejects it (then refresh on 401).
     if (Number.isNaN(expiry)) return Number.POSITIVE_INFINITY
     const lifetime = expiry - this.now()
-    return expiry - Math.min(this.refreshMarginMs, Math.max(0, lifetime / 2))
+    // Already "expired" on arrival: our clock runs ahead of the server's. Renewing on every call
+    // would log in for each request; keep the token and let the server's 401 say when it ends.
+    if (lifetime <= 0) return Number.POSITIVE_INFINITY
+    return expiry - Math.min(this.refreshMarginMs, lifetime / 2)
   }
 }
 

@@ -31,8 +31,3 @@ export function nextPageQuery(headers: Headers, requestUrl: string, listPath: st
   }
   return next.searchParams
 }
-
-/** Whether the answer carried any `Link` header, i.e. the server pages with links. */
-export function hasLinks(headers: Headers): boolean {
-  return headers.get('link') !== null
-}

@@ -58,8 +58,9 @@ export class Transport {
         const durationMs = this.config.now() - attemptStarted
         if (refreshedToken === undefined && token !== undefined && needsNewToken(error)) {
           this.logAttempt(error, durationMs, { retry: true, delayMs: 0 }, 'refresh_token')
-          // Once per request: a second 401 is final, so this can never loop.
-          refreshedToken = await this.config.tokens!.refresh(token)
+          // Once per request: a second 401 is final, so this can never loop. Replaying is safe
+          // for any method: the server checks the token before anything else (docs/errors.md).
+          refreshedToken = await untilAborted(this.config.tokens!.refresh(token), spec.signal)
           continue // the retry after a refresh does not count against maxAttempts
         }
         const decision = decideRetry(error, attempt, repeatable, this.config.retry)
@@ -121,6 +122,7 @@ export class Transport {
     }
   }
 
+  /** One line per failed attempt: what failed, how long it took, and what happens next. */
   private logAttempt(error: ElevateError, durationMs: number, decision: RetryDecision, action?: string): void {
     const next = decision.retry ? (action ?? 'retry') : 'give_up'
     const fields = { ...errorFields(error), durationMs, delayMs: decision.retry ? decision.delayMs : undefined, next }
@@ -128,6 +130,7 @@ export class Transport {
     this.config.log('warn', `Elevate API attempt ${error.attempt} failed: ${summary(error)}`, { ...fields, reason })
   }
 
+  /** One line per request that failed for good, after all its attempts. */
   private logFinal(error: ElevateError, durationMs: number): void {
     // A 4xx is usually the caller's to handle; a 5xx or no answer at all is an operational error.
     const level = isTransient(error) ? 'error' : 'warn'

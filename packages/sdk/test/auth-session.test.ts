@@ -34,6 +34,15 @@ describe('CredentialsSession', () => {
     assert.equal(await tokens.token(), 't2')
   })
 
+  it('keeps a token that looks expired on arrival (clock ahead of the server) until a 401', async () => {
+    const { tokens, logins, advance } = session(-5_000)
+    assert.equal(await tokens.token(), 't1')
+    advance(60_000)
+    assert.equal(await tokens.token(), 't1')
+    assert.equal(await tokens.refresh('t1'), 't2')
+    assert.equal(logins(), 2)
+  })
+
   it('hands the replacement to a caller whose stale token was already replaced', async () => {
     const { tokens, logins } = session(900_000)
     const stale = await tokens.token()

@@ -34,6 +34,8 @@ export const ERROR_CATALOGUE = {
   invalid_query: { kind: 'invalid_input', message: 'Invalid query parameters' },
   invalid_path_parameter: { kind: 'invalid_input', message: 'Invalid path parameter' },
   invalid_header: { kind: 'invalid_input', message: 'Invalid request header' },
+  invalid_reference: { kind: 'invalid_input', message: 'A referenced record does not exist' },
+  invalid_patch: { kind: 'invalid_input', message: 'The patch document is not valid' },
   authentication_required: { kind: 'unauthenticated', message: 'Authentication is required: send Authorization: Bearer <token>' },
   invalid_token: { kind: 'unauthenticated', message: 'The bearer token is not valid' },
   token_expired: { kind: 'unauthenticated', message: 'The bearer token has expired: authenticate again' },
@@ -45,6 +47,8 @@ export const ERROR_CATALOGUE = {
   method_not_allowed: { kind: 'method_not_allowed', message: 'The method is not allowed for this resource' },
   not_acceptable: { kind: 'not_acceptable', message: 'This resource can only answer with application/json' },
   already_exists: { kind: 'conflict', message: 'The resource already exists' },
+  patch_test_failed: { kind: 'conflict', message: 'A test operation of the JSON Patch failed' },
+  precondition_failed: { kind: 'precondition_failed', message: 'The resource has changed since you read it (If-Match)' },
   payload_too_large: { kind: 'payload_too_large', message: 'The request body is too large' },
   unsupported_media_type: { kind: 'unsupported_media_type', message: 'Unsupported Content-Type' },
   rate_limited: { kind: 'rate_limited', message: 'Too many requests: retry later' },
@@ -111,4 +115,9 @@ export function validationMessage(errors: readonly FieldError[], part: RequestPa
   if (errors.length === 1) return `Validation failed for ${noun} '${first.field || '(root)'}': ${first.message}`
   const list = errors.map((e) => `'${e.field || '(root)'}' ${e.message}`).join('; ')
   return `Validation failed for ${errors.length} ${noun}s: ${list}`
+}
+
+/** Throws 400 `validation_failed` listing the field errors, if there are any. */
+export function assertValid(errors: readonly FieldError[]): void {
+  if (errors.length > 0) throw new AppError('validation_failed', { message: validationMessage(errors, 'body'), errors: [...errors] })
 }

@@ -10,8 +10,12 @@ export interface ListQueryBase {
   fields?: string
 }
 
-/** A list's items: whole items, or, when `fields` is given, only the fields asked for. */
-export type ListItems<Item, Query> = Query extends { fields?: undefined } ? Item[] : Partial<Item>[]
+/** A list's items: whole items, or, when `fields` may be given, only the fields asked for. */
+export type ListItems<Item, Query> = 'fields' extends keyof Query
+  ? Query['fields' & keyof Query] extends undefined
+    ? Item[]
+    : Partial<Item>[]
+  : Item[]
 
 /** A list's filters and sort: its query without paging and field selection. */
 export type ListFilters<Query> = Omit<Query, 'page' | 'pageSize' | 'fields'>

@@ -53,6 +53,70 @@ export interface LoginFailuresTable {
   window_started: Date
 }
 
+/** Columns every updatable tenant resource has. */
+interface Versioned {
+  version: ColumnType<number, never, number>
+  created_date: ReadOnlyTimestamp
+  updated_date: ColumnType<Date, never, Date>
+}
+
+export interface ContractOwnersTable extends Versioned {
+  brand_id: BrandColumn
+  id: Generated<number>
+  name: string
+  available_from: string
+  available_to: string | null
+  details: Record<string, unknown>
+}
+
+export interface ContractOwnerSubBrandsTable extends Versioned {
+  brand_id: BrandColumn
+  id: Generated<number>
+  contract_owner_id: number
+  name: string
+  account_number_format: string
+  next_account_number: ColumnType<number, never, number>
+  details: Record<string, unknown>
+}
+
+export interface BillingCyclesTable extends Versioned {
+  brand_id: BrandColumn
+  id: Generated<number>
+  contract_owner_id: number
+  name: string
+  details: Record<string, unknown>
+}
+
+export interface CustomersTable extends Versioned {
+  brand_id: BrandColumn
+  id: Generated<number>
+  contract_owner_id: number
+  contract_owner_sub_brand_id: number
+  billing_cycle_id: number
+  customer_type: string
+  customer_name: string
+  customer_account_number: string
+  start_date: string
+  end_date: string | null
+}
+
+export interface SitesTable extends Versioned {
+  brand_id: BrandColumn
+  id: Generated<number>
+  customer_id: number
+  site_name: string
+  site_reference: string
+  start_date: string
+  end_date: string | null
+  site_address: Record<string, unknown>
+  site_invoice_details: Record<string, unknown> | null
+  site_id_receiving_invoice: number | null
+  contacts: Array<Record<string, unknown>>
+  /** numeric: pg returns it as a string, to keep every digit. */
+  repayment_plan_amount: string | number | null
+  repayment_plan_remaining_periods: number | null
+}
+
 export interface Tables {
   brands: BrandsTable
   signing_keys: SigningKeysTable
@@ -60,4 +124,9 @@ export interface Tables {
   users: UsersTable
   user_role_assignments: UserRoleAssignmentsTable
   login_failures: LoginFailuresTable
+  contract_owners: ContractOwnersTable
+  contract_owner_sub_brands: ContractOwnerSubBrandsTable
+  billing_cycles: BillingCyclesTable
+  customers: CustomersTable
+  sites: SitesTable
 }

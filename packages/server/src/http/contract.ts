@@ -8,7 +8,7 @@ import { acceptsJson, isAcceptedContentType } from './negotiation.ts'
 import { toProblem } from './problems.ts'
 import type { RouteGuard } from './route-config.ts'
 import { ErrorBodySchema, errorResponses } from './schemas.ts'
-import { validatorCompiler } from './validation.ts'
+import { compileValidator } from '../validation.ts'
 
 /**
  * The contract layer: the one place that knows status codes, headers and error bodies
@@ -35,7 +35,7 @@ const JSON_PATCH_TYPES = ['application/json-patch+json', 'application/merge-patc
 export function installContract(app: FastifyInstance, options: ContractOptions): { finish(): void } {
   const methods = new MethodTable()
 
-  app.setValidatorCompiler(validatorCompiler)
+  app.setValidatorCompiler(({ schema, httpPart }) => compileValidator(schema as object, httpPart))
   app.addSchema(ErrorBodySchema)
   app.decorateRequest('actor', null as unknown as Actor)
   app.addContentTypeParser(JSON_PATCH_TYPES, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))

@@ -1,7 +1,7 @@
 import type { FastifyError } from 'fastify'
 import { AppError, validationMessage, type ErrorCode, type FieldError, type RequestPart } from '../errors.ts'
 import { STATUS_BY_KIND } from './status.ts'
-import { toFieldErrors } from './validation.ts'
+import { toFieldErrors } from '../validation.ts'
 
 /** What an error response says, before it is written. */
 export interface Problem {

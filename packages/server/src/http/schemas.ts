@@ -59,3 +59,27 @@ export const DateString = Type.String({ format: 'date', examples: ['2019-08-24']
 
 /** A UTC timestamp in ISO 8601. */
 export const DateTimeString = Type.String({ format: 'date-time', examples: ['2019-08-24T14:15:22Z'] })
+
+/**
+ * A PATCH body: an RFC 6902 JSON Patch (application/json-patch+json) or an RFC 7396 merge patch
+ * (application/merge-patch+json). Which one is read from the Content-Type; the patched resource is
+ * then validated like a create.
+ */
+export const PatchBody = Type.Union(
+  [
+    Type.Array(
+      Type.Object(
+        {
+          op: Type.String({ enum: ['add', 'remove', 'replace', 'move', 'copy', 'test'] }),
+          path: Type.String({ description: 'JSON Pointer (RFC 6901)', examples: ['/customerName'] }),
+          value: Type.Optional(Type.Unknown()),
+          from: Type.Optional(Type.String()),
+        },
+        { additionalProperties: true },
+      ),
+      { description: 'JSON Patch (application/json-patch+json)' },
+    ),
+    Type.Object({}, { additionalProperties: true, description: 'Merge patch (application/merge-patch+json)' }),
+  ],
+  { examples: [[{ op: 'replace', path: '/name', value: 'New name' }]] },
+)

@@ -18,9 +18,9 @@ export function whereConditions<QB extends AnySelect>(query: QB, conditions: rea
   return result
 }
 
-/** Filters, sorts and pages a query; fetches one row more than the page to know if more follow. */
+/** Sorts and pages a query; fetches one row more than the page to know if more follow. */
 export function applyList<QB extends AnySelect>(query: QB, list: ListRequest): QB {
-  let result = whereConditions(query, list.conditions)
+  let result = query
   for (const { column, direction } of list.sort) result = result.orderBy(sql.ref(column), direction) as QB
   return result.limit(list.pageSize + 1).offset((list.page - 1) * list.pageSize) as QB
 }

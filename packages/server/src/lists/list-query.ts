@@ -15,7 +15,10 @@ export interface ListField {
 }
 
 export interface ListSpec {
-  fields: Record<string, ListField>
+  /** Every field of a list item: what `fields=` may name. */
+  fields: readonly string[]
+  /** The fields that can be sorted or filtered on, with their columns. */
+  columns: Record<string, ListField>
   /** The column that makes the order total, so pages never overlap (the primary key). */
   tiebreaker: string
 }
@@ -50,7 +53,7 @@ export function existsQuerySchema(spec: ListSpec): TObject {
 
 function filterSchemas(spec: ListSpec): Record<string, TSchema> {
   const filters: Record<string, TSchema> = {}
-  for (const [name, field] of Object.entries(spec.fields)) {
+  for (const [name, field] of Object.entries(spec.columns)) {
     if (field.filter !== undefined) {
       filters[name] = Type.Optional(Type.String({ description: `Filter: ${FILTER_SYNTAX[field.filter]}` }))
     }
@@ -61,7 +64,7 @@ function filterSchemas(spec: ListSpec): Record<string, TSchema> {
 /** Reads the filters of a validated query; every bad one is reported at once (400). */
 export function parseConditions(query: Record<string, unknown>, spec: ListSpec, errors: FieldError[] = []): Condition[] {
   const conditions: Condition[] = []
-  for (const [name, field] of Object.entries(spec.fields)) {
+  for (const [name, field] of Object.entries(spec.columns)) {
     const raw = query[name]
     if (field.filter === undefined || typeof raw !== 'string') continue
     const parsed = parseFilter(raw, field.filter, field.column)
@@ -78,7 +81,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   const sort: ListRequest['sort'] = []
   for (const term of splitList(query.sort)) {
     const [name = '', direction = 'asc', ...rest] = term.split(':')
-    const field = spec.fields[name]
+    const field = spec.columns[name]
     if (field?.sortable !== true) errors.push({ field: 'sort', code: 'unknown_field', message: `'${name}' is not a sortable field` })
     else if ((direction !== 'asc' && direction !== 'desc') || rest.length > 0)
       errors.push({ field: 'sort', code: 'invalid_value', message: `'${term}' must be name or name:desc` })
@@ -87,7 +90,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   sort.push({ column: spec.tiebreaker, direction: sort[0]?.direction ?? 'asc' })
   const fieldNames = query.fields === undefined ? undefined : splitList(query.fields)
   for (const name of fieldNames ?? []) {
-    if (!(name in spec.fields)) errors.push({ field: 'fields', code: 'unknown_field', message: `'${name}' is not a field` })
+    if (!spec.fields.includes(name)) errors.push({ field: 'fields', code: 'unknown_field', message: `'${name}' is not a field` })
   }
   const conditions = parseConditions(query, spec, errors)
   return { page: query.page as number, pageSize: query.pageSize as number, sort, fields: fieldNames, conditions }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { enableTenantIsolation } from './tenant-isolation.ts'
 
 // Migrations are frozen in time: they use Kysely<any> and raw SQL, never application code.
 
@@ -74,15 +75,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     await enableTenantIsolation(db, table)
   }
   await sql`grant select on roles, users, user_role_assignments to elevate_app`.execute(db)
-}
-
-/** Row-level security: the tenant role sees and writes only the current brand's rows. */
-async function enableTenantIsolation(db: Kysely<any>, table: string): Promise<void> {
-  await sql`alter table ${sql.table(table)} enable row level security`.execute(db)
-  await sql`
-    create policy tenant_isolation on ${sql.table(table)} to elevate_app
-    using (brand_id = elevate_current_brand())
-    with check (brand_id = elevate_current_brand())`.execute(db)
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -16,10 +16,10 @@ export const UserRole = Type.Object(
 export type UserRole = Static<typeof UserRole>
 
 export const userRoleList: ListSpec = {
-  fields: {
+  fields: Object.keys(UserRole.properties),
+  columns: {
     id: { column: 'id', sortable: true },
     name: { column: 'name', filter: 'string', sortable: true },
-    permissions: { column: 'permissions' },
   },
   tiebreaker: 'id',
 }

@@ -1,7 +1,6 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv'
 import addFormatsModule from 'ajv-formats'
-import type { FastifySchemaCompiler } from 'fastify'
-import type { FieldError, RequestPart } from '../errors.ts'
+import type { FieldError, RequestPart } from './errors.ts'
 
 export type { RequestPart }
 
@@ -29,10 +28,9 @@ function makeAjv(options: Options): Ajv {
 const bodyAjv = makeAjv({ coerceTypes: false })
 const textAjv = makeAjv({ coerceTypes: 'array' })
 
-/** Compiles each route's schemas once, at start-up. */
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? bodyAjv : textAjv
-  return ajv.compile(schema as object)
+/** Compiles a request part's schema, once, at start-up. */
+export function compileValidator(schema: object, part: string | undefined) {
+  return (part === 'body' ? bodyAjv : textAjv).compile(schema)
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -133,4 +131,13 @@ export function toFieldErrors(errors: readonly ErrorObject[], part: RequestPart)
     if (result.length === MAX_FIELD_ERRORS) break
   }
   return result
+}
+
+/**
+ * A compiled body validator for documents built in code (a patched resource), reporting the same
+ * field errors as request validation.
+ */
+export function bodyValidator(schema: object): (value: unknown) => FieldError[] {
+  const validate = bodyAjv.compile(schema)
+  return (value) => (validate(value) ? [] : toFieldErrors(validate.errors ?? [], 'body'))
 }
