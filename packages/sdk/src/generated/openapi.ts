@@ -91,6 +91,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contract-owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contract owners */
+        get: operations["getContractOwners"];
+        put?: never;
+        /** Create a contract owner */
+        post: operations["createContractOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contract-owners/{contractOwnerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a contract owner */
+        get: operations["getContractOwner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a contract owner (JSON Patch or merge patch) */
+        patch: operations["updateContractOwner"];
+        trace?: never;
+    };
+    "/v1/contract-owner-sub-brands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contract owner sub-brands */
+        get: operations["getContractOwnerSubBrands"];
+        put?: never;
+        /** Create a contract owner sub-brand */
+        post: operations["createContractOwnerSubBrand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a contract owner sub-brand */
+        get: operations["getContractOwnerSubBrand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a contract owner sub-brand (JSON Patch or merge patch) */
+        patch: operations["updateContractOwnerSubBrand"];
+        trace?: never;
+    };
+    "/v1/billing-cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List billing cycles */
+        get: operations["getBillingCycles"];
+        put?: never;
+        /** Create a billing cycle */
+        post: operations["createBillingCycle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/billing-cycles/{billingCycleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a billing cycle */
+        get: operations["getBillingCycle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a billing cycle (JSON Patch or merge patch) */
+        patch: operations["updateBillingCycle"];
+        trace?: never;
+    };
+    "/v1/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List customers */
+        get: operations["getCustomers"];
+        put?: never;
+        /** Create a customer */
+        post: operations["createCustomer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customers/{customerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a customer */
+        get: operations["getCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a customer (JSON Patch or merge patch) */
+        patch: operations["updateCustomer"];
+        trace?: never;
+    };
+    "/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List sites */
+        get: operations["getSites"];
+        put?: never;
+        /** Create a site */
+        post: operations["createSite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sites/{siteId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a site */
+        get: operations["getSite"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a site (JSON Patch or merge patch) */
+        patch: operations["updateSite"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -115,7 +295,7 @@ export interface components {
              * @description Stable machine word
              * @enum {string}
              */
-            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
+            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
             /** @description Every invalid field, when several */
             errors?: {
                 /** @description Dotted path of the field, e.g. sites[0].siteAddress.postcode */
@@ -570,6 +750,3665 @@ export interface operations {
             };
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getContractOwners: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                sort?: string;
+                /** @description Comma-separated fields to return. Example: id,name */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        name?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableFrom?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableTo?: string;
+                        bankAccountName?: string;
+                        bankAccountNumber?: string;
+                        bankSortCode?: string;
+                        bankSwiftCode?: string;
+                        bankIban?: string;
+                        companyRegistrationNumber?: string;
+                        /** Format: email */
+                        coBccEmailAddress?: string;
+                        /** @description Absent means false */
+                        mandatoryAccountReferenceForSite?: boolean;
+                        /** @description Server-assigned identifier */
+                        prePopulatedFraudPlanId?: number;
+                        /** Format: email */
+                        siBccEmailAddress?: string;
+                        taxRegistrationNumber?: string;
+                        address?: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        customerServiceTelephoneNumber?: string;
+                        customerServiceWebsite?: string;
+                        /** Format: email */
+                        customerServiceEmail?: string;
+                        /** Format: email */
+                        emailBillingFromAddress?: string;
+                        /** @enum {string} */
+                        invoiceCombiningType?: "NONE" | "CUSTOMER" | "SITE";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createContractOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    availableFrom: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    availableTo?: string;
+                    bankAccountName?: string;
+                    bankAccountNumber?: string;
+                    bankSortCode?: string;
+                    bankSwiftCode?: string;
+                    bankIban?: string;
+                    companyRegistrationNumber?: string;
+                    /** Format: email */
+                    coBccEmailAddress?: string;
+                    /** @description Absent means false */
+                    mandatoryAccountReferenceForSite?: boolean;
+                    /** @description Server-assigned identifier */
+                    prePopulatedFraudPlanId?: number;
+                    /** Format: email */
+                    siBccEmailAddress: string;
+                    taxRegistrationNumber: string;
+                    address: {
+                        businessName?: string;
+                        address1: string;
+                        address2?: string;
+                        address3?: string;
+                        town: string;
+                        county?: string;
+                        postcode: string;
+                        /**
+                         * @description ISO 3166-1 alpha-2 country code
+                         * @example GB
+                         */
+                        country: string;
+                    };
+                    customerServiceTelephoneNumber?: string;
+                    customerServiceWebsite?: string;
+                    /** Format: email */
+                    customerServiceEmail?: string;
+                    /** Format: email */
+                    emailBillingFromAddress?: string;
+                    /** @enum {string} */
+                    invoiceCombiningType?: "NONE" | "CUSTOMER" | "SITE";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        name: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableFrom: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableTo?: string;
+                        bankAccountName?: string;
+                        bankAccountNumber?: string;
+                        bankSortCode?: string;
+                        bankSwiftCode?: string;
+                        bankIban?: string;
+                        companyRegistrationNumber?: string;
+                        /** Format: email */
+                        coBccEmailAddress?: string;
+                        /** @description Absent means false */
+                        mandatoryAccountReferenceForSite?: boolean;
+                        /** @description Server-assigned identifier */
+                        prePopulatedFraudPlanId?: number;
+                        /** Format: email */
+                        siBccEmailAddress: string;
+                        taxRegistrationNumber: string;
+                        address: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        customerServiceTelephoneNumber?: string;
+                        customerServiceWebsite?: string;
+                        /** Format: email */
+                        customerServiceEmail?: string;
+                        /** Format: email */
+                        emailBillingFromAddress?: string;
+                        /** @enum {string} */
+                        invoiceCombiningType?: "NONE" | "CUSTOMER" | "SITE";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getContractOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                contractOwnerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        name: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableFrom: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableTo?: string;
+                        bankAccountName?: string;
+                        bankAccountNumber?: string;
+                        bankSortCode?: string;
+                        bankSwiftCode?: string;
+                        bankIban?: string;
+                        companyRegistrationNumber?: string;
+                        /** Format: email */
+                        coBccEmailAddress?: string;
+                        /** @description Absent means false */
+                        mandatoryAccountReferenceForSite?: boolean;
+                        /** @description Server-assigned identifier */
+                        prePopulatedFraudPlanId?: number;
+                        /** Format: email */
+                        siBccEmailAddress: string;
+                        taxRegistrationNumber: string;
+                        address: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        customerServiceTelephoneNumber?: string;
+                        customerServiceWebsite?: string;
+                        /** Format: email */
+                        customerServiceEmail?: string;
+                        /** Format: email */
+                        emailBillingFromAddress?: string;
+                        /** @enum {string} */
+                        invoiceCombiningType?: "NONE" | "CUSTOMER" | "SITE";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateContractOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                contractOwnerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "New name"
+                 *       }
+                 *     ]
+                 */
+                "application/json": ({
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /**
+                     * @description JSON Pointer (RFC 6901)
+                     * @example /customerName
+                     */
+                    path: string;
+                    value?: unknown;
+                    from?: string;
+                } & {
+                    [key: string]: unknown;
+                })[] | {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        name: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableFrom: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableTo?: string;
+                        bankAccountName?: string;
+                        bankAccountNumber?: string;
+                        bankSortCode?: string;
+                        bankSwiftCode?: string;
+                        bankIban?: string;
+                        companyRegistrationNumber?: string;
+                        /** Format: email */
+                        coBccEmailAddress?: string;
+                        /** @description Absent means false */
+                        mandatoryAccountReferenceForSite?: boolean;
+                        /** @description Server-assigned identifier */
+                        prePopulatedFraudPlanId?: number;
+                        /** Format: email */
+                        siBccEmailAddress: string;
+                        taxRegistrationNumber: string;
+                        address: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        customerServiceTelephoneNumber?: string;
+                        customerServiceWebsite?: string;
+                        /** Format: email */
+                        customerServiceEmail?: string;
+                        /** Format: email */
+                        emailBillingFromAddress?: string;
+                        /** @enum {string} */
+                        invoiceCombiningType?: "NONE" | "CUSTOMER" | "SITE";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getContractOwnerSubBrands: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                sort?: string;
+                /** @description Comma-separated fields to return. Example: id,name */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: id | in:1,2 */
+                contractOwnerId?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                createdAt?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                updatedAt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId?: number;
+                        name?: string;
+                        /**
+                         * @description Template of generated customer account numbers: a prefix, then one 0 per digit (SI0000 → SI0001, SI0002, …)
+                         * @example SI0000
+                         */
+                        accountNumberFormat?: string;
+                        attachInvoiceToEmail?: boolean;
+                        bacsReference?: string;
+                        bankAccountName?: string;
+                        bankAccountNumber?: string;
+                        bankSortCode?: string;
+                        swiftCode?: string;
+                        summaryCustomerAccountNumberLabel?: string;
+                        billingPeriodEndDateLabel?: string;
+                        companyRegistrationNumber?: string;
+                        companyRegistrationNumberLabel?: string;
+                        vatRegistrationNumber?: string;
+                        /** Format: email */
+                        customerServiceEmail?: string;
+                        customerServiceTelephoneNumber?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdAt?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedAt?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createContractOwnerSubBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Server-assigned identifier */
+                    contractOwnerId: number;
+                    name: string;
+                    /**
+                     * @description Template of generated customer account numbers: a prefix, then one 0 per digit (SI0000 → SI0001, SI0002, …)
+                     * @example SI0000
+                     */
+                    accountNumberFormat: string;
+                    attachInvoiceToEmail?: boolean;
+                    bacsReference?: string;
+                    bankAccountName?: string;
+                    bankAccountNumber?: string;
+                    bankSortCode?: string;
+                    swiftCode?: string;
+                    summaryCustomerAccountNumberLabel: string;
+                    billingPeriodEndDateLabel: string;
+                    companyRegistrationNumber?: string;
+                    companyRegistrationNumberLabel?: string;
+                    vatRegistrationNumber: string;
+                    /** Format: email */
+                    customerServiceEmail?: string;
+                    customerServiceTelephoneNumber?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId: number;
+                        name: string;
+                        /**
+                         * @description Template of generated customer account numbers: a prefix, then one 0 per digit (SI0000 → SI0001, SI0002, …)
+                         * @example SI0000
+                         */
+                        accountNumberFormat: string;
+                        attachInvoiceToEmail?: boolean;
+                        bacsReference?: string;
+                        bankAccountName?: string;
+                        bankAccountNumber?: string;
+                        bankSortCode?: string;
+                        swiftCode?: string;
+                        summaryCustomerAccountNumberLabel: string;
+                        billingPeriodEndDateLabel: string;
+                        companyRegistrationNumber?: string;
+                        companyRegistrationNumberLabel?: string;
+                        vatRegistrationNumber: string;
+                        /** Format: email */
+                        customerServiceEmail?: string;
+                        customerServiceTelephoneNumber?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getContractOwnerSubBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                contractOwnerSubBrandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId: number;
+                        name: string;
+                        /**
+                         * @description Template of generated customer account numbers: a prefix, then one 0 per digit (SI0000 → SI0001, SI0002, …)
+                         * @example SI0000
+                         */
+                        accountNumberFormat: string;
+                        attachInvoiceToEmail?: boolean;
+                        bacsReference?: string;
+                        bankAccountName?: string;
+                        bankAccountNumber?: string;
+                        bankSortCode?: string;
+                        swiftCode?: string;
+                        summaryCustomerAccountNumberLabel: string;
+                        billingPeriodEndDateLabel: string;
+                        companyRegistrationNumber?: string;
+                        companyRegistrationNumberLabel?: string;
+                        vatRegistrationNumber: string;
+                        /** Format: email */
+                        customerServiceEmail?: string;
+                        customerServiceTelephoneNumber?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateContractOwnerSubBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                contractOwnerSubBrandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "New name"
+                 *       }
+                 *     ]
+                 */
+                "application/json": ({
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /**
+                     * @description JSON Pointer (RFC 6901)
+                     * @example /customerName
+                     */
+                    path: string;
+                    value?: unknown;
+                    from?: string;
+                } & {
+                    [key: string]: unknown;
+                })[] | {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId: number;
+                        name: string;
+                        /**
+                         * @description Template of generated customer account numbers: a prefix, then one 0 per digit (SI0000 → SI0001, SI0002, …)
+                         * @example SI0000
+                         */
+                        accountNumberFormat: string;
+                        attachInvoiceToEmail?: boolean;
+                        bacsReference?: string;
+                        bankAccountName?: string;
+                        bankAccountNumber?: string;
+                        bankSortCode?: string;
+                        swiftCode?: string;
+                        summaryCustomerAccountNumberLabel: string;
+                        billingPeriodEndDateLabel: string;
+                        companyRegistrationNumber?: string;
+                        companyRegistrationNumberLabel?: string;
+                        vatRegistrationNumber: string;
+                        /** Format: email */
+                        customerServiceEmail?: string;
+                        customerServiceTelephoneNumber?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdAt: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBillingCycles: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                sort?: string;
+                /** @description Comma-separated fields to return. Example: id,name */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: id | in:1,2 */
+                contractOwnerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId?: number;
+                        name?: string;
+                        /** @description Monthly: day 1..28. Weekly and daily: 1 = Monday … 7 = Sunday */
+                        startDayOfPeriod?: number;
+                        wholePeriod?: boolean;
+                        /** @description Periods per bill (absent: 1; 3 with MONTHLY is quarterly) */
+                        lengthOfPeriod?: number;
+                        /** @enum {string} */
+                        periodUnit?: "DAILY" | "WEEKLY" | "MONTHLY";
+                        maxDaysBeforeCloseable?: number;
+                        maxDaysAfterCloseable?: number;
+                        maxBackDateableUsageInDays?: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        currencyCode?: string;
+                        /** @enum {string} */
+                        defaultInvoiceDate?: "TODAY" | "END_OF_BILL_RUN" | "END_OF_BILL_RUN_PLUS_ONE";
+                        /** @enum {string} */
+                        completionType?: "DISABLED" | "CLOSE_ONLY" | "CLOSE_AND_FINALISE";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createBillingCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Server-assigned identifier */
+                    contractOwnerId: number;
+                    name: string;
+                    /** @description Monthly: day 1..28. Weekly and daily: 1 = Monday … 7 = Sunday */
+                    startDayOfPeriod: number;
+                    wholePeriod?: boolean;
+                    /** @description Periods per bill (absent: 1; 3 with MONTHLY is quarterly) */
+                    lengthOfPeriod?: number;
+                    /** @enum {string} */
+                    periodUnit: "DAILY" | "WEEKLY" | "MONTHLY";
+                    maxDaysBeforeCloseable?: number;
+                    maxDaysAfterCloseable?: number;
+                    maxBackDateableUsageInDays?: number;
+                    /**
+                     * @description ISO 4217 currency code
+                     * @example GBP
+                     */
+                    currencyCode: string;
+                    /** @enum {string} */
+                    defaultInvoiceDate?: "TODAY" | "END_OF_BILL_RUN" | "END_OF_BILL_RUN_PLUS_ONE";
+                    /** @enum {string} */
+                    completionType: "DISABLED" | "CLOSE_ONLY" | "CLOSE_AND_FINALISE";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId: number;
+                        name: string;
+                        /** @description Monthly: day 1..28. Weekly and daily: 1 = Monday … 7 = Sunday */
+                        startDayOfPeriod: number;
+                        wholePeriod?: boolean;
+                        /** @description Periods per bill (absent: 1; 3 with MONTHLY is quarterly) */
+                        lengthOfPeriod?: number;
+                        /** @enum {string} */
+                        periodUnit: "DAILY" | "WEEKLY" | "MONTHLY";
+                        maxDaysBeforeCloseable?: number;
+                        maxDaysAfterCloseable?: number;
+                        maxBackDateableUsageInDays?: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        currencyCode: string;
+                        /** @enum {string} */
+                        defaultInvoiceDate?: "TODAY" | "END_OF_BILL_RUN" | "END_OF_BILL_RUN_PLUS_ONE";
+                        /** @enum {string} */
+                        completionType: "DISABLED" | "CLOSE_ONLY" | "CLOSE_AND_FINALISE";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBillingCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                billingCycleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId: number;
+                        name: string;
+                        /** @description Monthly: day 1..28. Weekly and daily: 1 = Monday … 7 = Sunday */
+                        startDayOfPeriod: number;
+                        wholePeriod?: boolean;
+                        /** @description Periods per bill (absent: 1; 3 with MONTHLY is quarterly) */
+                        lengthOfPeriod?: number;
+                        /** @enum {string} */
+                        periodUnit: "DAILY" | "WEEKLY" | "MONTHLY";
+                        maxDaysBeforeCloseable?: number;
+                        maxDaysAfterCloseable?: number;
+                        maxBackDateableUsageInDays?: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        currencyCode: string;
+                        /** @enum {string} */
+                        defaultInvoiceDate?: "TODAY" | "END_OF_BILL_RUN" | "END_OF_BILL_RUN_PLUS_ONE";
+                        /** @enum {string} */
+                        completionType: "DISABLED" | "CLOSE_ONLY" | "CLOSE_AND_FINALISE";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateBillingCycle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                billingCycleId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "New name"
+                 *       }
+                 *     ]
+                 */
+                "application/json": ({
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /**
+                     * @description JSON Pointer (RFC 6901)
+                     * @example /customerName
+                     */
+                    path: string;
+                    value?: unknown;
+                    from?: string;
+                } & {
+                    [key: string]: unknown;
+                })[] | {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId: number;
+                        name: string;
+                        /** @description Monthly: day 1..28. Weekly and daily: 1 = Monday … 7 = Sunday */
+                        startDayOfPeriod: number;
+                        wholePeriod?: boolean;
+                        /** @description Periods per bill (absent: 1; 3 with MONTHLY is quarterly) */
+                        lengthOfPeriod?: number;
+                        /** @enum {string} */
+                        periodUnit: "DAILY" | "WEEKLY" | "MONTHLY";
+                        maxDaysBeforeCloseable?: number;
+                        maxDaysAfterCloseable?: number;
+                        maxBackDateableUsageInDays?: number;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        currencyCode: string;
+                        /** @enum {string} */
+                        defaultInvoiceDate?: "TODAY" | "END_OF_BILL_RUN" | "END_OF_BILL_RUN_PLUS_ONE";
+                        /** @enum {string} */
+                        completionType: "DISABLED" | "CLOSE_ONLY" | "CLOSE_AND_FINALISE";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCustomers: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                sort?: string;
+                /** @description Comma-separated fields to return. Example: id,name */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                contractOwnerId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                customerName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                customerType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                customerAccountNumber?: string;
+                /** @description Filter: id | in:1,2 */
+                billingCycleId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                createdDate?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                updatedDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId?: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerSubBrandId?: number;
+                        /** @description Server-assigned identifier */
+                        billingCycleId?: number;
+                        /** @enum {string} */
+                        customerType?: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
+                        customerName?: string;
+                        customerAccountNumber?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Server-assigned identifier */
+                    contractOwnerId: number;
+                    /** @description Absent: the contract owner's first sub-brand */
+                    contractOwnerSubBrandId?: number;
+                    /** @description Server-assigned identifier */
+                    billingCycleId: number;
+                    /** @enum {string} */
+                    customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
+                    customerName: string;
+                    /** @description Absent: generated from the sub-brand's accountNumberFormat */
+                    customerAccountNumber?: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                    sites: {
+                        /** @description 0 (or absent): the customer being created */
+                        customerId?: number;
+                        siteName: string;
+                        siteReference: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        siteAddress: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        siteInvoiceDetails?: {
+                            /** @description Server-assigned identifier */
+                            invoiceTemplateId: number;
+                            /** @description Server-assigned identifier */
+                            invoiceSummaryTemplateId?: number;
+                            electronicSummaryTemplateIds?: number[];
+                            invoiceAddress?: {
+                                businessName?: string;
+                                address1: string;
+                                address2?: string;
+                                address3?: string;
+                                town: string;
+                                county?: string;
+                                postcode: string;
+                                /**
+                                 * @description ISO 3166-1 alpha-2 country code
+                                 * @example GB
+                                 */
+                                country: string;
+                            };
+                            accountPackageReference?: string;
+                            /** @description Either this or preferredPaymentDay */
+                            paymentTermsInDays?: number;
+                            /** @description Either this or paymentTermsInDays */
+                            preferredPaymentDay?: number;
+                        };
+                        /** @description Server-assigned identifier */
+                        siteIdReceivingInvoice?: number;
+                        contacts: {
+                            firstName: string;
+                            lastName: string;
+                            /** Format: email */
+                            email: string;
+                            telephoneNumber?: string;
+                            mobileNumber?: string;
+                            jobTitle?: string;
+                        }[];
+                        /** @description Per period, in major currency units */
+                        repaymentPlanAmount?: number;
+                        repaymentPlanRemainingPeriods?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerSubBrandId: number;
+                        /** @description Server-assigned identifier */
+                        billingCycleId: number;
+                        /** @enum {string} */
+                        customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
+                        customerName: string;
+                        customerAccountNumber: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                        sites: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Server-assigned identifier */
+                            customerId: number;
+                            siteName: string;
+                            siteReference: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                            siteAddress: {
+                                businessName?: string;
+                                address1: string;
+                                address2?: string;
+                                address3?: string;
+                                town: string;
+                                county?: string;
+                                postcode: string;
+                                /**
+                                 * @description ISO 3166-1 alpha-2 country code
+                                 * @example GB
+                                 */
+                                country: string;
+                            };
+                            siteInvoiceDetails?: {
+                                /** @description Server-assigned identifier */
+                                invoiceTemplateId: number;
+                                /** @description Server-assigned identifier */
+                                invoiceSummaryTemplateId?: number;
+                                electronicSummaryTemplateIds?: number[];
+                                invoiceAddress?: {
+                                    businessName?: string;
+                                    address1: string;
+                                    address2?: string;
+                                    address3?: string;
+                                    town: string;
+                                    county?: string;
+                                    postcode: string;
+                                    /**
+                                     * @description ISO 3166-1 alpha-2 country code
+                                     * @example GB
+                                     */
+                                    country: string;
+                                };
+                                accountPackageReference?: string;
+                                /** @description Either this or preferredPaymentDay */
+                                paymentTermsInDays?: number;
+                                /** @description Either this or paymentTermsInDays */
+                                preferredPaymentDay?: number;
+                            };
+                            /** @description Server-assigned identifier */
+                            siteIdReceivingInvoice?: number;
+                            contacts: {
+                                firstName: string;
+                                lastName: string;
+                                /** Format: email */
+                                email: string;
+                                telephoneNumber?: string;
+                                mobileNumber?: string;
+                                jobTitle?: string;
+                            }[];
+                            /** @description Per period, in major currency units */
+                            repaymentPlanAmount?: number;
+                            repaymentPlanRemainingPeriods?: number;
+                            /**
+                             * Format: date-time
+                             * @example 2019-08-24T14:15:22Z
+                             */
+                            createdDate: string;
+                            /**
+                             * Format: date-time
+                             * @example 2019-08-24T14:15:22Z
+                             */
+                            updatedDate: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerSubBrandId: number;
+                        /** @description Server-assigned identifier */
+                        billingCycleId: number;
+                        /** @enum {string} */
+                        customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
+                        customerName: string;
+                        customerAccountNumber: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                customerId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "New name"
+                 *       }
+                 *     ]
+                 */
+                "application/json": ({
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /**
+                     * @description JSON Pointer (RFC 6901)
+                     * @example /customerName
+                     */
+                    path: string;
+                    value?: unknown;
+                    from?: string;
+                } & {
+                    [key: string]: unknown;
+                })[] | {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerId: number;
+                        /** @description Server-assigned identifier */
+                        contractOwnerSubBrandId: number;
+                        /** @description Server-assigned identifier */
+                        billingCycleId: number;
+                        /** @enum {string} */
+                        customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
+                        customerName: string;
+                        customerAccountNumber: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSites: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                sort?: string;
+                /** @description Comma-separated fields to return. Example: id,name */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                siteName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                siteReference?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                createdDate?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                updatedDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Server-assigned identifier */
+                        customerId?: number;
+                        siteName?: string;
+                        siteReference?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        siteAddress?: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        siteInvoiceDetails?: {
+                            /** @description Server-assigned identifier */
+                            invoiceTemplateId: number;
+                            /** @description Server-assigned identifier */
+                            invoiceSummaryTemplateId?: number;
+                            electronicSummaryTemplateIds?: number[];
+                            invoiceAddress?: {
+                                businessName?: string;
+                                address1: string;
+                                address2?: string;
+                                address3?: string;
+                                town: string;
+                                county?: string;
+                                postcode: string;
+                                /**
+                                 * @description ISO 3166-1 alpha-2 country code
+                                 * @example GB
+                                 */
+                                country: string;
+                            };
+                            accountPackageReference?: string;
+                            /** @description Either this or preferredPaymentDay */
+                            paymentTermsInDays?: number;
+                            /** @description Either this or paymentTermsInDays */
+                            preferredPaymentDay?: number;
+                        };
+                        /** @description Server-assigned identifier */
+                        siteIdReceivingInvoice?: number;
+                        contacts?: {
+                            firstName: string;
+                            lastName: string;
+                            /** Format: email */
+                            email: string;
+                            telephoneNumber?: string;
+                            mobileNumber?: string;
+                            jobTitle?: string;
+                        }[];
+                        /** @description Per period, in major currency units */
+                        repaymentPlanAmount?: number;
+                        repaymentPlanRemainingPeriods?: number;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Server-assigned identifier */
+                    customerId: number;
+                    siteName: string;
+                    siteReference: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                    siteAddress: {
+                        businessName?: string;
+                        address1: string;
+                        address2?: string;
+                        address3?: string;
+                        town: string;
+                        county?: string;
+                        postcode: string;
+                        /**
+                         * @description ISO 3166-1 alpha-2 country code
+                         * @example GB
+                         */
+                        country: string;
+                    };
+                    siteInvoiceDetails?: {
+                        /** @description Server-assigned identifier */
+                        invoiceTemplateId: number;
+                        /** @description Server-assigned identifier */
+                        invoiceSummaryTemplateId?: number;
+                        electronicSummaryTemplateIds?: number[];
+                        invoiceAddress?: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        accountPackageReference?: string;
+                        /** @description Either this or preferredPaymentDay */
+                        paymentTermsInDays?: number;
+                        /** @description Either this or paymentTermsInDays */
+                        preferredPaymentDay?: number;
+                    };
+                    /** @description Server-assigned identifier */
+                    siteIdReceivingInvoice?: number;
+                    contacts: {
+                        firstName: string;
+                        lastName: string;
+                        /** Format: email */
+                        email: string;
+                        telephoneNumber?: string;
+                        mobileNumber?: string;
+                        jobTitle?: string;
+                    }[];
+                    /** @description Per period, in major currency units */
+                    repaymentPlanAmount?: number;
+                    repaymentPlanRemainingPeriods?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        customerId: number;
+                        siteName: string;
+                        siteReference: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        siteAddress: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        siteInvoiceDetails?: {
+                            /** @description Server-assigned identifier */
+                            invoiceTemplateId: number;
+                            /** @description Server-assigned identifier */
+                            invoiceSummaryTemplateId?: number;
+                            electronicSummaryTemplateIds?: number[];
+                            invoiceAddress?: {
+                                businessName?: string;
+                                address1: string;
+                                address2?: string;
+                                address3?: string;
+                                town: string;
+                                county?: string;
+                                postcode: string;
+                                /**
+                                 * @description ISO 3166-1 alpha-2 country code
+                                 * @example GB
+                                 */
+                                country: string;
+                            };
+                            accountPackageReference?: string;
+                            /** @description Either this or preferredPaymentDay */
+                            paymentTermsInDays?: number;
+                            /** @description Either this or paymentTermsInDays */
+                            preferredPaymentDay?: number;
+                        };
+                        /** @description Server-assigned identifier */
+                        siteIdReceivingInvoice?: number;
+                        contacts: {
+                            firstName: string;
+                            lastName: string;
+                            /** Format: email */
+                            email: string;
+                            telephoneNumber?: string;
+                            mobileNumber?: string;
+                            jobTitle?: string;
+                        }[];
+                        /** @description Per period, in major currency units */
+                        repaymentPlanAmount?: number;
+                        repaymentPlanRemainingPeriods?: number;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        customerId: number;
+                        siteName: string;
+                        siteReference: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        siteAddress: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        siteInvoiceDetails?: {
+                            /** @description Server-assigned identifier */
+                            invoiceTemplateId: number;
+                            /** @description Server-assigned identifier */
+                            invoiceSummaryTemplateId?: number;
+                            electronicSummaryTemplateIds?: number[];
+                            invoiceAddress?: {
+                                businessName?: string;
+                                address1: string;
+                                address2?: string;
+                                address3?: string;
+                                town: string;
+                                county?: string;
+                                postcode: string;
+                                /**
+                                 * @description ISO 3166-1 alpha-2 country code
+                                 * @example GB
+                                 */
+                                country: string;
+                            };
+                            accountPackageReference?: string;
+                            /** @description Either this or preferredPaymentDay */
+                            paymentTermsInDays?: number;
+                            /** @description Either this or paymentTermsInDays */
+                            preferredPaymentDay?: number;
+                        };
+                        /** @description Server-assigned identifier */
+                        siteIdReceivingInvoice?: number;
+                        contacts: {
+                            firstName: string;
+                            lastName: string;
+                            /** Format: email */
+                            email: string;
+                            telephoneNumber?: string;
+                            mobileNumber?: string;
+                            jobTitle?: string;
+                        }[];
+                        /** @description Per period, in major currency units */
+                        repaymentPlanAmount?: number;
+                        repaymentPlanRemainingPeriods?: number;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                siteId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "New name"
+                 *       }
+                 *     ]
+                 */
+                "application/json": ({
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /**
+                     * @description JSON Pointer (RFC 6901)
+                     * @example /customerName
+                     */
+                    path: string;
+                    value?: unknown;
+                    from?: string;
+                } & {
+                    [key: string]: unknown;
+                })[] | {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Server-assigned identifier */
+                        customerId: number;
+                        siteName: string;
+                        siteReference: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        siteAddress: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        siteInvoiceDetails?: {
+                            /** @description Server-assigned identifier */
+                            invoiceTemplateId: number;
+                            /** @description Server-assigned identifier */
+                            invoiceSummaryTemplateId?: number;
+                            electronicSummaryTemplateIds?: number[];
+                            invoiceAddress?: {
+                                businessName?: string;
+                                address1: string;
+                                address2?: string;
+                                address3?: string;
+                                town: string;
+                                county?: string;
+                                postcode: string;
+                                /**
+                                 * @description ISO 3166-1 alpha-2 country code
+                                 * @example GB
+                                 */
+                                country: string;
+                            };
+                            accountPackageReference?: string;
+                            /** @description Either this or preferredPaymentDay */
+                            paymentTermsInDays?: number;
+                            /** @description Either this or paymentTermsInDays */
+                            preferredPaymentDay?: number;
+                        };
+                        /** @description Server-assigned identifier */
+                        siteIdReceivingInvoice?: number;
+                        contacts: {
+                            firstName: string;
+                            lastName: string;
+                            /** Format: email */
+                            email: string;
+                            telephoneNumber?: string;
+                            mobileNumber?: string;
+                            jobTitle?: string;
+                        }[];
+                        /** @description Per period, in major currency units */
+                        repaymentPlanAmount?: number;
+                        repaymentPlanRemainingPeriods?: number;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -104,6 +104,7 @@ export interface SitesTable extends Versioned {
   brand_id: BrandColumn
   id: Generated<number>
   customer_id: number
+  contract_owner_id: number
   site_name: string
   site_reference: string
   start_date: string

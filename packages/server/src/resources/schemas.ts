@@ -1,4 +1,4 @@
-import { Type, type TSchema } from 'typebox'
+import { Type } from 'typebox'
 
 /** TypeBox building blocks for the published API's resources (elevate-api.md §1.6). */
 
@@ -19,7 +19,7 @@ export function OptionalText(maxLength: number, options: Record<string, unknown>
 const NAME_PATTERN = "^[\\p{L}\\p{M}\\p{N}\\s%£€$@&#=':;,!_\\-()\\[\\]{}/\\\\+.?*\"~^|<>]+$"
 
 /** A name-like string (site names, references): bounded, printable characters only. */
-export function NameText(maxLength: number, options: Record<string, unknown> = {}): TSchema {
+export function NameText(maxLength: number, options: Record<string, unknown> = {}) {
   return Type.String({ minLength: 1, maxLength, pattern: NAME_PATTERN, ...options })
 }
 

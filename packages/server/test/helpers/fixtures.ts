@@ -65,3 +65,20 @@ export const customerBody = (setup: AdminSetup, overrides: Record<string, unknow
   sites: [siteBody()],
   ...overrides,
 })
+
+/** Creates a contract owner with a sub-brand and a billing cycle through the API. */
+export async function createAdminSetup(
+  request: (method: string, path: string, options: { token: string; json: unknown }) => Promise<{ status: number; body: any; text: string }>,
+  token: string,
+  subBrand: Record<string, unknown> = {},
+): Promise<AdminSetup> {
+  const post = async (path: string, json: unknown) => {
+    const response = await request('POST', path, { token, json })
+    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${response.text}`)
+    return response.body.id as number
+  }
+  const contractOwnerId = await post('/v1/contract-owners', contractOwnerBody())
+  const subBrandId = await post('/v1/contract-owner-sub-brands', subBrandBody(contractOwnerId, subBrand))
+  const billingCycleId = await post('/v1/billing-cycles', billingCycleBody(contractOwnerId))
+  return { contractOwnerId, subBrandId, billingCycleId }
+}

@@ -34,6 +34,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       brand_id bigint not null default elevate_current_brand(),
       id bigint generated always as identity,
       customer_id bigint not null,
+      -- The customer's contract owner, copied so that contract-owner scope filters sites by index.
+      contract_owner_id bigint not null,
       site_name text not null,
       site_reference text not null,
       start_date date not null,
@@ -52,6 +54,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       foreign key (brand_id, customer_id) references customers (brand_id, id),
       foreign key (brand_id, site_id_receiving_invoice) references sites (brand_id, id)
     )`.execute(db)
+  await sql`create index sites_customer on sites (brand_id, customer_id, id)`.execute(db)
+  await sql`create index sites_owner on sites (brand_id, contract_owner_id, id)`.execute(db)
   await sql`create index sites_name on sites (brand_id, site_name, id)`.execute(db)
   await sql`create index sites_created on sites (brand_id, created_date, id)`.execute(db)
   await sql`create index sites_updated on sites (brand_id, updated_date, id)`.execute(db)

@@ -52,4 +52,3 @@ export const contractOwnerList: ListSpec = {
 }
 
 export const ListContractOwnersQuery = listQuerySchema(contractOwnerList)
-export const ContractOwnerParams = Type.Object({ contractOwnerId: Id })

@@ -5,8 +5,7 @@ import { dateOrderErrors, withoutNulls } from '../../resources/dates.ts'
 import { ResourceService, type ResourceDefinition } from '../../resources/resource-service.ts'
 import { assertWritableBy, scopeConditions } from '../../resources/scope.ts'
 import { bodyValidator } from '../../validation.ts'
-import * as repository from './contract-owner.repository.ts'
-import type { ContractOwnerRow, ContractOwnerValues } from './contract-owner.repository.ts'
+import { contractOwners, type ContractOwnerRow, type ContractOwnerValues } from './contract-owner.repository.ts'
 import { ContractOwnerBody, contractOwnerList, READ_ONLY, type ContractOwner } from './contract-owner.schemas.ts'
 
 function toValues(body: ContractOwnerBody): ContractOwnerValues {
@@ -31,11 +30,9 @@ export const contractOwnerDefinition: ResourceDefinition<ContractOwnerRow, Contr
     }) as ContractOwner,
   // A user restricted to one contract owner sees that one only.
   scope: (actor) => scopeConditions(actor, 'id'),
-  select: repository.selectContractOwners,
-  exists: repository.contractOwnerExists,
-  find: repository.findContractOwner,
-  insert: (trx, body) => repository.insertContractOwner(trx, toValues(body)),
-  update: (trx, id, body, version) => repository.updateContractOwner(trx, id, toValues(body), version),
+  ...contractOwners,
+  insert: (trx, body) => contractOwners.insert(trx, toValues(body)),
+  update: (trx, id, body, version) => contractOwners.update(trx, id, toValues(body), version),
   async check(_trx, actor: Actor, body, current) {
     if (current === undefined) assertWritableBy(actor, 0) // only an unrestricted user creates one
     assertValid(dateOrderErrors(body.availableFrom, body.availableTo, 'availableTo', 'availableFrom'))
