@@ -45,16 +45,18 @@ export function applyPatchRequest(current: Json, patch: PatchRequest, readOnly: 
 
 /**
  * The whole PATCH step: apply the patch to the current representation, refuse read-only changes,
- * drop the read-only fields and validate what is left like a create (400 with every error).
+ * drop the fields only the server writes (`serverFields`: id, timestamps) and validate what is left
+ * like a create (400 with every error).
  */
 export function patchDocument<T>(
   current: Json,
   patch: PatchRequest,
   readOnly: readonly string[],
+  serverFields: readonly string[],
   validate: (document: unknown) => FieldError[],
 ): T {
   const patched = applyPatchRequest(current, patch, readOnly)
-  for (const field of readOnly) delete patched[field]
+  for (const field of serverFields) delete patched[field]
   assertValid(validate(patched))
   return patched as T
 }

@@ -1,11 +1,13 @@
 import type { Actor } from '../auth/actor.ts'
 import type { Database, TenantTransaction } from '../db/database.ts'
+import type { TObject } from 'typebox'
 import { AppError, type FieldError } from '../errors.ts'
 import { pageOf } from '../lists/apply.ts'
 import type { Condition } from '../lists/filters.ts'
 import { parseConditions, parseListQuery, project, type ListRequest, type ListSpec } from '../lists/list-query.ts'
 import { asConflict } from './conflicts.ts'
 import { patchDocument, type PatchRequest } from './patch.ts'
+import { bodyValidator } from '../validation.ts'
 import { assertVersion, type Versioned } from './versioned.ts'
 
 export interface StoredRow {
@@ -22,9 +24,10 @@ export interface ResourceDefinition<Row extends StoredRow, Resource extends obje
   /** "Contract owner": used in messages. */
   noun: string
   list: ListSpec
+  /** Fields a PATCH may not change: the server's own, and those fixed at creation. */
   readOnly: readonly string[]
-  /** Validates a whole writable document (a create body, or a patched resource). */
-  validate(document: unknown): FieldError[]
+  /** The writable document: what a patched resource is validated against, like a create. */
+  body: TObject
   toResource(row: Row): Resource
   /** Conditions confining lists and lookups to what the actor may see. */
   scope(actor: Actor): Condition[]
@@ -41,10 +44,17 @@ export interface ResourceDefinition<Row extends StoredRow, Resource extends obje
 }
 
 export class ResourceService<Row extends StoredRow, Resource extends object, Body> {
+  private readonly validate: (document: unknown) => FieldError[]
+  /** Read-only fields the writable document does not have (id, timestamps): dropped, not validated. */
+  private readonly serverFields: readonly string[]
+
   constructor(
     protected readonly db: Database,
     protected readonly definition: ResourceDefinition<Row, Resource, Body>,
-  ) {}
+  ) {
+    this.validate = bodyValidator(definition.body)
+    this.serverFields = definition.readOnly.filter((field) => !(field in definition.body.properties))
+  }
 
   async list(actor: Actor, query: Record<string, unknown>) {
     const list = parseListQuery(query, this.definition.list)
@@ -81,7 +91,7 @@ export class ResourceService<Row extends StoredRow, Resource extends object, Bod
         const row = await this.visible(trx, actor, id, true)
         assertVersion(row.version, patch.ifMatch)
         const current = this.definition.toResource(row) as Record<string, unknown>
-        body = patchDocument<Body>(current, patch, this.definition.readOnly, (d) => this.definition.validate(d))
+        body = patchDocument<Body>(current, patch, this.definition.readOnly, this.serverFields, this.validate)
         await this.definition.check(trx, actor, body, row)
         return this.versioned(await this.definition.update(trx, id, body, row.version))
       })

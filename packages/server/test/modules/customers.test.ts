@@ -112,12 +112,13 @@ describe('/v1/customers', () => {
   })
 
   it('creates exactly one of 50 identical concurrent creates; the rest get 409', async () => {
-    const body = customerBody(setup, { customerAccountNumber: `RACE-${Date.now()}` })
+    const accountNumber = `RACE-${Date.now()}`
+    const body = customerBody(setup, { customerAccountNumber: accountNumber })
     const responses = await Promise.all(Array.from({ length: 50 }, () => server.request('POST', '/v1/customers', { token, json: body })))
     const statuses = responses.map((r) => r.status).sort()
     assert.deepEqual(statuses, [201, ...Array(49).fill(409)])
     for (const r of responses.filter((r) => r.status === 409)) assertError(r, 409, 'already_exists')
-    const listed = await server.request('GET', `/v1/customers?page=1&pageSize=10&customerAccountNumber=${body.customerAccountNumber}`, { token })
+    const listed = await server.request('GET', `/v1/customers?page=1&pageSize=10&customerAccountNumber=${accountNumber}`, { token })
     assert.equal(listed.body.length, 1)
     const sites = await server.request('GET', `/v1/sites?page=1&pageSize=10&customerId=${listed.body[0].id}`, { token })
     assert.equal(sites.body.length, 1, 'the losers left no sites behind')

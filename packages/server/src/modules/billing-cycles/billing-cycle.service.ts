@@ -4,7 +4,6 @@ import { withoutNulls } from '../../resources/dates.ts'
 import { checkContractOwner } from '../../resources/owned.ts'
 import { ResourceService, type ResourceDefinition } from '../../resources/resource-service.ts'
 import { scopeConditions } from '../../resources/scope.ts'
-import { bodyValidator } from '../../validation.ts'
 import { contractOwnerExists } from '../contract-owners/index.ts'
 import { billingCycles, type BillingCycleRow, type BillingCycleValues } from './billing-cycle.repository.ts'
 import { BillingCycleBody, billingCycleList, READ_ONLY, type BillingCycle } from './billing-cycle.schemas.ts'
@@ -18,7 +17,7 @@ export const billingCycleDefinition: ResourceDefinition<BillingCycleRow, Billing
   noun: 'Billing cycle',
   list: billingCycleList,
   readOnly: READ_ONLY,
-  validate: bodyValidator(BillingCycleBody),
+  body: BillingCycleBody,
   toResource: (row) =>
     withoutNulls({
       id: row.id,

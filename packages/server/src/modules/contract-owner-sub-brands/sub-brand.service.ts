@@ -3,7 +3,6 @@ import { withoutNulls } from '../../resources/dates.ts'
 import { checkContractOwner } from '../../resources/owned.ts'
 import { ResourceService, type ResourceDefinition } from '../../resources/resource-service.ts'
 import { scopeConditions } from '../../resources/scope.ts'
-import { bodyValidator } from '../../validation.ts'
 import { contractOwnerExists } from '../contract-owners/index.ts'
 import { subBrands, type SubBrandRow, type SubBrandValues } from './sub-brand.repository.ts'
 import { READ_ONLY, SubBrandBody, subBrandList, type SubBrand } from './sub-brand.schemas.ts'
@@ -17,7 +16,7 @@ export const subBrandDefinition: ResourceDefinition<SubBrandRow, SubBrand, SubBr
   noun: 'Contract owner sub-brand',
   list: subBrandList,
   readOnly: READ_ONLY,
-  validate: bodyValidator(SubBrandBody),
+  body: SubBrandBody,
   toResource: (row) =>
     withoutNulls({
       id: row.id,

@@ -4,7 +4,6 @@ import { assertValid } from '../../errors.ts'
 import { dateOrderErrors, withoutNulls } from '../../resources/dates.ts'
 import { ResourceService, type ResourceDefinition } from '../../resources/resource-service.ts'
 import { assertWritableBy, scopeConditions } from '../../resources/scope.ts'
-import { bodyValidator } from '../../validation.ts'
 import { contractOwners, type ContractOwnerRow, type ContractOwnerValues } from './contract-owner.repository.ts'
 import { ContractOwnerBody, contractOwnerList, READ_ONLY, type ContractOwner } from './contract-owner.schemas.ts'
 
@@ -17,7 +16,7 @@ export const contractOwnerDefinition: ResourceDefinition<ContractOwnerRow, Contr
   noun: 'Contract owner',
   list: contractOwnerList,
   readOnly: READ_ONLY,
-  validate: bodyValidator(ContractOwnerBody),
+  body: ContractOwnerBody,
   toResource: (row) =>
     withoutNulls({
       id: row.id,

@@ -7,7 +7,6 @@ import { checkContractOwner } from '../../resources/owned.ts'
 import { ResourceService, type ResourceDefinition } from '../../resources/resource-service.ts'
 import { scopeConditions } from '../../resources/scope.ts'
 import type { Versioned } from '../../resources/versioned.ts'
-import { bodyValidator } from '../../validation.ts'
 import { billingCycleOwner } from '../billing-cycles/index.ts'
 import { defaultSubBrand, nextAccountNumber, subBrandOwner } from '../contract-owner-sub-brands/index.ts'
 import { contractOwnerExists } from '../contract-owners/index.ts'
@@ -80,7 +79,7 @@ export const customerDefinition: ResourceDefinition<CustomerRow, Customer, Custo
   noun: 'Customer',
   list: customerList,
   readOnly: READ_ONLY,
-  validate: bodyValidator(CustomerBody),
+  body: CustomerBody,
   toResource: toCustomer,
   scope: (actor) => scopeConditions(actor, 'contract_owner_id'),
   ...customers,

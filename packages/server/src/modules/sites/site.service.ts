@@ -5,7 +5,6 @@ import { dateOrderErrors, withoutNulls } from '../../resources/dates.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import { ResourceService, type ResourceDefinition } from '../../resources/resource-service.ts'
 import { canSee, scopeConditions } from '../../resources/scope.ts'
-import { bodyValidator } from '../../validation.ts'
 import { customerOwner, siteCustomer, sites, type SiteRow, type SiteValues } from './site.repository.ts'
 import { READ_ONLY, SiteBody, siteList, type Site } from './site.schemas.ts'
 
@@ -81,7 +80,7 @@ export const siteDefinition: ResourceDefinition<SiteRow, Site, SiteBody> = {
   noun: 'Site',
   list: siteList,
   readOnly: READ_ONLY,
-  validate: bodyValidator(SiteBody),
+  body: SiteBody,
   toResource: toSite,
   scope: (actor) => scopeConditions(actor, 'contract_owner_id'),
   ...sites,
