@@ -23,11 +23,19 @@ export interface IssuedToken {
 /** Signs and verifies the API's bearer tokens (JWT, RFC 7519). */
 export class TokenService {
   private secret: Promise<Uint8Array> | undefined
+  /**
+   * Tokens already verified, until they expire: a token's signature cannot change, so the HMAC
+   * need not be checked on every request (it is most of the cost of authenticating). Bounded;
+   * the oldest entries go first.
+   */
+  private readonly verified = new Map<string, { userId: number; brandId: number; expiresAt: number }>()
+  private static readonly MAX_VERIFIED = 10_000
 
   /** `loadSecret` runs on first use (not at start-up), and again if it failed. */
   constructor(
     private readonly loadSecret: () => Promise<Uint8Array>,
     private readonly ttlSeconds: number,
+    private readonly clock: () => Date = () => new Date(),
   ) {}
 
   private key(): Promise<Uint8Array> {
@@ -38,8 +46,8 @@ export class TokenService {
     return this.secret
   }
 
-  async issue(claims: TokenClaims, now = new Date()): Promise<IssuedToken> {
-    const issuedAt = Math.floor(now.getTime() / 1000)
+  async issue(claims: TokenClaims): Promise<IssuedToken> {
+    const issuedAt = Math.floor(this.clock().getTime() / 1000)
     const expiresAt = issuedAt + this.ttlSeconds
     const token = await new SignJWT({ brandId: claims.brandId, username: claims.username, roles: claims.roleIds })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
@@ -56,6 +64,18 @@ export class TokenService {
 
   /** The token's user and brand, or a 401 AppError saying why not. */
   async verify(token: string): Promise<{ userId: number; brandId: number }> {
+    const known = this.verified.get(token)
+    if (known !== undefined) {
+      if (known.expiresAt > this.clock().getTime()) return { userId: known.userId, brandId: known.brandId }
+      this.verified.delete(token)
+    }
+    const claims = await this.verifySignature(token)
+    if (this.verified.size >= TokenService.MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value!)
+    this.verified.set(token, claims)
+    return { userId: claims.userId, brandId: claims.brandId }
+  }
+
+  private async verifySignature(token: string): Promise<{ userId: number; brandId: number; expiresAt: number }> {
     const key = await this.key() // outside the try: a database failure is not a bad token
     try {
       const { payload } = await jwtVerify(token, key, {
@@ -63,13 +83,14 @@ export class TokenService {
         issuer: ISSUER,
         audience: AUDIENCE,
         requiredClaims: ['sub', 'exp', 'iat', 'nbf'],
+        currentDate: this.clock(),
       })
       const userId = Number(payload.sub)
       const brandId = payload.brandId
       if (!Number.isSafeInteger(userId) || typeof brandId !== 'number' || !Number.isSafeInteger(brandId)) {
         throw invalidToken('The bearer token does not name a user')
       }
-      return { userId, brandId }
+      return { userId, brandId, expiresAt: payload.exp! * 1000 }
     } catch (error) {
       if (error instanceof AppError) throw error
       if (error instanceof errors.JWTExpired) {

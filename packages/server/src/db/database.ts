@@ -20,13 +20,16 @@ export interface DatabaseOptions {
 }
 
 export type TenantTransaction = Transaction<Tables>
+/** What read-only tenant work receives; queries only, typed like a transaction for reuse. */
+export type TenantReader = TenantTransaction
 
 /**
  * The database, as two pools:
  * - `tenant`: connects with the `elevate_app` role, so PostgreSQL's row-level security confines
- *   every query to the brand the transaction names. `withTenant` is the only way to use it. This is
- *   the one place brand filtering happens, and no query can skip it: a query that names no brand
- *   sees no rows and can write none.
+ *   every query to the brand set on the connection. `readTenant` and `withTenant` are the only ways
+ *   to use it, and both set the brand before anything else runs. This is the one place brand
+ *   filtering happens, and no query can skip it: a query on a connection without a brand sees no
+ *   rows and can write none.
  * - `system`: the schema owner, for what precedes a brand (login, token checks), migrations and
  *   health. Only `auth/`, `db/` and start-up code use it.
  */
@@ -44,11 +47,21 @@ export class Database {
     this.tenant = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: tenantPool }) })
   }
 
+  /**
+   * Runs read-only `work` on one connection that sees only `brandId`'s rows, without a transaction:
+   * two round trips instead of four. The brand is set for the session, so it is always set first,
+   * here, on every use of a tenant connection; `withTenant` sets it transaction-locally on top.
+   */
+  readTenant<T>(brandId: number, work: (db: TenantReader) => Promise<T>): Promise<T> {
+    return this.tenant.connection().execute(async (connection) => {
+      await sql`select set_config('elevate.brand_id', ${String(brandId)}, false)`.execute(connection)
+      return work(connection as unknown as TenantReader)
+    })
+  }
+
   /** Runs `work` in one transaction that sees and writes only `brandId`'s rows. */
   withTenant<T>(brandId: number, work: (trx: TenantTransaction) => Promise<T>): Promise<T> {
     return this.tenant.transaction().execute(async (trx) => {
-      // Transaction-local: the setting ends with the transaction, so a pooled connection never
-      // carries one brand into another request.
       await sql`select set_config('elevate.brand_id', ${String(brandId)}, true)`.execute(trx)
       return work(trx)
     })

@@ -58,8 +58,8 @@ export class ResourceService<Row extends StoredRow, Resource extends object, Bod
 
   async list(actor: Actor, query: Record<string, unknown>) {
     const list = parseListQuery(query, this.definition.list)
-    const rows = await this.db.withTenant(actor.brandId, (trx) =>
-      this.definition.select(trx, list, [...this.definition.scope(actor), ...list.conditions]),
+    const rows = await this.db.readTenant(actor.brandId, (db) =>
+      this.definition.select(db, list, [...this.definition.scope(actor), ...list.conditions]),
     )
     const page = pageOf(rows, list)
     return { page: list.page, hasNext: page.hasNext, items: project(page.items.map((row) => this.definition.toResource(row)), list.fields) }
@@ -68,11 +68,11 @@ export class ResourceService<Row extends StoredRow, Resource extends object, Bod
   /** Whether anything matches the list filters (HEAD exists-check). */
   async exists(actor: Actor, query: Record<string, unknown>): Promise<boolean> {
     const conditions = parseConditions(query, this.definition.list)
-    return this.db.withTenant(actor.brandId, (trx) => this.definition.exists(trx, [...this.definition.scope(actor), ...conditions]))
+    return this.db.readTenant(actor.brandId, (db) => this.definition.exists(db, [...this.definition.scope(actor), ...conditions]))
   }
 
   async get(actor: Actor, id: number): Promise<Versioned<Resource>> {
-    return this.db.withTenant(actor.brandId, async (trx) => this.versioned(await this.visible(trx, actor, id, false)))
+    return this.db.readTenant(actor.brandId, async (db) => this.versioned(await this.visible(db, actor, id, false)))
   }
 
   async create(actor: Actor, body: Body): Promise<Versioned<Resource>> {

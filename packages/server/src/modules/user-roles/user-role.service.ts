@@ -18,13 +18,13 @@ export class UserRoleService {
 
   async list(actor: Actor, query: Record<string, unknown>) {
     const list = parseListQuery(query, userRoleList)
-    const rows = await this.db.withTenant(actor.brandId, (trx) => roles.selectRoles(trx, list))
+    const rows = await this.db.readTenant(actor.brandId, (db) => roles.selectRoles(db, list))
     const page = pageOf(rows.map(toUserRole), list)
     return { page: list.page, hasNext: page.hasNext, items: project(page.items, list.fields) }
   }
 
   async get(actor: Actor, id: number): Promise<UserRole> {
-    const row = await this.db.withTenant(actor.brandId, (trx) => roles.findRole(trx, id))
+    const row = await this.db.readTenant(actor.brandId, (db) => roles.findRole(db, id))
     if (row === undefined) throw new AppError('not_found', { message: `User role ${id} was not found` })
     return toUserRole(row)
   }
