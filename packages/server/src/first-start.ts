@@ -34,6 +34,48 @@ export async function runFirstStart(db: Kysely<Tables>, admin: Config['admin']):
       lastName: admin.brand,
       email: `${admin.username}@example.invalid`,
     })
+    await seedReferenceData(trx, brandId)
     return { brand: admin.brand, username: admin.username, generatedPassword: admin.password === undefined ? password : undefined }
   })
+}
+
+/**
+ * A usable set of admin reference data, so the first customer can be created at once: one contract
+ * owner with one sub-brand and one monthly billing cycle. All of it can be changed through the API.
+ */
+async function seedReferenceData(db: Kysely<Tables>, brandId: number): Promise<void> {
+  const owner = await db
+    .insertInto('contract_owners')
+    .values({
+      brand_id: brandId,
+      name: 'Default Contract Owner',
+      available_from: '2020-01-01',
+      available_to: null,
+      details: {
+        siBccEmailAddress: 'billing@example.invalid',
+        taxRegistrationNumber: 'UNSET',
+        address: { address1: 'Address line 1', town: 'Town', postcode: 'POSTCODE', country: 'GB' },
+      },
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await db
+    .insertInto('contract_owner_sub_brands')
+    .values({
+      brand_id: brandId,
+      contract_owner_id: owner.id,
+      name: 'Default',
+      account_number_format: 'CU000000',
+      details: { summaryCustomerAccountNumberLabel: 'Account number', billingPeriodEndDateLabel: 'Billing period end', vatRegistrationNumber: 'UNSET' },
+    })
+    .execute()
+  await db
+    .insertInto('billing_cycles')
+    .values({
+      brand_id: brandId,
+      contract_owner_id: owner.id,
+      name: 'Monthly',
+      details: { startDayOfPeriod: 1, periodUnit: 'MONTHLY', currencyCode: 'GBP', completionType: 'CLOSE_ONLY' },
+    })
+    .execute()
 }
