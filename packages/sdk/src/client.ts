@@ -3,6 +3,11 @@ import { normaliseBaseUrl, type ApiResponse, type FetchLike, type RequestSpec } 
 import { createLogSink, type Logger, type LogStyle } from './logging.ts'
 import { Transport } from './request.ts'
 import { authenticate } from './resources/authentication.ts'
+import { billingCycles, type BillingCycles } from './resources/billing-cycles.ts'
+import { contractOwnerSubBrands, type ContractOwnerSubBrands } from './resources/contract-owner-sub-brands.ts'
+import { contractOwners, type ContractOwners } from './resources/contract-owners.ts'
+import { customers, type Customers } from './resources/customers.ts'
+import { sites, type Sites } from './resources/sites.ts'
 import { userRoles, type UserRoles } from './resources/user-roles.ts'
 import { DEFAULT_RETRY, type RetryOptions } from './retry.ts'
 import type { LoginResult } from './types.ts'
@@ -59,6 +64,16 @@ export const DEFAULT_TIMEOUT_MS = 30_000
 export class ElevateClient {
   /** User roles: `list`, `get`, `listAll`. */
   readonly userRoles: UserRoles
+  /** Contract owners: `list`, `listAll`, `get`, `getWithETag`, `create`, `update`. */
+  readonly contractOwners: ContractOwners
+  /** Sub-brands of contract owners: `list`, `listAll`, `get`, `getWithETag`, `create`, `update`. */
+  readonly contractOwnerSubBrands: ContractOwnerSubBrands
+  /** Billing cycles of contract owners: `list`, `listAll`, `get`, `getWithETag`, `create`, `update`. */
+  readonly billingCycles: BillingCycles
+  /** Customers (created with their sites): `list`, `listAll`, `get`, `getWithETag`, `create`, `update`, `exists`. */
+  readonly customers: Customers
+  /** Sites of customers: `list`, `listAll`, `get`, `getWithETag`, `create`, `update`, `exists`. */
+  readonly sites: Sites
 
   // #private: the credentials and tokens stay out of console.log(client).
   readonly #transport: Transport
@@ -77,6 +92,11 @@ export class ElevateClient {
       now: Date.now,
     })
     this.userRoles = userRoles(this.#transport)
+    this.contractOwners = contractOwners(this.#transport)
+    this.contractOwnerSubBrands = contractOwnerSubBrands(this.#transport)
+    this.billingCycles = billingCycles(this.#transport)
+    this.customers = customers(this.#transport)
+    this.sites = sites(this.#transport)
   }
 
   /**

@@ -10,6 +10,7 @@ import { classifyDatabaseError } from './db/errors.ts'
 import { answerError, installContract } from './http/contract.ts'
 import { registerOpenApi } from './http/openapi.ts'
 import { requestIdFor } from './http/request-id.ts'
+import { PostgresIdempotencyStore } from './idempotency/postgres-store.ts'
 import { authenticationModule } from './modules/authentication/index.ts'
 import { billingCyclesModule } from './modules/billing-cycles/index.ts'
 import { subBrandsModule } from './modules/contract-owner-sub-brands/index.ts'
@@ -56,9 +57,14 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
     windowSeconds: config.loginFailureWindowSeconds,
   })
   const authenticator = new Authenticator(db.system, tokens, throttle, logger)
+  const idempotency = new PostgresIdempotencyStore(db.system, {
+    ttlSeconds: config.idempotencyTtlSeconds,
+    onCleanupError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not delete expired idempotency keys'),
+  })
   const contract = installContract(app, {
     authenticate: (authorization) => authenticator.authenticate(authorization),
     classifyError,
+    idempotency,
   })
   await registerOpenApi(app, API_VERSION)
 

@@ -18,6 +18,8 @@ export interface Config {
   loginFailureWindowSeconds: number
   /** Seconds a client is told to wait (`Retry-After`) while the database is unreachable. */
   retryAfterSeconds: number
+  /** How long the outcome of a create sent with an Idempotency-Key is kept and replayed. */
+  idempotencyTtlSeconds: number
   admin: { brand: string; username: string; password: string | undefined }
 }
 
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: int('ELEVATE_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
     dbPoolSize: int('ELEVATE_DB_POOL_SIZE', 10, 1, 500),
     retryAfterSeconds: int('ELEVATE_RETRY_AFTER_SECONDS', 5, 1, 3600),
+    idempotencyTtlSeconds: int('ELEVATE_IDEMPOTENCY_TTL_SECONDS', 86_400, 60, 604_800),
     loginMaxFailures: int('ELEVATE_LOGIN_MAX_FAILURES', 10, 1, 1000),
     loginFailureWindowSeconds: int('ELEVATE_LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
     admin: {

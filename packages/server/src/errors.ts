@@ -36,6 +36,10 @@ export const ERROR_CATALOGUE = {
   invalid_header: { kind: 'invalid_input', message: 'Invalid request header' },
   invalid_reference: { kind: 'invalid_input', message: 'A referenced record does not exist' },
   invalid_patch: { kind: 'invalid_input', message: 'The patch document is not valid' },
+  idempotency_key_reused: {
+    kind: 'invalid_input',
+    message: 'This Idempotency-Key was already used for a different request: use a new key for a new request',
+  },
   authentication_required: { kind: 'unauthenticated', message: 'Authentication is required: send Authorization: Bearer <token>' },
   invalid_token: { kind: 'unauthenticated', message: 'The bearer token is not valid' },
   token_expired: { kind: 'unauthenticated', message: 'The bearer token has expired: authenticate again' },
@@ -48,6 +52,10 @@ export const ERROR_CATALOGUE = {
   not_acceptable: { kind: 'not_acceptable', message: 'This resource can only answer with application/json' },
   already_exists: { kind: 'conflict', message: 'The resource already exists' },
   patch_test_failed: { kind: 'conflict', message: 'A test operation of the JSON Patch failed' },
+  idempotency_key_in_progress: {
+    kind: 'conflict',
+    message: 'A request with this Idempotency-Key is still being processed: retry later to get its result',
+  },
   precondition_failed: { kind: 'precondition_failed', message: 'The resource has changed since you read it (If-Match)' },
   payload_too_large: { kind: 'payload_too_large', message: 'The request body is too large' },
   unsupported_media_type: { kind: 'unsupported_media_type', message: 'Unsupported Content-Type' },

@@ -20,6 +20,18 @@ export type ListItems<Item, Query> = 'fields' extends keyof Query
 /** A list's filters and sort: its query without paging and field selection. */
 export type ListFilters<Query> = Omit<Query, 'page' | 'pageSize' | 'fields'>
 
+/** The filters of a HEAD exists-check: the list's filters, without paging, fields or sort. */
+export type ExistsFilters<Query> = Omit<Query, 'page' | 'pageSize' | 'fields' | 'sort'>
+
+/**
+ * A merge patch (RFC 7396) of `T`: every member optional, nested objects patched member by member,
+ * arrays replaced whole, and `null` to remove a member that may be absent.
+ */
+export type MergePatch<T> = {
+  [K in keyof T]?: MergePatchValue<NonNullable<T[K]>> | (undefined extends T[K] ? null : never)
+}
+type MergePatchValue<V> = V extends readonly unknown[] ? V : V extends object ? MergePatch<V> : V
+
 /** Options of `listAll`: the page size it walks the list with (default 100; at most 1000). */
 export interface ListAllOptions extends RequestOptions {
   pageSize?: number
@@ -43,9 +55,10 @@ export const DEFAULT_LIST_ALL_PAGE_SIZE = 100
  * The methods of one API resource at `path` (`/v1/customers`), from its types alone: a resource
  * file picks the ones its API offers. Retries, headers, tokens and idempotency are the request
  * layer's business, so nothing here but method, path and types.
+ * `Created` is what a create answers, when it is more than the item (a customer with its sites).
  * @example const roles = resourceMethods<UserRole, ListUserRolesQuery>(transport, '/v1/user-roles')
  */
-export function resourceMethods<Item, Query extends ListQueryBase, CreateBody = never, MergePatch = never>(
+export function resourceMethods<Item, Query extends ListQueryBase, CreateBody = never, Patch = never, Created = Item>(
   transport: Transport,
   path: string,
 ) {
@@ -74,12 +87,12 @@ export function resourceMethods<Item, Query extends ListQueryBase, CreateBody = 
     },
 
     /** Creates an item (201); retried safely: one Idempotency-Key per call, reused on every attempt. */
-    async create(body: CreateBody, options?: RequestOptions): Promise<Item> {
-      return (await transport.send<Item>({ ...options, method: 'POST', path, body, idempotent: true })).data
+    async create(body: CreateBody, options?: RequestOptions): Promise<Created> {
+      return (await transport.send<Created>({ ...options, method: 'POST', path, body, idempotent: true })).data
     },
 
     /** Changes an item: an object is a merge patch (RFC 7396), an array a JSON Patch (RFC 6902). */
-    async update(id: number | string, patch: MergePatch | JsonPatchOperation[], options?: UpdateOptions): Promise<Item> {
+    async update(id: number | string, patch: Patch | JsonPatchOperation[], options?: UpdateOptions): Promise<Item> {
       const { ifMatch, ...rest } = options ?? {}
       const contentType = Array.isArray(patch) ? 'application/json-patch+json' : 'application/merge-patch+json'
       const headers = { ...rest.headers, 'content-type': contentType, ...(ifMatch === undefined ? {} : { 'if-match': ifMatch }) }
@@ -87,7 +100,7 @@ export function resourceMethods<Item, Query extends ListQueryBase, CreateBody = 
     },
 
     /** Whether any item matches the filters (HEAD: 200 or 404, no body). */
-    async exists(filters: ListFilters<Query>, options?: RequestOptions): Promise<boolean> {
+    async exists(filters: ExistsFilters<Query>, options?: RequestOptions): Promise<boolean> {
       const query = filters as QueryParams
       const response = await transport.send<undefined>({ ...options, method: 'HEAD', path, query, expect: [404] })
       return response.status !== 404

@@ -118,6 +118,25 @@ export interface SitesTable extends Versioned {
   repayment_plan_remaining_periods: number | null
 }
 
+/** Stored outcomes of creates sent with an Idempotency-Key (src/idempotency/); system pool only. */
+export interface IdempotencyKeysTable {
+  brand_id: number
+  user_id: number
+  idempotency_key: string
+  /** SHA-256 of the request's method, path and canonical body. */
+  fingerprint: Buffer
+  /** Which claim owns the row: only its holder completes or releases it. */
+  claim_token: string
+  /** The X-Request-Id of the request whose outcome is stored. */
+  request_id: string
+  /** Null while the first request is still running. */
+  status: number | null
+  response_headers: Record<string, string> | null
+  response_body: string | null
+  created_date: ColumnType<Date, Date | string | undefined, Date | string>
+  completed_date: Date | null
+}
+
 export interface Tables {
   brands: BrandsTable
   signing_keys: SigningKeysTable
@@ -130,4 +149,5 @@ export interface Tables {
   billing_cycles: BillingCyclesTable
   customers: CustomersTable
   sites: SitesTable
+  idempotency_keys: IdempotencyKeysTable
 }

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { Type, type TSchema } from 'typebox'
 import type { Actor } from '../auth/actor.ts'
 import { AppError } from '../errors.ts'
+import type { IdempotencyStore } from '../idempotency/idempotency-store.ts'
 import { sendError, requestPath } from './error-body.ts'
+import { documentIdempotencyKey, idempotencyLogFields, installIdempotency } from './idempotency.ts'
 import { MethodTable } from './methods.ts'
 import { acceptsJson, isAcceptedContentType } from './negotiation.ts'
 import { toProblem } from './problems.ts'
@@ -15,13 +17,15 @@ import { compileValidator } from '../validation.ts'
  * (docs/errors.md). A route only declares its schemas and `config` (auth, permission, consumes);
  * everything in this file then applies to it, in the contract's order of checks:
  * route and method (404, 405) → token (401) → media types (415, 406) → permission (403) →
- * validation (400) → the handler.
+ * validation (400) → Idempotency-Key (400, 409, or a replay; creates only) → the handler.
  */
 export interface ContractOptions {
   /** Resolves the `Authorization` header to an actor, or throws a 401 AppError. */
   authenticate(authorization: string | undefined): Promise<Actor>
   /** Names infrastructure failures (database down → 503); undefined means unexpected. */
   classifyError(error: unknown): AppError | undefined
+  /** Where creates sent with an Idempotency-Key are claimed and their outcomes kept. */
+  idempotency: IdempotencyStore
 }
 
 /** Statuses any route can answer with, whatever it does. */
@@ -39,6 +43,7 @@ export function installContract(app: FastifyInstance, options: ContractOptions):
   app.addSchema(ErrorBodySchema)
   app.decorateRequest('actor', null as unknown as Actor)
   app.addContentTypeParser(JSON_PATCH_TYPES, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+  installIdempotency(app, options.idempotency)
 
   app.addHook('onRoute', (route) => {
     if (route.config?.synthetic === true) return
@@ -63,6 +68,7 @@ export function installContract(app: FastifyInstance, options: ContractOptions):
         durationMs: Math.round(reply.elapsedTime * 100) / 100,
         brandId: actor?.brandId,
         userId: actor?.userId,
+        ...idempotencyLogFields(request),
       },
       'request completed',
     )
@@ -114,11 +120,15 @@ async function checkRequest(request: FastifyRequest, guard: RouteGuard, options:
 
 /** Settles a route's guard and completes its schema, so a new route gets the contract for free. */
 function applyRouteDefaults(route: RouteOptions): void {
-  const config = (route.config ??= {})
+  // A copy: modules may hand several routes one config object, and what is settled here is per route.
+  const config = (route.config = { ...route.config })
   const schema = (route.schema ??= {})
   const auth = config.auth ?? (route.url.startsWith('/v1/') ? 'bearer' : 'public')
   const consumes = schema.body === undefined ? undefined : (config.consumes ?? ['application/json'])
-  config.guard = { auth, permission: config.permission, consumes }
+  // Every create takes an Idempotency-Key: a POST by an authenticated user (not the login).
+  const idempotent = config.idempotent ?? ([route.method].flat().includes('POST') && auth === 'bearer')
+  config.guard = { auth, permission: config.permission, consumes, idempotent }
+  if (idempotent) config.swaggerTransform = documentIdempotencyKey
   schema.querystring ??= NO_QUERY_PARAMETERS
   closeObjects(schema.querystring as TSchema)
   if (schema.body !== undefined) closeObjects(schema.body as TSchema)
@@ -127,6 +137,7 @@ function applyRouteDefaults(route: RouteOptions): void {
       ...COMMON_ERROR_STATUSES,
       ...(auth === 'bearer' ? [401, 403] : []),
       ...(consumes === undefined ? [] : [413, 415]),
+      ...(idempotent ? [409] : []),
     ]),
     ...(schema.response as Record<string, unknown> | undefined),
   }

@@ -19,6 +19,15 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     },
     // Shared schemas keep their names (ErrorBody) instead of def-0, def-1, …
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    // The plugin suffixes the ids of HEAD operations with -head; ours are HEAD-only (checkCustomer).
+    transformObject: (documents) => {
+      const document = (documents as { openapiObject: { paths?: Record<string, Record<string, { operationId?: string }>> } }).openapiObject
+      for (const operations of Object.values(document.paths ?? {})) {
+        const head = operations.head
+        if (head?.operationId?.endsWith('-head') === true) head.operationId = head.operationId.slice(0, -'-head'.length)
+      }
+      return document
+    },
   })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 }

@@ -49,7 +49,8 @@ export async function registerResourceRoutes(app: FastifyInstance, r: ResourceRo
 
   if (r.schemas.existsQuery !== undefined && r.operations.exists !== undefined) {
     app.head(r.path, {
-      config: read,
+      // @fastify/swagger leaves HEAD routes out of the document unless asked.
+      config: { ...read, swagger: { exposeHeadRoute: true } },
       schema: { tags, operationId: r.operations.exists, summary: `Check whether any ${r.noun} matches the filters (200 or 404)`, querystring: r.schemas.existsQuery, response: { 200: Type.Null({ description: 'At least one matches' }), ...errorResponses([404]) } },
     }, async (request: FastifyRequest, reply: FastifyReply) =>
       sendExists(reply, await r.service.exists(request.actor, request.query as Record<string, unknown>)),
@@ -68,7 +69,7 @@ export async function registerResourceRoutes(app: FastifyInstance, r: ResourceRo
 
   app.patch(item, {
     config: { ...write, consumes: PATCH_CONSUMES },
-    schema: { tags, operationId: r.operations.update, summary: `Update a ${r.noun} (JSON Patch or merge patch)`, params, body: PatchBody, response: { 200: r.schemas.resource, ...errorResponses([404, 409, 412]) } },
+    schema: { tags, operationId: r.operations.update, summary: `Update a ${r.noun} (JSON Patch or merge patch)`, consumes: PATCH_CONSUMES, params, body: PatchBody, response: { 200: r.schemas.resource, ...errorResponses([404, 409, 412]) } },
   }, async (request: FastifyRequest, reply: FastifyReply) =>
     sendVersioned(reply, await r.service.update(request.actor, idOf(request), patchRequestOf(request))),
   )

@@ -9,6 +9,8 @@ export interface RouteGuard {
   permission: Permission | undefined
   /** Media types the body may have; undefined when the route takes no body. */
   consumes: readonly string[] | undefined
+  /** Takes an `Idempotency-Key` (http/idempotency.ts). */
+  idempotent: boolean
 }
 
 declare module 'fastify' {
@@ -18,6 +20,8 @@ declare module 'fastify' {
     permission?: Permission
     /** Body media types; defaults to application/json for routes with a body schema. */
     consumes?: readonly string[]
+    /** Takes an `Idempotency-Key`; defaults to true for a POST that needs a bearer token. */
+    idempotent?: boolean
     /** Set by the contract layer from the fields above. */
     guard?: RouteGuard
     /** Routes the contract layer adds itself (405 and OPTIONS answers). */
