@@ -47,9 +47,15 @@ export function backoffDelay(attempt: number, options: Pick<RetryOptions, 'baseD
   return Math.floor(options.random() * ceiling)
 }
 
-/** Whether a failure is transient: no answer at all, or one of `RETRYABLE_STATUSES`. */
+/**
+ * Whether a failure is transient: no answer at all, one of `RETRYABLE_STATUSES`, or a create whose
+ * first attempt is still running on the server (409 `idempotency_key_in_progress`: a later
+ * attempt with the same key gets its stored result).
+ */
 export function isTransient(error: unknown): boolean {
-  return error instanceof NetworkError || (error instanceof ApiError && RETRYABLE_STATUSES.has(error.status))
+  if (error instanceof NetworkError) return true
+  if (!(error instanceof ApiError)) return false
+  return RETRYABLE_STATUSES.has(error.status) || (error.status === 409 && error.code === 'idempotency_key_in_progress')
 }
 
 /**

@@ -114,6 +114,16 @@ describe('retries with backoff (tip 3)', () => {
     }
   })
 
+  it('retries a create whose first attempt is still running (409 idempotency_key_in_progress), not other 409s', async () => {
+    const { client } = faultClient(await restart(sequence(errorReply(409, 'idempotency_key_in_progress'), ok(ROLE))))
+    await client.request({ method: 'POST', path: '/v1/things', body: {}, headers: { 'idempotency-key': 'k1' } })
+    const keys = server.apiRequests().map((r) => r.headers['idempotency-key'])
+    assert.deepEqual(keys, ['k1', 'k1'])
+    const conflict = faultClient(await restart(sequence(errorReply(409, 'already_exists'), ok(ROLE))))
+    await conflict.client.request({ method: 'POST', path: '/v1/things', body: {}, headers: { 'idempotency-key': 'k2' } }).catch(() => undefined)
+    assert.equal(server.apiRequests().length, 1)
+  })
+
   async function restart(script: Parameters<typeof routes>[0]['api']): Promise<FaultServer> {
     if (server !== undefined) await server.close()
     server = await startFaultServer(routes({ api: script }))

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /** A request as the fault server saw it. */
@@ -89,7 +89,7 @@ export function errorReply(status: number, code: string, options: { message?: st
     headers: { 'x-request-id': requestId, ...options.headers },
     json: {
       status,
-      error: REASONS[status] ?? 'Error',
+      error: STATUS_CODES[status] ?? 'Error',
       message: options.message ?? `${code} happened`,
       timestamp: new Date().toISOString(),
       path: '/v1/somewhere',
@@ -113,22 +113,4 @@ export function ok(json: unknown, headers?: Record<string, string>): Reply {
 /** The bearer token a request carried. */
 export function bearerOf(request: SeenRequest): string | undefined {
   return /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
-}
-
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Payload Too Large',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-  503: 'Service Unavailable',
-  504: 'Gateway Timeout',
 }
