@@ -40,7 +40,8 @@ export async function registerResourceRoutes(app: FastifyInstance, r: ResourceRo
 
   app.get(r.path, {
     config: read,
-    exposeHeadRoute: false,
+    // HEAD answers like GET, unless the resource has its own exists-check (HEAD with filters).
+    exposeHeadRoute: r.schemas.existsQuery === undefined,
     schema: { tags, operationId: r.operations.list, summary: `List ${r.noun}s`, querystring: r.schemas.listQuery, response: { 200: Type.Array(Type.Partial(r.schemas.resource)) } },
   }, async (request: FastifyRequest, reply: FastifyReply) => {
     const result = await r.service.list(request.actor, request.query as Record<string, unknown>)

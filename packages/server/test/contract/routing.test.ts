@@ -55,6 +55,18 @@ describe('404, 405, OPTIONS and HEAD', () => {
     assert.ok(unauthenticated.headers.get('www-authenticate'))
   })
 
+  it('answers HEAD on every list that has GET (GET implies HEAD; exists-checks take filters only)', async () => {
+    const document = (await server.request('GET', '/openapi.json')).body
+    const lists = Object.keys(document.paths).filter((path) => path.startsWith('/v1/') && !path.includes('{') && document.paths[path].get)
+    assert.ok(lists.length >= 6)
+    for (const path of lists) {
+      const existsCheck = document.paths[path].head !== undefined
+      const response = await server.request('HEAD', existsCheck ? path : `${path}?page=1&pageSize=1`, { token })
+      // An exists-check answers 404 when nothing matches (this server has no customers or sites).
+      assert.ok(existsCheck ? [200, 404].includes(response.status) : response.status === 200, `HEAD ${path}: ${response.status}`)
+    }
+  })
+
   it('answers an empty list with 200 and [], not 404', async () => {
     const response = await server.request('GET', '/v1/user-roles?page=1&pageSize=10&name=no-such-role', { token })
     assert.equal(response.status, 200)
