@@ -26,6 +26,16 @@ describe('the published contract', () => {
       assert.ok(op.responses['500'], `${path} documents 500`)
       if (path.startsWith('/v1/') && path !== '/v1/authenticate') assert.ok(op.responses['401'] && op.responses['403'], `${path} documents 401 and 403`)
     }
+    for (const { path, op } of operations) {
+      for (const [status, response] of Object.entries(op.responses as Record<string, any>)) {
+        assert.ok(response.headers?.['X-Request-Id'], `${path} ${status} documents X-Request-Id`)
+      }
+    }
+    const create = document.paths['/v1/customers'].post.responses
+    assert.deepEqual(Object.keys(create['201'].headers).sort(), ['ETag', 'Idempotent-Replayed', 'Location', 'X-Request-Id'])
+    assert.ok(create['401'].headers['WWW-Authenticate'])
+    assert.ok(document.paths['/v1/customers'].get.responses['200'].headers.Link)
+    assert.ok(document.paths['/v1/customers/{customerId}'].patch.responses['200'].headers.ETag)
     const list = document.paths['/v1/user-roles'].get
     assert.deepEqual(list.parameters.filter((p: any) => p.required).map((p: any) => p.name).sort(), ['page', 'pageSize'])
   })

@@ -335,6 +335,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -347,6 +349,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -356,6 +360,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -365,6 +373,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -374,6 +384,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -383,6 +395,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -403,6 +419,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -415,6 +433,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -424,6 +444,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -433,6 +457,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -442,6 +468,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -451,6 +479,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -480,6 +512,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -498,6 +532,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -507,6 +543,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -516,6 +556,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -525,6 +569,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -534,6 +580,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -543,6 +591,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -552,6 +602,10 @@ export interface operations {
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -561,6 +615,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -570,6 +626,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -601,6 +661,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -616,6 +680,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -625,6 +691,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -634,6 +704,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -643,6 +715,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -652,6 +728,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -661,6 +739,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -670,6 +750,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -693,6 +777,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -708,6 +794,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -717,6 +805,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -726,6 +818,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -735,6 +829,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -744,6 +840,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -753,6 +853,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -762,6 +864,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -771,6 +875,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -802,6 +910,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -872,6 +984,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -881,6 +995,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -890,6 +1008,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -899,6 +1019,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -908,6 +1032,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -917,6 +1043,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -926,6 +1054,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1005,6 +1137,14 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1075,6 +1215,10 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1084,6 +1228,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1093,6 +1241,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1102,6 +1252,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1111,6 +1265,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1120,6 +1276,10 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1129,6 +1289,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1138,6 +1300,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1147,6 +1311,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1156,6 +1322,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1179,6 +1349,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1249,6 +1423,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1258,6 +1434,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1267,6 +1447,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1276,6 +1458,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1285,6 +1469,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1294,6 +1482,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1303,6 +1493,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1312,6 +1504,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1386,6 +1582,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1456,6 +1656,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1465,6 +1667,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1474,6 +1680,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1483,6 +1691,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1492,6 +1702,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1501,6 +1715,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1510,6 +1726,8 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1519,6 +1737,8 @@ export interface operations {
             /** @description Precondition Failed: If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1528,6 +1748,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1537,6 +1759,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1546,6 +1770,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1555,6 +1781,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1592,6 +1822,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1636,6 +1870,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1645,6 +1881,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1654,6 +1894,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1663,6 +1905,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1672,6 +1918,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1681,6 +1929,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1690,6 +1940,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1743,6 +1997,14 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1787,6 +2049,10 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1796,6 +2062,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1805,6 +2075,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1814,6 +2086,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1823,6 +2099,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1832,6 +2110,10 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -1841,6 +2123,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1850,6 +2134,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1859,6 +2145,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1868,6 +2156,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1891,6 +2183,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1935,6 +2231,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1944,6 +2242,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1953,6 +2255,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1962,6 +2266,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1971,6 +2277,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1980,6 +2290,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1989,6 +2301,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1998,6 +2312,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2072,6 +2390,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2116,6 +2438,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2125,6 +2449,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2134,6 +2462,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2143,6 +2473,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2152,6 +2484,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2161,6 +2497,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2170,6 +2508,8 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2179,6 +2519,8 @@ export interface operations {
             /** @description Precondition Failed: If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2188,6 +2530,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2197,6 +2541,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2206,6 +2552,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2215,6 +2563,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2248,6 +2600,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2292,6 +2648,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2301,6 +2659,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2310,6 +2672,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2319,6 +2683,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2328,6 +2696,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2337,6 +2707,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2346,6 +2718,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2399,6 +2775,14 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2443,6 +2827,10 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2452,6 +2840,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2461,6 +2853,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2470,6 +2864,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2479,6 +2877,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2488,6 +2888,10 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2497,6 +2901,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2506,6 +2912,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2515,6 +2923,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2524,6 +2934,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2547,6 +2961,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2591,6 +3009,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2600,6 +3020,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2609,6 +3033,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2618,6 +3044,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2627,6 +3055,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2636,6 +3068,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2645,6 +3079,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2654,6 +3090,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2728,6 +3168,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2772,6 +3216,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2781,6 +3227,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2790,6 +3240,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2799,6 +3251,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2808,6 +3262,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2817,6 +3275,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2826,6 +3286,8 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2835,6 +3297,8 @@ export interface operations {
             /** @description Precondition Failed: If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2844,6 +3308,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2853,6 +3319,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2862,6 +3330,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2871,6 +3341,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2918,6 +3392,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2960,6 +3438,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2969,6 +3449,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2978,6 +3462,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2987,6 +3473,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2996,6 +3486,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3005,6 +3497,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3014,6 +3508,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3136,6 +3634,14 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3260,6 +3766,10 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3269,6 +3779,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3278,6 +3792,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3287,6 +3803,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3296,6 +3816,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3305,6 +3827,10 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3314,6 +3840,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3323,6 +3851,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3332,6 +3862,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3341,6 +3873,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3380,6 +3916,8 @@ export interface operations {
             /** @description At least one matches */
             200: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3387,6 +3925,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3396,6 +3936,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3405,6 +3949,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3414,6 +3960,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3423,6 +3971,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3432,6 +3984,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3441,6 +3995,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3450,6 +4006,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3473,6 +4033,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3515,6 +4079,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3524,6 +4090,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3533,6 +4103,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3542,6 +4114,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3551,6 +4125,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3560,6 +4138,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3569,6 +4149,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3578,6 +4160,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3652,6 +4238,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3694,6 +4284,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3703,6 +4295,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3712,6 +4308,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3721,6 +4319,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3730,6 +4330,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3739,6 +4343,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3748,6 +4354,8 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3757,6 +4365,8 @@ export interface operations {
             /** @description Precondition Failed: If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3766,6 +4376,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3775,6 +4387,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3784,6 +4398,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3793,6 +4409,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3836,6 +4456,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3926,6 +4550,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3935,6 +4561,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3944,6 +4574,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3953,6 +4585,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3962,6 +4598,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3971,6 +4609,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3980,6 +4620,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4079,6 +4723,14 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4169,6 +4821,10 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4178,6 +4834,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4187,6 +4847,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4196,6 +4858,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4205,6 +4871,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4214,6 +4882,10 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -4223,6 +4895,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4232,6 +4906,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4241,6 +4917,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4250,6 +4928,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4285,6 +4967,8 @@ export interface operations {
             /** @description At least one matches */
             200: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4292,6 +4976,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4301,6 +4987,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4310,6 +5000,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4319,6 +5011,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4328,6 +5022,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4337,6 +5035,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4346,6 +5046,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4355,6 +5057,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4378,6 +5084,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4468,6 +5178,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4477,6 +5189,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4486,6 +5202,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4495,6 +5213,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4504,6 +5224,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4513,6 +5237,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4522,6 +5248,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4531,6 +5259,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4605,6 +5337,10 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4695,6 +5431,8 @@ export interface operations {
             /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
             400: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4704,6 +5442,10 @@ export interface operations {
             /** @description Unauthorized: no valid bearer token, or the account is disabled */
             401: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4713,6 +5455,8 @@ export interface operations {
             /** @description Forbidden: the user’s roles lack the permission */
             403: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4722,6 +5466,8 @@ export interface operations {
             /** @description Not Found */
             404: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4731,6 +5477,10 @@ export interface operations {
             /** @description Method Not Allowed (see the Allow header) */
             405: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4740,6 +5490,8 @@ export interface operations {
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4749,6 +5501,8 @@ export interface operations {
             /** @description Conflict: the resource already exists */
             409: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4758,6 +5512,8 @@ export interface operations {
             /** @description Precondition Failed: If-Match does not match the current ETag */
             412: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4767,6 +5523,8 @@ export interface operations {
             /** @description Payload Too Large */
             413: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4776,6 +5534,8 @@ export interface operations {
             /** @description Unsupported Media Type */
             415: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4785,6 +5545,8 @@ export interface operations {
             /** @description Internal Server Error: quote the requestId to support */
             500: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4794,6 +5556,10 @@ export interface operations {
             /** @description Service Unavailable: the database is unreachable (see Retry-After) */
             503: {
                 headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {

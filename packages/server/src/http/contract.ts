@@ -9,7 +9,7 @@ import { MethodTable } from './methods.ts'
 import { acceptsJson, isAcceptedContentType } from './negotiation.ts'
 import { toProblem } from './problems.ts'
 import type { RouteGuard } from './route-config.ts'
-import { ErrorBodySchema, errorResponses } from './schemas.ts'
+import { ErrorBodySchema, errorResponses, withHeaders, type ResponseHeader } from './schemas.ts'
 import { compileValidator } from '../validation.ts'
 
 /**
@@ -132,7 +132,7 @@ function applyRouteDefaults(route: RouteOptions): void {
   schema.querystring ??= NO_QUERY_PARAMETERS
   closeObjects(schema.querystring as TSchema)
   if (schema.body !== undefined) closeObjects(schema.body as TSchema)
-  schema.response = {
+  const responses: Record<string, unknown> = {
     ...errorResponses([
       ...COMMON_ERROR_STATUSES,
       ...(auth === 'bearer' ? [401, 403] : []),
@@ -141,6 +141,20 @@ function applyRouteDefaults(route: RouteOptions): void {
     ]),
     ...(schema.response as Record<string, unknown> | undefined),
   }
+  schema.response = Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => [status, withHeaders(response, headersOf(Number(status), idempotent))]),
+  )
+}
+
+/** The headers the contract layer itself adds to a response of this status. */
+function headersOf(status: number, idempotent: boolean): ResponseHeader[] {
+  const headers: ResponseHeader[] = ['X-Request-Id']
+  if (status === 401) headers.push('WWW-Authenticate')
+  if (status === 405) headers.push('Allow')
+  if (status === 429 || status === 503) headers.push('Retry-After')
+  // What an idempotent create stores and replays: its outcome, not the checks made before it.
+  if (idempotent && (status < 300 || [400, 404, 409].includes(status))) headers.push('Idempotent-Replayed')
+  return headers
 }
 
 /** Unknown fields are errors (400), never silently ignored: close every object schema. */

@@ -5,7 +5,7 @@ import type { ResourceService } from '../resources/resource-service.ts'
 import { Id } from './schemas.ts'
 import { sendPage } from './pages.ts'
 import { PATCH_CONSUMES, patchRequestOf, sendCreated, sendExists, sendVersioned } from './resources.ts'
-import { errorResponses, PatchBody } from './schemas.ts'
+import { errorResponses, PatchBody, withHeaders } from './schemas.ts'
 
 export interface ResourceRoutes {
   /** The collection, e.g. /v1/contract-owners. */
@@ -42,7 +42,7 @@ export async function registerResourceRoutes(app: FastifyInstance, r: ResourceRo
     config: read,
     // HEAD answers like GET, unless the resource has its own exists-check (HEAD with filters).
     exposeHeadRoute: r.schemas.existsQuery === undefined,
-    schema: { tags, operationId: r.operations.list, summary: `List ${r.noun}s`, querystring: r.schemas.listQuery, response: { 200: Type.Array(Type.Partial(r.schemas.resource)) } },
+    schema: { tags, operationId: r.operations.list, summary: `List ${r.noun}s`, querystring: r.schemas.listQuery, response: { 200: withHeaders(Type.Array(Type.Partial(r.schemas.resource)), ['Link']) } },
   }, async (request: FastifyRequest, reply: FastifyReply) => {
     const result = await r.service.list(request.actor, request.query as Record<string, unknown>)
     return sendPage(request, reply, result.page, result)
@@ -60,17 +60,17 @@ export async function registerResourceRoutes(app: FastifyInstance, r: ResourceRo
 
   app.post(r.path, {
     config: write,
-    schema: { tags, operationId: r.operations.create, summary: `Create a ${r.noun}`, body: r.schemas.create, response: { 201: r.schemas.created ?? r.schemas.resource, ...errorResponses([409]) } },
+    schema: { tags, operationId: r.operations.create, summary: `Create a ${r.noun}`, body: r.schemas.create, response: { 201: withHeaders(r.schemas.created ?? r.schemas.resource, ['Location', 'ETag']), ...errorResponses([409]) } },
   }, async (request: FastifyRequest, reply: FastifyReply) => sendCreated(reply, r.path, await r.service.create(request.actor, request.body as never)))
 
   app.get(item, {
     config: read,
-    schema: { tags, operationId: r.operations.get, summary: `Get a ${r.noun}`, params, response: { 200: r.schemas.resource, ...errorResponses([404]) } },
+    schema: { tags, operationId: r.operations.get, summary: `Get a ${r.noun}`, params, response: { 200: withHeaders(r.schemas.resource, ['ETag']), ...errorResponses([404]) } },
   }, async (request: FastifyRequest, reply: FastifyReply) => sendVersioned(reply, await r.service.get(request.actor, idOf(request))))
 
   app.patch(item, {
     config: { ...write, consumes: PATCH_CONSUMES },
-    schema: { tags, operationId: r.operations.update, summary: `Update a ${r.noun} (JSON Patch or merge patch)`, consumes: PATCH_CONSUMES, params, body: PatchBody, response: { 200: r.schemas.resource, ...errorResponses([404, 409, 412]) } },
+    schema: { tags, operationId: r.operations.update, summary: `Update a ${r.noun} (JSON Patch or merge patch)`, consumes: PATCH_CONSUMES, params, body: PatchBody, response: { 200: withHeaders(r.schemas.resource, ['ETag']), ...errorResponses([404, 409, 412]) } },
   }, async (request: FastifyRequest, reply: FastifyReply) =>
     sendVersioned(reply, await r.service.update(request.actor, idOf(request), patchRequestOf(request))),
   )

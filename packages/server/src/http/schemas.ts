@@ -83,3 +83,27 @@ export const PatchBody = Type.Union(
   ],
   { examples: [[{ op: 'replace', path: '/name', value: 'New name' }]] },
 )
+
+/** Response headers the API sends, for the OpenAPI document. */
+const RESPONSE_HEADERS = {
+  'X-Request-Id': { type: 'string', description: 'The request id: the client\'s own when well-formed, else generated' },
+  ETag: { type: 'string', description: 'Strong entity tag of the resource; send it back in If-Match', examples: ['"3"'] },
+  Location: { type: 'string', description: 'Path of the created resource', examples: ['/v1/customers/42'] },
+  Link: { type: 'string', description: 'RFC 8288 links to the next and previous pages', examples: ['</v1/customers?page=2&pageSize=100>; rel="next"'] },
+  'WWW-Authenticate': { type: 'string', description: 'The Bearer challenge (RFC 6750)', examples: ['Bearer realm="elevate-api", error="invalid_token"'] },
+  Allow: { type: 'string', description: 'The methods the path takes', examples: ['GET, HEAD, OPTIONS, PATCH'] },
+  'Retry-After': { type: 'string', description: 'Seconds to wait before retrying' },
+  'Idempotent-Replayed': { type: 'string', enum: ['true'], description: 'Present when this is the stored answer to an earlier request with the same Idempotency-Key' },
+} as const
+
+export type ResponseHeader = keyof typeof RESPONSE_HEADERS
+
+/**
+ * A response schema documenting the headers that come with it (OpenAPI only: @fastify/swagger reads
+ * `headers`, serialisation ignores it). A copy, so a shared schema is never changed in place.
+ */
+export function withHeaders(schema: unknown, names: readonly ResponseHeader[]): TSchema {
+  const headers: Record<string, unknown> = { ...((schema as { headers?: object }).headers ?? {}) }
+  for (const name of names) headers[name] = RESPONSE_HEADERS[name]
+  return { ...(schema as object), headers } as TSchema
+}

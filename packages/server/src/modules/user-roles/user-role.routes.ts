@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { sendPage } from '../../http/pages.ts'
-import { errorResponses } from '../../http/schemas.ts'
+import { errorResponses, withHeaders } from '../../http/schemas.ts'
 import { ListUserRolesQuery, UserRole, UserRoleParams } from './user-role.schemas.ts'
 import type { UserRoleService } from './user-role.service.ts'
 
@@ -15,7 +15,7 @@ export const userRoleRoutes: FastifyPluginAsyncTypebox<{ service: UserRoleServic
         operationId: 'getUserRoles',
         summary: 'List user roles',
         querystring: ListUserRolesQuery,
-        response: { 200: Type.Array(Type.Partial(UserRole)) },
+        response: { 200: withHeaders(Type.Array(Type.Partial(UserRole)), ['Link']) },
       },
     },
     async (request, reply) => {
