@@ -1,6 +1,7 @@
-import { Ajv, type ErrorObject, type Options } from 'ajv'
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FieldError, RequestPart } from './errors.ts'
+import { isRealDate, isRealDateTime } from './lists/filters.ts'
 
 export type { RequestPart }
 
@@ -20,7 +21,10 @@ function makeAjv(options: Options): Ajv {
     allowUnionTypes: true,
     ...options,
   })
-  addFormats(ajv, ['date', 'date-time', 'email', 'uri'])
+  addFormats(ajv, ['email', 'uri'])
+  // Stricter than ajv-formats: dates must exist and PostgreSQL must hold them (no year 0000).
+  ajv.addFormat('date', { type: 'string', validate: isRealDate })
+  ajv.addFormat('date-time', { type: 'string', validate: isRealDateTime })
   return ajv
 }
 
@@ -30,7 +34,31 @@ const textAjv = makeAjv({ coerceTypes: 'array' })
 
 /** Compiles a request part's schema, once, at start-up. */
 export function compileValidator(schema: object, part: string | undefined) {
-  return (part === 'body' ? bodyAjv : textAjv).compile(schema)
+  if (part === 'body') return bodyAjv.compile(schema)
+  return canonicalIntegers(schema, textAjv.compile(schema))
+}
+
+const CANONICAL_INTEGER = /^(0|-?[1-9]\d*)$/
+
+/**
+ * Text parts (path, query) are coerced, and coercion would take `01`, `1.0`, `1e0` or ` 1` for 1.
+ * An integer parameter must be written as one: anything else is reported as not a whole number.
+ */
+function canonicalIntegers(schema: object, validate: ValidateFunction): ValidateFunction {
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {}
+  const integers = Object.keys(properties).filter((name) => properties[name]?.type === 'integer')
+  if (integers.length === 0) return validate
+  const strict = ((data: Record<string, unknown>) => {
+    const wrong = integers.filter((name) => typeof data?.[name] === 'string' && !CANONICAL_INTEGER.test(data[name] as string))
+    if (wrong.length === 0) {
+      const valid = validate(data)
+      strict.errors = validate.errors
+      return valid
+    }
+    strict.errors = wrong.map((name) => ({ instancePath: `/${name}`, schemaPath: '#/type', keyword: 'type', params: { type: 'integer' }, message: 'must be integer' }))
+    return false
+  }) as ValidateFunction
+  return strict
 }
 
 const TYPE_WORDS: Record<string, string> = {

@@ -3538,14 +3538,14 @@ export interface operations {
                 "application/json": {
                     /** @description Server-assigned identifier */
                     contractOwnerId: number;
-                    /** @description Absent: the contract owner's first sub-brand */
+                    /** @description Absent on create: the contract owner's first sub-brand */
                     contractOwnerSubBrandId?: number;
                     /** @description Server-assigned identifier */
                     billingCycleId: number;
                     /** @enum {string} */
                     customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
                     customerName: string;
-                    /** @description Absent: generated from the sub-brand's accountNumberFormat */
+                    /** @description Absent on create: generated from the sub-brand's accountNumberFormat */
                     customerAccountNumber?: string;
                     /**
                      * Format: date

@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts'
 import type { IdempotencyStore } from '../idempotency/idempotency-store.ts'
 import { sendError, requestPath } from './error-body.ts'
 import { documentIdempotencyKey, idempotencyLogFields, installIdempotency } from './idempotency.ts'
+import { installJsonParser } from './json-body.ts'
 import { MethodTable } from './methods.ts'
 import { acceptsJson, isAcceptedContentType } from './negotiation.ts'
 import { toProblem } from './problems.ts'
@@ -42,7 +43,7 @@ export function installContract(app: FastifyInstance, options: ContractOptions):
   app.setValidatorCompiler(({ schema, httpPart }) => compileValidator(schema as object, httpPart))
   app.addSchema(ErrorBodySchema)
   app.decorateRequest('actor', null as unknown as Actor)
-  app.addContentTypeParser(JSON_PATCH_TYPES, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+  installJsonParser(app, ['application/json', ...JSON_PATCH_TYPES])
   installIdempotency(app, options.idempotency)
 
   app.addHook('onRoute', (route) => {

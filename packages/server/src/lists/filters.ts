@@ -1,3 +1,5 @@
+import { textProblem } from '../text.ts'
+
 /**
  * Filter syntax of the published API (elevate-api.md §1.3), one operator per parameter:
  * strings `value`, `in:a,b`, `like:abc`; ids `1`, `in:1,2`; numbers `1`, `in:`, `gt:`, `lt:`, `ge:`,
@@ -37,6 +39,8 @@ const OPERATORS_BY_TYPE: Record<FilterType, string[]> = {
 
 /** A filter parameter as a condition, or the sentence saying what is wrong with it. */
 export function parseFilter(raw: string, type: FilterType, column: string): Condition | string {
+  const problem = textProblem(raw)
+  if (problem !== undefined) return problem
   const colon = raw.indexOf(':')
   const prefix = colon === -1 ? '' : raw.slice(0, colon)
   const known = OPERATORS_BY_TYPE[type].includes(prefix)
@@ -52,6 +56,7 @@ export function parseFilter(raw: string, type: FilterType, column: string): Cond
     if (parts.length > MAX_IN_VALUES) return `must list at most ${MAX_IN_VALUES} values`
     const values = []
     for (const part of parts) {
+      if (part === '') return 'in: must not list an empty value'
       const value = parseValue(part, type)
       if (value === undefined) return `must be ${FILTER_SYNTAX[type]}`
       values.push(value)
@@ -80,17 +85,30 @@ function parseValue(text: string, type: FilterType): unknown {
       return Number.isFinite(number) ? number : undefined
     }
     case 'date':
-      return DATE.test(text) && isRealDate(text) ? text : undefined
+      return isRealDate(text) ? text : undefined
     case 'datetime':
-      return DATETIME.test(text) && !Number.isNaN(Date.parse(text)) ? new Date(text) : undefined
+      return isRealDateTime(text) ? new Date(text) : undefined
     case 'boolean':
       return text === 'true' ? true : text === 'false' ? false : undefined
   }
 }
 
-function isRealDate(text: string): boolean {
+/** A calendar date that exists, from year 1 (PostgreSQL has no year 0). */
+export function isRealDate(text: string): boolean {
+  if (!DATE.test(text) || text.startsWith('0000')) return false
   const date = new Date(`${text}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
+}
+
+/** An ISO 8601 date-time with a zone, whose date and time exist. */
+export function isRealDateTime(text: string): boolean {
+  return DATETIME.test(text) && isRealDate(text.slice(0, 10)) && isRealTime(text.slice(11, 19))
+}
+
+/** HH:mm or HH:mm:ss within a day (no 24:00, no 60 seconds). */
+function isRealTime(text: string): boolean {
+  const [hours = 99, minutes = 99, seconds = 0] = text.split(':').map((part) => Number(part.slice(0, 2)))
+  return hours < 24 && minutes < 60 && seconds < 60
 }
 
 /** `like:50%_off` without a % means "contains"; escape LIKE's own wildcards in it. */

@@ -89,6 +89,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
   }
   sort.push({ column: spec.tiebreaker, direction: sort[0]?.direction ?? 'asc' })
   const fieldNames = query.fields === undefined ? undefined : splitList(query.fields)
+  if (fieldNames?.length === 0) errors.push({ field: 'fields', code: 'invalid_value', message: 'must name at least one field' })
   for (const name of fieldNames ?? []) {
     if (!spec.fields.includes(name)) errors.push({ field: 'fields', code: 'unknown_field', message: `'${name}' is not a field` })
   }

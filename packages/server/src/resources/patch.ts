@@ -72,6 +72,10 @@ function applyJsonPatch(current: Json, document: unknown): Json {
     }
     return result
   } catch (error) {
+    // The library refuses prototype paths (/__proto__/…) with a TypeError of its own.
+    if (error instanceof TypeError && !(error instanceof JsonPatchError)) {
+      throw new AppError('invalid_patch', { message: 'The patch names a path that is not allowed' })
+    }
     if (!(error instanceof JsonPatchError)) throw error
     const at = error.index === undefined ? '' : ` (operation ${error.index})`
     if (error.name === 'TEST_OPERATION_FAILED') {

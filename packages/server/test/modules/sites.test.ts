@@ -16,7 +16,8 @@ describe('/v1/sites', () => {
     server = await startTestServer()
     token = await server.login()
     setup = await createAdminSetup((m, p, o) => server.request(m, p, o), token)
-    const customer = (await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })).body
+    const payer = siteBody({ siteInvoiceDetails: { invoiceTemplateId: 1, paymentTermsInDays: 30 } })
+    const customer = (await server.request('POST', '/v1/customers', { token, json: customerBody(setup, { sites: [payer] }) })).body
     customerId = customer.id
     firstSiteId = customer.sites[0].id
   })
@@ -42,7 +43,7 @@ describe('/v1/sites', () => {
       token,
       json: {
         customerId,
-        ...siteBody({ siteName: 'Bad\u0000Name', contacts: [{ firstName: 'A', email: 'not-an-email' }], siteInvoiceDetails: { preferredPaymentDay: 31 }, repaymentPlanRemainingPeriods: 241 }),
+        ...siteBody({ siteName: 'Bad🙂Name', contacts: [{ firstName: 'A', email: 'not-an-email' }], siteInvoiceDetails: { preferredPaymentDay: 31 }, repaymentPlanRemainingPeriods: 241 }),
       },
     })
     assertError(response, 400, 'validation_failed')
@@ -104,7 +105,7 @@ describe('/v1/sites', () => {
     assertFieldErrors(move, ['customerId:read_only'])
     const early = await server.request('PATCH', `/v1/sites/${firstSiteId}`, { token, headers: MERGE, body: '{"endDate":"2000-01-01"}' })
     assertFieldErrors(early, ['endDate:invalid_value'])
-    const self = await server.request('PATCH', `/v1/sites/${firstSiteId}`, { token, headers: MERGE, body: JSON.stringify({ siteIdReceivingInvoice: firstSiteId }) })
+    const self = await server.request('PATCH', `/v1/sites/${firstSiteId}`, { token, headers: MERGE, body: JSON.stringify({ siteInvoiceDetails: null, siteIdReceivingInvoice: firstSiteId }) })
     assertError(self, 400, 'invalid_reference')
   })
 

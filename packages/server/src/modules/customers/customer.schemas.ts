@@ -9,11 +9,11 @@ export const CUSTOMER_TYPES = ['RESIDENTIAL', 'BUSINESS', 'RESELLER', 'STAFF_MEM
 /** Fields of a customer a client writes (elevate-api.md §3.3). */
 const writable = {
   contractOwnerId: Id,
-  contractOwnerSubBrandId: Type.Optional(Type.Integer({ minimum: 1, description: "Absent: the contract owner's first sub-brand" })),
+  contractOwnerSubBrandId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: "Absent on create: the contract owner's first sub-brand" })),
   billingCycleId: Id,
   customerType: StringEnum(CUSTOMER_TYPES),
   customerName: Type.String({ minLength: 1, maxLength: 255 }),
-  customerAccountNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: "Absent: generated from the sub-brand's accountNumberFormat" })),
+  customerAccountNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: "Absent on create: generated from the sub-brand's accountNumberFormat" })),
   startDate: DateString,
   endDate: Type.Optional(DateString),
 }

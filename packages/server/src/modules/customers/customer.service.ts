@@ -54,7 +54,8 @@ async function checkCustomer(trx: TenantTransaction, actor: Actor, body: Custome
   const owner = body.contractOwnerId
   const references = await checkContractOwner(trx, actor, owner, contractOwnerExists)
   const cycleOwner = await billingCycleOwner(trx, body.billingCycleId)
-  references.expect(cycleOwner === owner, 'billingCycleId', cycleOwner === undefined ? `billing cycle ${body.billingCycleId} does not exist` : `billing cycle ${body.billingCycleId} belongs to another contract owner`)
+  // One message whether the cycle is missing or another owner's: scope must not reveal existence.
+  references.expect(cycleOwner === owner, 'billingCycleId', `billing cycle ${body.billingCycleId} is not one of contract owner ${owner}'s`)
   if (body.contractOwnerSubBrandId === undefined) {
     body.contractOwnerSubBrandId = await defaultSubBrand(trx, owner)
     references.expect(body.contractOwnerSubBrandId !== undefined, 'contractOwnerSubBrandId', `contract owner ${owner} has no sub-brand to default to`)
@@ -89,7 +90,17 @@ export const customerDefinition: ResourceDefinition<CustomerRow, Customer, Custo
     await moveSites(trx, id, row.contract_owner_id)
     return row
   },
-  check: (trx, actor, body) => checkCustomer(trx, actor, body),
+  async check(trx, actor, body, current) {
+    // Defaults are for creates: an update may not drop the sub-brand or the account number.
+    if (current !== undefined) {
+      assertValid(
+        (['contractOwnerSubBrandId', 'customerAccountNumber'] as const)
+          .filter((field) => body[field] === undefined)
+          .map((field) => ({ field, code: 'required', message: 'is required' })),
+      )
+    }
+    await checkCustomer(trx, actor, body)
+  },
   conflicts: (body) => ({ customers_account_number_key: { field: 'customerAccountNumber', value: body.customerAccountNumber } }),
 }
 

@@ -20,10 +20,10 @@ export async function insertSites(trx: TenantTransaction, values: SiteValues[]):
   return rows.sort((a, b) => a.id - b.id)
 }
 
-/** The customer a site belongs to, if the site exists. */
-export async function siteCustomer(trx: TenantTransaction, id: number): Promise<number | undefined> {
-  const row = await trx.selectFrom('sites').select('customer_id').where('id', '=', id).executeTakeFirst()
-  return row?.customer_id
+/** A site that could receive another's invoices: its customer, and whether it has its own. */
+export async function invoiceReceiver(trx: TenantTransaction, id: number): Promise<{ customerId: number; receivesInvoices: boolean } | undefined> {
+  const row = await trx.selectFrom('sites').select(['customer_id', 'site_invoice_details']).where('id', '=', id).executeTakeFirst()
+  return row === undefined ? undefined : { customerId: row.customer_id, receivesInvoices: row.site_invoice_details !== null }
 }
 
 /**

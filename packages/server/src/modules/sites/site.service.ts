@@ -5,7 +5,7 @@ import { dateOrderErrors, withoutNulls } from '../../resources/dates.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import { ResourceService, type ResourceDefinition } from '../../resources/resource-service.ts'
 import { canSee, scopeConditions } from '../../resources/scope.ts'
-import { customerOwner, siteCustomer, sites, type SiteRow, type SiteValues } from './site.repository.ts'
+import { customerOwner, invoiceReceiver, sites, type SiteRow, type SiteValues } from './site.repository.ts'
 import { READ_ONLY, SiteBody, siteList, type Site } from './site.schemas.ts'
 
 type SiteFields = Omit<SiteBody, 'customerId'>
@@ -54,6 +54,10 @@ export function siteRuleErrors(site: SiteFields, prefix: string): FieldError[] {
   if (invoice !== undefined && (invoice.paymentTermsInDays === undefined) === (invoice.preferredPaymentDay === undefined)) {
     errors.push({ field: `${prefix}siteInvoiceDetails`, code: 'invalid_value', message: 'must have either paymentTermsInDays or preferredPaymentDay' })
   }
+  const amount = site.repaymentPlanAmount
+  if (amount !== undefined && Math.abs(Math.round(amount * 100) - amount * 100) > 1e-6) {
+    errors.push({ field: `${prefix}repaymentPlanAmount`, code: 'invalid_value', message: 'must have at most two decimal places' })
+  }
   if (invoice !== undefined && site.siteIdReceivingInvoice !== undefined) {
     errors.push({ field: `${prefix}siteIdReceivingInvoice`, code: 'invalid_value', message: 'must be absent when the site has its own siteInvoiceDetails' })
   }
@@ -70,8 +74,10 @@ async function checkSite(trx: TenantTransaction, actor: Actor, body: SiteBody, c
   }
   const receiving = body.siteIdReceivingInvoice
   if (receiving !== undefined) {
-    const sameCustomer = receiving !== current?.id && (await siteCustomer(trx, receiving)) === body.customerId
-    references.expect(sameCustomer, 'siteIdReceivingInvoice', `must be another site of customer ${body.customerId}`)
+    // Only a site with its own invoice details can receive others': no chains, no cycles.
+    const receiver = receiving === current?.id ? undefined : await invoiceReceiver(trx, receiving)
+    const valid = receiver?.customerId === body.customerId && receiver.receivesInvoices
+    references.expect(valid, 'siteIdReceivingInvoice', `must be another site of customer ${body.customerId} that has its own siteInvoiceDetails`)
   }
   references.throwIfAny()
 }
