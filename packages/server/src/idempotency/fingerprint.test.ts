@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { canonicalJson, requestFingerprint } from './fingerprint.ts'
+import { canonicalJson } from '../canonical-json.ts'
+import { requestFingerprint } from './fingerprint.ts'
 
 describe('request fingerprints', () => {
   it('ignore key order at every depth, but not array order or values', () => {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { canonicalJson } from '../canonical-json.ts'
 
 /**
  * What makes two requests "the same request" for an Idempotency-Key: the method, the path and the
@@ -13,14 +14,4 @@ export function requestFingerprint(method: string, path: string, body: unknown):
     .update('\u0000')
     .update(body === undefined ? '' : canonicalJson(body))
     .digest()
-}
-
-/** JSON with object keys in sorted order, at every depth. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, node: unknown) => {
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return node
-    const sorted: Record<string, unknown> = {}
-    for (const key of Object.keys(node).sort()) sorted[key] = (node as Record<string, unknown>)[key]
-    return sorted
-  })
 }

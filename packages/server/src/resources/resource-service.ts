@@ -5,6 +5,7 @@ import { AppError, type FieldError } from '../errors.ts'
 import { pageOf } from '../lists/apply.ts'
 import type { Condition } from '../lists/filters.ts'
 import { parseConditions, parseListQuery, project, type ListRequest, type ListSpec } from '../lists/list-query.ts'
+import { canonicalJson } from '../canonical-json.ts'
 import { asConflict } from './conflicts.ts'
 import { patchDocument, type PatchRequest } from './patch.ts'
 import { bodyValidator } from '../validation.ts'
@@ -92,10 +93,19 @@ export class ResourceService<Row extends StoredRow, Resource extends object, Bod
         assertVersion(row.version, patch.ifMatch)
         const current = this.definition.toResource(row) as Record<string, unknown>
         body = patchDocument<Body>(current, patch, this.definition.readOnly, this.serverFields, this.validate)
+        // A patch that changes nothing writes nothing: the ETag stays, so other editors' If-Match holds.
+        if (canonicalJson(body) === canonicalJson(this.writable(current))) return this.versioned(row)
         await this.definition.check(trx, actor, body, row)
         return this.versioned(await this.definition.update(trx, id, body, row.version))
       })
       .catch((error: unknown) => Promise.reject(body === undefined ? error : asConflict(error, this.definition.conflicts(body))))
+  }
+
+  /** A resource without the fields only the server writes: what a patched body is compared with. */
+  private writable(resource: Record<string, unknown>): Record<string, unknown> {
+    const copy = { ...resource }
+    for (const field of this.serverFields) delete copy[field]
+    return copy
   }
 
   protected versioned(row: Row): Versioned<Resource> {

@@ -90,6 +90,16 @@ describe('/v1/contract-owners', () => {
       assert.equal(response.body.address.address1, '1 High Street')
     })
 
+    it('writes nothing for a patch that changes nothing: the ETag stays', async () => {
+      const before = await server.request('GET', `/v1/contract-owners/${id}`, { token })
+      for (const [headers, body] of [[MERGE_PATCH, '{}'], [JSON_PATCH, '[]'], [MERGE_PATCH, JSON.stringify({ name: before.body.name })]] as const) {
+        const response = await server.request('PATCH', `/v1/contract-owners/${id}`, { token, headers: { ...headers, 'if-match': before.headers.get('etag')! }, body })
+        assert.equal(response.status, 200, response.text)
+        assert.equal(response.headers.get('etag'), before.headers.get('etag'))
+        assert.deepEqual(response.body, before.body)
+      }
+    })
+
     it('answers a stale If-Match with 412 and changes nothing', async () => {
       const response = await server.request('PATCH', `/v1/contract-owners/${id}`, { token, headers: { ...MERGE_PATCH, 'if-match': '"1"' }, body: '{"name":"Stale"}' })
       assertError(response, 412, 'precondition_failed')
