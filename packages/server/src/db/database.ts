@@ -87,7 +87,14 @@ function makePool(options: DatabaseOptions, extra: pg.PoolConfig): pg.Pool {
     types,
     ...extra,
   })
-  // An idle connection dropped by the server must not crash the process; the pool replaces it.
+  // A connection the server drops (a restart, a failover, pg_terminate_backend) emits 'error'. The
+  // pool listens only while a connection is idle; one checked out by a request had no listener, and
+  // an unhandled 'error' event ends the process. Every connection gets a listener for its whole
+  // life: the request using it fails with the query's own error (503), and the pool discards the
+  // broken connection when it is released.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.logger.warn({ err: error.message }, 'database connection lost'))
+  })
   pool.on('error', (error) => options.logger.warn({ err: error.message }, 'idle database connection lost'))
   return pool
 }

@@ -9,6 +9,10 @@ export interface ServerProcess extends HttpClient {
   url: string
   /** Everything the process wrote to stdout so far. */
   output(): string
+  /** Everything the process wrote to stderr so far. */
+  errors(): string
+  /** The exit code once the process has ended; null while it runs. */
+  exitCode(): number | null
   stop(): Promise<number | null>
 }
 
@@ -30,7 +34,13 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
       const address = /"address":"(http:\/\/[^"]+)"/.exec(stdout)?.[1]
       if (address !== undefined && !(child as ChildProcess & { announced?: boolean }).announced) {
         ;(child as ChildProcess & { announced?: boolean }).announced = true
-        resolve(Object.assign(new HttpClient(address), { url: address, output: () => stdout, stop: () => stop(child) }))
+        resolve(Object.assign(new HttpClient(address), {
+          url: address,
+          output: () => stdout,
+          errors: () => stderr,
+          exitCode: () => child.exitCode ?? (child.signalCode === null ? null : -1),
+          stop: () => stop(child),
+        }))
       }
     })
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${stdout}\n${stderr}`)))
