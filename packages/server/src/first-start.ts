@@ -3,6 +3,7 @@ import { createBrand, createUser } from './auth/accounts.ts'
 import { generatePassword } from './auth/passwords.ts'
 import type { Config } from './config.ts'
 import type { Tables } from './db/tables.ts'
+import { seededRoles } from './modules/index.ts'
 
 export interface FirstStart {
   brand: string
@@ -24,7 +25,7 @@ export async function runFirstStart(db: Kysely<Tables>, admin: Config['admin']):
     const existing = await trx.selectFrom('brands').select('id').limit(1).executeTakeFirst()
     if (existing !== undefined) return undefined
     const password = admin.password ?? generatePassword()
-    const brandId = await createBrand(trx, admin.brand)
+    const brandId = await createBrand(trx, admin.brand, seededRoles())
     await createUser(trx, {
       brandId,
       username: admin.username,

@@ -209,7 +209,7 @@ export interface paths {
         /** List customers */
         get: operations["getCustomers"];
         put?: never;
-        /** Create a customer */
+        /** Create a customer with its first sites */
         post: operations["createCustomer"];
         delete?: never;
         options?: never;
@@ -297,7 +297,7 @@ export interface components {
              * @description Stable machine word
              * @enum {string}
              */
-            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "idempotency_key_in_progress" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
+            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "idempotency_key_in_progress" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
             /** @description Every invalid field, when several */
             errors?: {
                 /** @description Dotted path of the field, e.g. sites[0].siteAddress.postcode */
@@ -645,9 +645,15 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name
+                 * @example name,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
                 fields?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 name?: string;
@@ -672,8 +678,8 @@ export interface operations {
                         /** @description Server-assigned identifier */
                         id?: number;
                         name?: string;
-                        /** @description What the role allows, per module (an addition to the published schema) */
-                        permissions?: ("users:read" | "users:write" | "customers:read" | "customers:write" | "admin:read" | "admin:write")[];
+                        /** @description What the role allows, per module and access (an addition to the published schema) */
+                        permissions?: string[];
                     }[];
                 };
             };
@@ -786,8 +792,8 @@ export interface operations {
                         /** @description Server-assigned identifier */
                         id: number;
                         name: string;
-                        /** @description What the role allows, per module (an addition to the published schema) */
-                        permissions: ("users:read" | "users:write" | "customers:read" | "customers:write" | "admin:read" | "admin:write")[];
+                        /** @description What the role allows, per module and access (an addition to the published schema) */
+                        permissions: string[];
                     };
                 };
             };
@@ -894,9 +900,15 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, availableFrom, availableTo, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
                 fields?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 name?: string;
@@ -1531,50 +1543,62 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
+                 *         "op": "test",
                  *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "value": "New value"
+                 *       },
                  *       {
                  *         "op": "replace",
                  *         "path": "/name",
-                 *         "value": "New name"
+                 *         "value": "New value"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "New value"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    availableFrom?: string | null;
+                    availableTo?: string | null;
+                    bankAccountName?: string | null;
+                    bankAccountNumber?: string | null;
+                    bankSortCode?: string | null;
+                    bankSwiftCode?: string | null;
+                    bankIban?: string | null;
+                    companyRegistrationNumber?: string | null;
+                    coBccEmailAddress?: string | null;
+                    mandatoryAccountReferenceForSite?: boolean | null;
+                    prePopulatedFraudPlanId?: number | null;
+                    siBccEmailAddress?: string | null;
+                    taxRegistrationNumber?: string | null;
+                    address?: {
+                        businessName?: string | null;
+                        address1?: string | null;
+                        address2?: string | null;
+                        address3?: string | null;
+                        town?: string | null;
+                        county?: string | null;
+                        postcode?: string | null;
+                        country?: string | null;
+                    } | null;
+                    customerServiceTelephoneNumber?: string | null;
+                    customerServiceWebsite?: string | null;
+                    customerServiceEmail?: string | null;
+                    emailBillingFromAddress?: string | null;
+                    invoiceCombiningType?: ("NONE" | "CUSTOMER" | "SITE") | null;
                 };
             };
         };
@@ -1800,14 +1824,20 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, contractOwnerId, name, createdAt, updatedAt
+                 * @example contractOwnerId,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,contractOwnerId
+                 */
                 fields?: string;
-                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                name?: string;
                 /** @description Filter: id | in:1,2 */
                 contractOwnerId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
                 /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
                 createdAt?: string;
                 /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
@@ -2339,50 +2369,49 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
+                 *         "op": "test",
                  *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "value": "New value"
+                 *       },
                  *       {
                  *         "op": "replace",
                  *         "path": "/name",
-                 *         "value": "New name"
+                 *         "value": "New value"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "New value"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    contractOwnerId?: number | null;
+                    name?: string | null;
+                    accountNumberFormat?: string | null;
+                    attachInvoiceToEmail?: boolean | null;
+                    bacsReference?: string | null;
+                    bankAccountName?: string | null;
+                    bankAccountNumber?: string | null;
+                    bankSortCode?: string | null;
+                    swiftCode?: string | null;
+                    summaryCustomerAccountNumberLabel?: string | null;
+                    billingPeriodEndDateLabel?: string | null;
+                    companyRegistrationNumber?: string | null;
+                    companyRegistrationNumberLabel?: string | null;
+                    vatRegistrationNumber?: string | null;
+                    customerServiceEmail?: string | null;
+                    customerServiceTelephoneNumber?: string | null;
                 };
             };
         };
@@ -2582,14 +2611,20 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, contractOwnerId, name
+                 * @example contractOwnerId,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,contractOwnerId
+                 */
                 fields?: string;
-                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                name?: string;
                 /** @description Filter: id | in:1,2 */
                 contractOwnerId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
             };
             header?: never;
             path?: never;
@@ -3117,50 +3152,45 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
+                 *         "op": "test",
                  *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "value": "New value"
+                 *       },
                  *       {
                  *         "op": "replace",
                  *         "path": "/name",
-                 *         "value": "New name"
+                 *         "value": "New value"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "New value"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    contractOwnerId?: number | null;
+                    name?: string | null;
+                    startDayOfPeriod?: number | null;
+                    wholePeriod?: boolean | null;
+                    lengthOfPeriod?: number | null;
+                    periodUnit?: ("DAILY" | "WEEKLY" | "MONTHLY") | null;
+                    maxDaysBeforeCloseable?: number | null;
+                    maxDaysAfterCloseable?: number | null;
+                    maxBackDateableUsageInDays?: number | null;
+                    currencyCode?: string | null;
+                    defaultInvoiceDate?: ("TODAY" | "END_OF_BILL_RUN" | "END_OF_BILL_RUN_PLUS_ONE") | null;
+                    completionType?: ("DISABLED" | "CLOSE_ONLY" | "CLOSE_AND_FINALISE") | null;
                 };
             };
         };
@@ -3360,20 +3390,26 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, contractOwnerId, billingCycleId, customerType, customerName, customerAccountNumber, startDate, endDate, createdDate, updatedDate
+                 * @example contractOwnerId,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,contractOwnerId
+                 */
                 fields?: string;
                 /** @description Filter: id | in:1,2 */
                 contractOwnerId?: string;
-                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                customerName?: string;
+                /** @description Filter: id | in:1,2 */
+                billingCycleId?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 customerType?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                customerName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 customerAccountNumber?: string;
-                /** @description Filter: id | in:1,2 */
-                billingCycleId?: string;
                 /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
                 startDate?: string;
                 /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
@@ -3404,13 +3440,14 @@ export interface operations {
                         id?: number;
                         /** @description Server-assigned identifier */
                         contractOwnerId?: number;
-                        /** @description Server-assigned identifier */
+                        /** @description Absent on create: the contract owner's first sub-brand */
                         contractOwnerSubBrandId?: number;
                         /** @description Server-assigned identifier */
                         billingCycleId?: number;
                         /** @enum {string} */
                         customerType?: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
                         customerName?: string;
+                        /** @description Absent on create: generated from the sub-brand's accountNumberFormat */
                         customerAccountNumber?: string;
                         /**
                          * Format: date
@@ -3650,13 +3687,14 @@ export interface operations {
                         id: number;
                         /** @description Server-assigned identifier */
                         contractOwnerId: number;
-                        /** @description Server-assigned identifier */
+                        /** @description Absent on create: the contract owner's first sub-brand */
                         contractOwnerSubBrandId: number;
                         /** @description Server-assigned identifier */
                         billingCycleId: number;
                         /** @enum {string} */
                         customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
                         customerName: string;
+                        /** @description Absent on create: generated from the sub-brand's accountNumberFormat */
                         customerAccountNumber: string;
                         /**
                          * Format: date
@@ -3890,14 +3928,14 @@ export interface operations {
             query?: {
                 /** @description Filter: id | in:1,2 */
                 contractOwnerId?: string;
-                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                customerName?: string;
+                /** @description Filter: id | in:1,2 */
+                billingCycleId?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 customerType?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                customerName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 customerAccountNumber?: string;
-                /** @description Filter: id | in:1,2 */
-                billingCycleId?: string;
                 /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
                 startDate?: string;
                 /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
@@ -4045,13 +4083,14 @@ export interface operations {
                         id: number;
                         /** @description Server-assigned identifier */
                         contractOwnerId: number;
-                        /** @description Server-assigned identifier */
+                        /** @description Absent on create: the contract owner's first sub-brand */
                         contractOwnerSubBrandId: number;
                         /** @description Server-assigned identifier */
                         billingCycleId: number;
                         /** @enum {string} */
                         customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
                         customerName: string;
+                        /** @description Absent on create: generated from the sub-brand's accountNumberFormat */
                         customerAccountNumber: string;
                         /**
                          * Format: date
@@ -4187,50 +4226,41 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
-                 *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "op": "test",
+                 *         "path": "/customerName",
+                 *         "value": "New value"
+                 *       },
                  *       {
                  *         "op": "replace",
-                 *         "path": "/name",
-                 *         "value": "New name"
+                 *         "path": "/customerName",
+                 *         "value": "New value"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "customerName": "New value"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    contractOwnerId?: number | null;
+                    contractOwnerSubBrandId?: number | null;
+                    billingCycleId?: number | null;
+                    customerType?: ("RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER") | null;
+                    customerName?: string | null;
+                    customerAccountNumber?: string | null;
+                    startDate?: string | null;
+                    endDate?: string | null;
                 };
             };
         };
@@ -4250,13 +4280,14 @@ export interface operations {
                         id: number;
                         /** @description Server-assigned identifier */
                         contractOwnerId: number;
-                        /** @description Server-assigned identifier */
+                        /** @description Absent on create: the contract owner's first sub-brand */
                         contractOwnerSubBrandId: number;
                         /** @description Server-assigned identifier */
                         billingCycleId: number;
                         /** @enum {string} */
                         customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
                         customerName: string;
+                        /** @description Absent on create: generated from the sub-brand's accountNumberFormat */
                         customerAccountNumber: string;
                         /**
                          * Format: date
@@ -4428,9 +4459,15 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, customerId, siteName, siteReference, startDate, endDate, createdDate, updatedDate
+                 * @example customerId,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,customerId
+                 */
                 fields?: string;
                 /** @description Filter: id | in:1,2 */
                 customerId?: string;
@@ -5286,50 +5323,78 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
-                 *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "op": "test",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       },
                  *       {
                  *         "op": "replace",
-                 *         "path": "/name",
-                 *         "value": "New name"
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "startDate": "2019-08-24"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    customerId?: number | null;
+                    siteName?: string | null;
+                    siteReference?: string | null;
+                    startDate?: string | null;
+                    endDate?: string | null;
+                    siteAddress?: {
+                        businessName?: string | null;
+                        address1?: string | null;
+                        address2?: string | null;
+                        address3?: string | null;
+                        town?: string | null;
+                        county?: string | null;
+                        postcode?: string | null;
+                        country?: string | null;
+                    } | null;
+                    siteInvoiceDetails?: {
+                        invoiceTemplateId?: number | null;
+                        invoiceSummaryTemplateId?: number | null;
+                        electronicSummaryTemplateIds?: number[] | null;
+                        invoiceAddress?: {
+                            businessName?: string | null;
+                            address1?: string | null;
+                            address2?: string | null;
+                            address3?: string | null;
+                            town?: string | null;
+                            county?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        accountPackageReference?: string | null;
+                        paymentTermsInDays?: number | null;
+                        preferredPaymentDay?: number | null;
+                    } | null;
+                    siteIdReceivingInvoice?: number | null;
+                    contacts?: {
+                        firstName: string;
+                        lastName: string;
+                        /** Format: email */
+                        email: string;
+                        telephoneNumber?: string;
+                        mobileNumber?: string;
+                        jobTitle?: string;
+                    }[] | null;
+                    repaymentPlanAmount?: number | null;
+                    repaymentPlanRemainingPeriods?: number | null;
                 };
             };
         };

@@ -1,4 +1,4 @@
-import type { QueryParams, RequestOptions } from '../http.ts'
+import type { HttpMethod, QueryParams, RequestOptions } from '../http.ts'
 import { nextPageQuery } from '../pages.ts'
 import type { Transport } from '../request.ts'
 
@@ -99,12 +99,29 @@ export function resourceMethods<Item, Query extends ListQueryBase, CreateBody = 
       return (await transport.send<Item>({ ...rest, headers, method: 'PATCH', path: itemPath(id), body: JSON.stringify(patch) })).data
     },
 
+    /** Deletes an item (204); a `NotFoundError` when there is none (a second delete). */
+    async delete(id: number | string, options?: RequestOptions): Promise<void> {
+      await transport.send<undefined>({ ...options, method: 'DELETE', path: itemPath(id) })
+    },
+
     /** Whether any item matches the filters (HEAD: 200 or 404, no body). */
     async exists(filters: ExistsFilters<Query>, options?: RequestOptions): Promise<boolean> {
       const query = filters as QueryParams
       const response = await transport.send<undefined>({ ...options, method: 'HEAD', path, query, expect: [404] })
       return response.status !== 404
     },
+  }
+}
+
+/**
+ * An action on one item that is not a field change (`POST /v1/app-clients/{id}/rotate-secret`):
+ * the path's one parameter, then the body when the action takes one.
+ * @example const rotated = await client.appClients.rotateSecret(7)
+ */
+export function actionMethod<Body, Result>(transport: Transport, method: HttpMethod, pathTemplate: string) {
+  return async (id: number | string, ...[body, options]: [Body] extends [never] ? [body?: undefined, options?: RequestOptions] : [body: Body, options?: RequestOptions]): Promise<Result> => {
+    const path = pathTemplate.replace(/\{[^}]+\}/, encodeURIComponent(String(id)))
+    return (await transport.send<Result>({ ...options, method, path, body, idempotent: method === 'POST' })).data
   }
 }
 

@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify'
 import type { Authenticator } from '../auth/authenticator.ts'
 import type { Config } from '../config.ts'
 import type { Database } from '../db/database.ts'
@@ -7,4 +8,27 @@ export interface ModuleContext {
   config: Config
   db: Database
   authenticator: Authenticator
+}
+
+/** A permission a module's routes need, and the seeded roles that hold it in every brand. */
+export interface PermissionGrant {
+  permission: string
+  roles: readonly string[]
+}
+
+/**
+ * An API module: one folder under src/modules, registered in `modules/index.ts`. It states what
+ * the rest of the system needs to know of it: its docs page (under docs/modules), the permissions
+ * its routes need, and its routes. A test checks every registered module has all three.
+ */
+export interface ApiModule {
+  name: string
+  /** Its page under docs/modules/, which documents every path it serves. */
+  docs: string
+  permissions: readonly PermissionGrant[]
+  register(app: FastifyInstance, context: ModuleContext): void | Promise<void>
+}
+
+export function defineModule(module: ApiModule): ApiModule {
+  return module
 }

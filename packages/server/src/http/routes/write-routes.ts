@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify'
+import { Type, type Static, type TObject, type TSchema } from 'typebox'
+import type { Actor } from '../../auth/actor.ts'
+import type { Versioned } from '../../resources/versioned.ts'
+import { sendCreated } from '../resources.ts'
+import { errorResponses, withHeaders, type ResponseHeader } from '../schemas.ts'
+import { describe, type Operation } from './operation.ts'
+
+export interface CreateRouteOptions<B extends TSchema, R extends TObject> extends Operation {
+  body: B
+  response: R
+  handler(actor: Actor, body: Static<B>): Promise<Versioned<Static<R>>>
+}
+
+/**
+ * A create (POST collection): 201 with `Location` and `ETag` (RFC 9110 §15.3.2). The contract
+ * layer makes it take an `Idempotency-Key`; 409 is documented for what already exists.
+ */
+export function createRoute<B extends TSchema, R extends TObject>(app: FastifyInstance, route: CreateRouteOptions<B, R>): void {
+  app.post(
+    route.path,
+    {
+      config: { auth: 'bearer', permission: route.permission },
+      schema: { ...describe(route, 'create'), body: route.body, response: { 201: withHeaders(route.response, ['Location', 'ETag']), ...errorResponses([409]) } },
+    },
+    async (request, reply) => sendCreated(reply, route.path, await route.handler(request.actor, request.body as Static<B>)),
+  )
+}
+
+export interface ActionRouteOptions<P extends TObject, B extends TSchema, R extends TSchema> extends Operation {
+  /** The SDK method's name (`rotateSecret`). */
+  sdkMethod: string
+  params: P
+  /** Absent: the action takes no body. */
+  body?: B
+  /** Absent: 204 with no body. */
+  response?: { status: 200 | 201 | 202; schema: R; headers?: readonly ResponseHeader[] }
+  /** Statuses the action answers besides the common ones (404, 409, …). */
+  errors?: readonly number[]
+  handler(actor: Actor, input: { params: Static<P>; body: Static<B> }): Promise<Static<R> | undefined>
+}
+
+/** An action on a resource that is not a field change (rotate a secret, trigger a refund): a POST. */
+export function actionRoute<P extends TObject, B extends TSchema, R extends TSchema>(app: FastifyInstance, route: ActionRouteOptions<P, B, R>): void {
+  const success = route.response === undefined ? { 204: Type.Null({ description: 'Done' }) } : { [route.response.status]: withHeaders(route.response.schema, route.response.headers ?? []) }
+  app.post(
+    route.path,
+    {
+      config: { auth: 'bearer', permission: route.permission },
+      schema: { ...describe(route, route.sdkMethod), params: route.params, ...(route.body === undefined ? {} : { body: route.body }), response: { ...success, ...errorResponses(route.errors ?? []) } },
+    },
+    async (request, reply) => {
+      const result = await route.handler(request.actor, { params: request.params as Static<P>, body: request.body as Static<B> })
+      if (route.response === undefined) return reply.code(204).send()
+      return reply.code(route.response.status).send(result)
+    },
+  )
+}
