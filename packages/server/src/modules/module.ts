@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Authenticator } from '../auth/authenticator.ts'
 import type { Config } from '../config.ts'
-import type { Database } from '../db/database.ts'
+import type { Database, TenantTransaction } from '../db/database.ts'
 
 /** What every API module is given when the app registers it. */
 export interface ModuleContext {
@@ -27,6 +27,11 @@ export interface ApiModule {
   docs: string
   permissions: readonly PermissionGrant[]
   register(app: FastifyInstance, context: ModuleContext): void | Promise<void>
+  /**
+   * What a new brand starts with, so its first customer can be created at once: run at the first
+   * start, in module order, in the brand's transaction (`trx` sees and writes only that brand).
+   */
+  seed?(trx: TenantTransaction): Promise<void>
 }
 
 export function defineModule(module: ApiModule): ApiModule {

@@ -5,7 +5,7 @@ import { crudUseCases } from '../../resources/crud.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
 import { checkContractOwner } from '../../resources/owned.ts'
 import { scopeConditions } from '../../resources/scope.ts'
-import { contractOwnerExists } from '../contract-owners/index.ts'
+import { contractOwnerExists, firstContractOwner } from '../contract-owners/index.ts'
 import type { billingCycleFields } from './billing-cycle.fields.ts'
 import { billingCycles } from './billing-cycle.repository.ts'
 
@@ -24,4 +24,11 @@ async function check(trx: TenantTransaction, actor: Actor, cycle: BillingCycleDo
 /** Billing cycles: how a contract owner's customers are billed, and when (Admin API). */
 export function billingCycleUseCases(db: Database) {
   return crudUseCases(db, billingCycles, { scope: (actor) => scopeConditions(actor, 'contract_owner_id'), check })
+}
+
+/** A new brand's monthly billing cycle, of its first contract owner. */
+export async function seedBillingCycle(trx: TenantTransaction): Promise<void> {
+  const contractOwnerId = await firstContractOwner(trx)
+  if (contractOwnerId === undefined) return
+  await billingCycles.insert(trx, { contractOwnerId, name: 'Monthly', startDayOfPeriod: 1, periodUnit: 'MONTHLY', currencyCode: 'GBP', completionType: 'CLOSE_ONLY' })
 }

@@ -1,6 +1,6 @@
 import { defineModule } from '../module.ts'
 import { billingCycleRoutes } from './billing-cycle.routes.ts'
-import { billingCycleUseCases } from './billing-cycle.service.ts'
+import { billingCycleUseCases, seedBillingCycle } from './billing-cycle.service.ts'
 
 /** Billing cycles (Admin API). */
 export const billingCyclesModule = defineModule({
@@ -11,6 +11,7 @@ export const billingCyclesModule = defineModule({
     { permission: 'admin:write', roles: ['Administrator'] },
   ],
   register: (app, { db }) => billingCycleRoutes(app, billingCycleUseCases(db)),
+  seed: seedBillingCycle,
 })
 
 /** For other modules: a billing cycle's contract owner, or undefined when it does not exist. */

@@ -1,6 +1,6 @@
 import { defineModule } from '../module.ts'
 import { subBrandRoutes } from './sub-brand.routes.ts'
-import { subBrandUseCases } from './sub-brand.service.ts'
+import { seedSubBrand, subBrandUseCases } from './sub-brand.service.ts'
 
 /** Contract-owner sub-brands (Admin API). */
 export const subBrandsModule = defineModule({
@@ -11,6 +11,7 @@ export const subBrandsModule = defineModule({
     { permission: 'admin:write', roles: ['Administrator'] },
   ],
   register: (app, { db }) => subBrandRoutes(app, subBrandUseCases(db)),
+  seed: seedSubBrand,
 })
 
 /** For other modules: a sub-brand's owner, a contract owner's default sub-brand, account numbers. */

@@ -2,7 +2,7 @@ import type { Database, TenantTransaction } from '../../db/database.ts'
 import { crudUseCases } from '../../resources/crud.ts'
 import { checkContractOwner } from '../../resources/owned.ts'
 import { scopeConditions } from '../../resources/scope.ts'
-import { contractOwnerExists } from '../contract-owners/index.ts'
+import { contractOwnerExists, firstContractOwner } from '../contract-owners/index.ts'
 import { drawAccountNumber, subBrands } from './sub-brand.repository.ts'
 
 export { firstSubBrandOf as defaultSubBrand, subBrandOwner } from './sub-brand.repository.ts'
@@ -23,4 +23,18 @@ export async function nextAccountNumber(trx: TenantTransaction, subBrandId: numb
   const { format, number } = await drawAccountNumber(trx, subBrandId)
   const digits = /0+$/.exec(format)![0].length
   return `${format.slice(0, format.length - digits)}${String(number).padStart(digits, '0')}`
+}
+
+/** A new brand's sub-brand, of its first contract owner. */
+export async function seedSubBrand(trx: TenantTransaction): Promise<void> {
+  const contractOwnerId = await firstContractOwner(trx)
+  if (contractOwnerId === undefined) return
+  await subBrands.insert(trx, {
+    contractOwnerId,
+    name: 'Default',
+    accountNumberFormat: 'CU000000',
+    summaryCustomerAccountNumberLabel: 'Account number',
+    billingPeriodEndDateLabel: 'Billing period end',
+    vatRegistrationNumber: 'UNSET',
+  })
 }

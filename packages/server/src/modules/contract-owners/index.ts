@@ -1,6 +1,6 @@
 import { defineModule } from '../module.ts'
 import { contractOwnerRoutes } from './contract-owner.routes.ts'
-import { contractOwnerUseCases } from './contract-owner.service.ts'
+import { contractOwnerUseCases, seedContractOwner } from './contract-owner.service.ts'
 
 /** Contract owners (Admin API). */
 export const contractOwnersModule = defineModule({
@@ -11,7 +11,8 @@ export const contractOwnersModule = defineModule({
     { permission: 'admin:write', roles: ['Administrator'] },
   ],
   register: (app, { db }) => contractOwnerRoutes(app, contractOwnerUseCases(db)),
+  seed: seedContractOwner,
 })
 
 /** For other modules: whether a contract owner exists in the transaction's brand. */
-export { contractOwnerExists } from './contract-owner.service.ts'
+export { contractOwnerExists, firstContractOwner } from './contract-owner.service.ts'
