@@ -6,7 +6,7 @@
 
 import type { operations } from './openapi.ts'
 import type { Transport } from '../request.ts'
-import { actionMethod, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
+import { resourceMethods, type ListQueryBase } from '../resources/resource.ts'
 import type { BodyOf, JsonOf, MergePatchOf, QueryOf } from '../operation-types.ts'
 
 /** UserRole, as `getUserRole` answers it. */

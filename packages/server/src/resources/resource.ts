@@ -108,12 +108,15 @@ function toApi<R>(fields: Array<[string, Field]>, row: Row): R {
   return result as R
 }
 
-/** API document → columns: absent fields become null columns; column-less fields go to `details`. */
+/**
+ * API document → columns: absent fields take their default, or become null columns; column-less
+ * fields go to `details`.
+ */
 function toRow(fields: Array<[string, Field]>, document: Row, withDetails: boolean): Row {
   const row: Row = {}
   const details: Row = {}
   for (const [name, f] of fields) {
-    const value = document[name]
+    const value = document[name] ?? f.options.default
     if (f.options.column === undefined) {
       if (value !== undefined) details[name] = value
     } else {

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { Type } from 'typebox'
+import { bodyValidator } from '../validation.ts'
+import { idField } from './common-fields.ts'
+import { field, type CreateOf } from './fields.ts'
+import { describeResource } from './resource.ts'
+
+const fields = {
+  id: idField(),
+  name: field(Type.String({ minLength: 1 }), { column: 'name' }),
+  // One flag with a column of its own, one kept in details: both off unless asked for.
+  active: field(Type.Boolean(), { column: 'active', default: false }),
+  alerts: field(Type.Boolean(), { default: true }),
+  note: field(Type.String(), { optional: true }),
+}
+const resource = describeResource(fields, { noun: 'Thing' })
+
+describe('a field with a default', () => {
+  it('may be left out of a create (in the schema and the type)', () => {
+    const body: CreateOf<typeof fields> = { name: 'x' }
+    assert.deepEqual(bodyValidator(resource.createBody)(body), [])
+    assert.deepEqual(resource.createBody.required, ['name'])
+  })
+
+  it('is stored with its default when left out, and as given otherwise', () => {
+    assert.deepEqual(resource.toRow({ name: 'x' }), { name: 'x', active: false, details: { alerts: true } })
+    assert.deepEqual(resource.toRow({ name: 'x', active: true, alerts: false, note: 'n' }), { name: 'x', active: true, details: { alerts: false, note: 'n' } })
+  })
+
+  it('is always answered', () => {
+    assert.deepEqual(resource.schema.required, ['id', 'name', 'active', 'alerts'])
+    assert.deepEqual(resource.toApi({ id: 1, name: 'x', active: false, details: { alerts: true } }), { id: 1, name: 'x', active: false, alerts: true })
+  })
+})
