@@ -101,14 +101,17 @@ function methodsOf(tag: string, operations: SdkOperation[], types: ReturnType<ty
     if (method === 'get' && operation.responses?.['200']?.headers?.ETag !== undefined) names.add('getWithETag')
   }
   const standard = [...names]
+  // `delete` is a reserved word: it cannot be a binding, only a property.
+  const binding = (name: string) => (name === 'delete' ? 'delete: deleteItem' : name)
+  const bindings = standard.map(binding).join(', ')
   const generic = `${types.item}, ${types.query}, ${types.body}, ${types.patch}, ${types.created}`
   const all = [...standard, ...operations.filter((o) => !STANDARD.includes(o.method)).map((o) => o.method)]
   const lines = [`    /** \`${base}\`: ${all.join(', ')}. */`, `    ${camel(tag)}: (() => {`]
   if (standard.length > 0 && nested) {
     const args = `transport, ${quote(base)}, ${quote(itemsPath ?? base.replace(/\/\{[^}]+\}/g, ''))}`
-    lines.push(`      const { ${standard.join(', ')} } = nestedResourceMethods<${generic}>(${args})`)
+    lines.push(`      const { ${bindings} } = nestedResourceMethods<${generic}>(${args})`)
   } else if (standard.length > 0) {
-    lines.push(`      const { ${standard.join(', ')} } = resourceMethods<${generic}>(transport, ${quote(base)})`)
+    lines.push(`      const { ${bindings} } = resourceMethods<${generic}>(transport, ${quote(base)})`)
   }
   const actions = operations.filter((o) => !STANDARD.includes(o.method))
   for (const action of actions) {
@@ -118,7 +121,7 @@ function methodsOf(tag: string, operations: SdkOperation[], types: ReturnType<ty
     lines.push(`      /** ${action.operation.summary ?? action.operation.operationId} */`)
     lines.push(`      const ${action.method} = actionMethod<${body}, ${result}>(transport, ${quote(action.httpMethod)}, ${quote(action.path)})`)
   }
-  lines.push(`      return { ${all.join(', ')} }`, '    })(),')
+  lines.push(`      return { ${all.map(binding).join(', ')} }`, '    })(),')
   return lines.join('\n')
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { afterEach, describe, it } from 'node:test'
 import { ConflictError, PreconditionFailedError } from '../../src/index.ts'
 import { nestedResourceMethods, resourceMethods, type ListQueryBase } from '../../src/resources/resource.ts'
+import ts from 'typescript'
 import { generateResources } from '../../scripts/resources.ts'
 import { errorReply, ok, sequence, startFaultServer, type FaultServer, type Reply } from '../helpers/fault-server.ts'
 import { bareTransport } from '../helpers/transport.ts'
@@ -121,5 +122,10 @@ describe('a collection under a parent whose items have a path of their own', () 
     )
     assert.match(source, /nestedResourceMethods<Widget, ListWidgetsQuery, CreateWidgetBody, never, Widget>\(transport, '\/v1\/parents\/\{parentId\}\/widgets', '\/v1\/widgets'\)/)
     assert.match(source, /import \{ nestedResourceMethods, resourceMethods, type ListQueryBase \}/)
+    // `delete` is a reserved word: bound under another name, offered as the property `delete`.
+    assert.match(source, /const \{ list, listAll, create, get, delete: deleteItem \} = nestedResourceMethods/)
+    assert.match(source, /return \{ list, listAll, create, get, delete: deleteItem \}/)
+    const { diagnostics } = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } })
+    assert.deepEqual(diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), [], 'the generated module parses')
   })
 })
