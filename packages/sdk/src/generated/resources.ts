@@ -91,10 +91,10 @@ export function createResources(transport: Transport) {
       const { list, listAll, create, get, getWithETag, update } = resourceMethods<ContractOwner, ListContractOwnersQuery, CreateContractOwnerBody, ContractOwnerPatch, ContractOwner>(transport, '/v1/contract-owners')
       return { list, listAll, create, get, getWithETag, update }
     })(),
-    /** `/v1/contract-owner-sub-brands`: list, listAll, create, get, getWithETag, update. */
+    /** `/v1/contract-owner-sub-brands`: list, listAll, create, get, getWithETag, update, delete. */
     contractOwnerSubBrands: (() => {
-      const { list, listAll, create, get, getWithETag, update } = resourceMethods<ContractOwnerSubBrand, ListContractOwnerSubBrandsQuery, CreateContractOwnerSubBrandBody, ContractOwnerSubBrandPatch, ContractOwnerSubBrand>(transport, '/v1/contract-owner-sub-brands')
-      return { list, listAll, create, get, getWithETag, update }
+      const { list, listAll, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ContractOwnerSubBrand, ListContractOwnerSubBrandsQuery, CreateContractOwnerSubBrandBody, ContractOwnerSubBrandPatch, ContractOwnerSubBrand>(transport, '/v1/contract-owner-sub-brands')
+      return { list, listAll, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/billing-cycles`: list, listAll, create, get, getWithETag, update. */
     billingCycles: (() => {

@@ -5,6 +5,9 @@ import './sub-brand.table.ts'
 
 export const subBrands = resourceTable('contract_owner_sub_brands', subBrandResource, {
   unique: { contract_owner_sub_brands_name_key: 'name' },
+  // A sub-brand its customers use is not deleted: the customers' foreign key decides (409 in_use).
+  referencedBy: { customers_brand_id_contract_owner_sub_brand_id_fkey: 'customers' },
+  inUseAdvice: 'move its customers to another sub-brand (PATCH /v1/customers/{customerId}) first',
 })
 
 export async function subBrandOwner(db: TenantReader, id: number): Promise<number | undefined> {
