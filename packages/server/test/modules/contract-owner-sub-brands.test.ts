@@ -70,6 +70,30 @@ describe('DELETE /v1/contract-owner-sub-brands/{contractOwnerSubBrandId}', () =>
     assert.equal((await server.request('GET', `/v1/contract-owner-sub-brands/${id}`, { token })).status, 200)
   })
 
+  it('refuses a customer written while the delete runs with 400 invalid_reference, never a 500', async () => {
+    const numbered = customerBody(setup, { customerAccountNumber: 'RACE-GIVEN' })
+    const moving = (await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })).body.id as number
+    const writes = [
+      // A generated account number draws from the sub-brand's row; a given one only references it.
+      (id: number) => server.request('POST', '/v1/customers', { token, json: customerBody({ ...setup, subBrandId: id }) }),
+      (id: number) => server.request('POST', '/v1/customers', { token, json: { ...numbered, contractOwnerSubBrandId: id } }),
+      (id: number) => server.request('PATCH', `/v1/customers/${moving}`, { token, headers: MERGE_PATCH, body: JSON.stringify({ contractOwnerSubBrandId: id }) }),
+    ]
+    for (const write of writes) {
+      const id = await newSubBrand()
+      const deletion = await openTransaction(server.config.databaseUrl!)
+      await deletion.query('delete from contract_owner_sub_brands where id = $1', [id])
+      const writing = write(id)
+      await untilBlocked(deletion)
+      await deletion.commit()
+      const response = await writing
+      assertError(response, 400, 'invalid_reference')
+      assert.deepEqual(response.body.errors.map((e: { field: string }) => e.field), ['contractOwnerSubBrandId'])
+    }
+    const customers = await server.db.system.selectFrom('customers').leftJoin('contract_owner_sub_brands as s', 's.id', 'customers.contract_owner_sub_brand_id').select('s.id').execute()
+    assert.ok(customers.every((row) => row.id !== null), 'every customer points at a sub-brand that exists')
+  })
+
   it('answers 401 without a token, 403 without admin:write, 404 outside the contract-owner scope', async () => {
     const id = await newSubBrand()
     assertError(await server.request('DELETE', `/v1/contract-owner-sub-brands/${id}`), 401, 'authentication_required')

@@ -18,15 +18,16 @@ export async function subBrandOwner(db: TenantReader, id: number): Promise<numbe
 /**
  * Takes the next number of a sub-brand's account-number sequence. The row lock this update holds
  * until commit serialises creates within one sub-brand, so no two customers draw the same number.
+ * Undefined when the sub-brand is gone (deleted after the caller checked it).
  */
-export async function drawAccountNumber(trx: TenantTransaction, id: number): Promise<{ format: string; number: number }> {
+export async function drawAccountNumber(trx: TenantTransaction, id: number): Promise<{ format: string; number: number } | undefined> {
   const row = await trx
     .updateTable('contract_owner_sub_brands')
     .set((eb) => ({ next_account_number: eb('next_account_number', '+', 1) }))
     .where('id', '=', id)
     .returning(['account_number_format', 'next_account_number'])
-    .executeTakeFirstOrThrow()
-  return { format: row.account_number_format, number: row.next_account_number - 1 }
+    .executeTakeFirst()
+  return row === undefined ? undefined : { format: row.account_number_format, number: row.next_account_number - 1 }
 }
 
 export async function firstSubBrandOf(db: TenantReader, contractOwnerId: number): Promise<number | undefined> {
