@@ -78,6 +78,18 @@ export type CreateSiteBody = BodyOf<operations['createSite']>
 /** A merge patch of a Site (RFC 7396): the members to change; null removes one. */
 export type SitePatch = MergePatchOf<operations['updateSite']>
 
+/** AdminContact, as `getAdminContact` answers it. */
+export type AdminContact = JsonOf<operations['getAdminContact'], 200>
+
+/** The query of `getAdminContacts`: paging, sort, fields and filters. */
+export type ListAdminContactsQuery = QueryOf<operations['getAdminContacts']>
+
+/** What `createAdminContact` takes. */
+export type CreateAdminContactBody = BodyOf<operations['createAdminContact']>
+
+/** A merge patch of a AdminContact (RFC 7396): the members to change; null removes one. */
+export type AdminContactPatch = MergePatchOf<operations['updateAdminContact']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -109,6 +121,11 @@ export function createResources(transport: Transport) {
     /** `/v1/sites`: list, listAll, exists, create, get, getWithETag, update. */
     sites: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<Site, ListSitesQuery, CreateSiteBody, SitePatch, Site>(transport, '/v1/sites')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/admin-contacts`: list, listAll, exists, create, get, getWithETag, update. */
+    adminContacts: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<AdminContact, ListAdminContactsQuery, CreateAdminContactBody, AdminContactPatch, AdminContact>(transport, '/v1/admin-contacts')
       return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }

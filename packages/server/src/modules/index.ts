@@ -1,3 +1,4 @@
+import { adminContactsModule } from './admin-contacts/index.ts'
 import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
@@ -16,6 +17,7 @@ export const MODULES: readonly ApiModule[] = [
   subBrandsModule,
   billingCyclesModule,
   customersModule,
+  adminContactsModule,
 ]
 
 /** Every permission some module declares. */

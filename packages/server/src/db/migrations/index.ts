@@ -5,6 +5,7 @@ import * as createAdminReferenceData from './2026_11_25_0000_create_admin_refere
 import * as createCustomersSites from './2026_11_25_0010_create_customers_sites.ts'
 import * as createIdempotencyKeys from './2026_11_25_0100_create_idempotency_keys.ts'
 import * as allowDeletingSubBrands from './2026_12_01_2000_allow_deleting_sub_brands.ts'
+import * as createAdminContacts from './2026_12_01_2001_create_admin_contacts.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0010_create_customers_sites': createCustomersSites,
   '2026_11_25_0100_create_idempotency_keys': createIdempotencyKeys,
   '2026_12_01_2000_allow_deleting_sub_brands': allowDeletingSubBrands,
+  '2026_12_01_2001_create_admin_contacts': createAdminContacts,
 }
