@@ -90,6 +90,18 @@ export type CreateAdminContactBody = BodyOf<operations['createAdminContact']>
 /** A merge patch of a AdminContact (RFC 7396): the members to change; null removes one. */
 export type AdminContactPatch = MergePatchOf<operations['updateAdminContact']>
 
+/** EmailTemplate, as `getEmailTemplate` answers it. */
+export type EmailTemplate = JsonOf<operations['getEmailTemplate'], 200>
+
+/** The query of `getEmailTemplates`: paging, sort, fields and filters. */
+export type ListEmailTemplatesQuery = QueryOf<operations['getEmailTemplates']>
+
+/** What `createEmailTemplate` takes. */
+export type CreateEmailTemplateBody = BodyOf<operations['createEmailTemplate']>
+
+/** A merge patch of a EmailTemplate (RFC 7396): the members to change; null removes one. */
+export type EmailTemplatePatch = MergePatchOf<operations['updateEmailTemplate']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -126,6 +138,11 @@ export function createResources(transport: Transport) {
     /** `/v1/admin-contacts`: list, listAll, exists, create, get, getWithETag, update. */
     adminContacts: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<AdminContact, ListAdminContactsQuery, CreateAdminContactBody, AdminContactPatch, AdminContact>(transport, '/v1/admin-contacts')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/email-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    emailTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<EmailTemplate, ListEmailTemplatesQuery, CreateEmailTemplateBody, EmailTemplatePatch, EmailTemplate>(transport, '/v1/email-templates')
       return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }

@@ -4,6 +4,7 @@ import { billingCyclesModule } from './billing-cycles/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
 import { contractOwnersModule } from './contract-owners/index.ts'
 import { customersModule } from './customers/index.ts'
+import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
 import type { ApiModule } from './module.ts'
 import { userRolesModule } from './user-roles/index.ts'
@@ -18,6 +19,7 @@ export const MODULES: readonly ApiModule[] = [
   billingCyclesModule,
   customersModule,
   adminContactsModule,
+  emailTemplatesModule,
 ]
 
 /** Every permission some module declares. */

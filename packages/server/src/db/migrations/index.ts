@@ -6,6 +6,7 @@ import * as createCustomersSites from './2026_11_25_0010_create_customers_sites.
 import * as createIdempotencyKeys from './2026_11_25_0100_create_idempotency_keys.ts'
 import * as allowDeletingSubBrands from './2026_12_01_2000_allow_deleting_sub_brands.ts'
 import * as createAdminContacts from './2026_12_01_2001_create_admin_contacts.ts'
+import * as createEmailTemplates from './2026_12_01_2002_create_email_templates.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0100_create_idempotency_keys': createIdempotencyKeys,
   '2026_12_01_2000_allow_deleting_sub_brands': allowDeletingSubBrands,
   '2026_12_01_2001_create_admin_contacts': createAdminContacts,
+  '2026_12_01_2002_create_email_templates': createEmailTemplates,
 }
