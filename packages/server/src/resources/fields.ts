@@ -18,8 +18,11 @@ export type Access = 'read-write' | 'create-only' | 'read-only' | 'write-only'
 export interface FieldOptions {
   /** The field's own column; without one, it lives in the table's `details` jsonb. */
   column?: string
-  /** Makes the field a list filter, with the operators of its type. */
-  filter?: FilterType
+  /**
+   * Makes the field a list filter, with the operators of its type; `enum`: exactly one of the
+   * values of the field's schema (`entityLevel=SITE`), as the published enum filters are.
+   */
+  filter?: FilterType | 'enum'
   /** The filter's query parameter when it is not the field's name (published quirks). */
   param?: string
   sortable?: boolean

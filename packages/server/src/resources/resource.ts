@@ -90,10 +90,17 @@ function listSpecOf(fields: FieldMap, options: DescribeOptions): ListSpec {
   for (const [name, f] of Object.entries(fields)) {
     const { column, filter, sortable, param } = f.options
     if (column === undefined || (filter === undefined && sortable !== true)) continue
-    columns[name] = { column, filter, sortable, param }
+    columns[name] = filter === 'enum' ? { column, filter: 'string', values: enumValues(name, f), sortable, param } : { column, filter, sortable, param }
   }
   const answered = Object.keys(fields).filter((name) => fields[name]!.options.access !== 'write-only')
   return { fields: answered, columns: { ...columns, ...options.filters }, tiebreaker: options.tiebreaker ?? 'id' }
+}
+
+/** The values an `enum` filter takes: those of the field's schema. */
+function enumValues(name: string, f: Field): readonly string[] {
+  const values = (f.schema as { enum?: unknown }).enum
+  if (!Array.isArray(values) || !values.every((value) => typeof value === 'string')) throw new Error(`field ${name}: an enum filter needs a schema with string enum values`)
+  return values
 }
 
 /** Row → API object: each field from its column (or `details`), converted, absent when null. */
