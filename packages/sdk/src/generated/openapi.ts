@@ -348,6 +348,43 @@ export interface paths {
         patch: operations["updateEmailTemplate"];
         trace?: never;
     };
+    "/v1/custom-field-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List custom field definitions */
+        get: operations["getCustomFieldDefinitions"];
+        put?: never;
+        /** Create a custom field definition */
+        post: operations["createCustomFieldDefinition"];
+        delete?: never;
+        options?: never;
+        /** Check whether any custom field definition matches the filters (200 or 404) */
+        head: operations["checkCustomFieldDefinition"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/custom-field-definitions/{customFieldDefinitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a custom field definition */
+        get: operations["getCustomFieldDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a custom field definition (JSON Patch or merge patch) */
+        patch: operations["updateCustomFieldDefinition"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7436,6 +7473,830 @@ export interface operations {
                         contentType: "text/plain" | "text/html";
                         /** @description The substituted values the subject and body use, in order of first appearance */
                         substitutions: string[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCustomFieldDefinitions: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, label, entityLevel, createdDate, updatedDate
+                 * @example label,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,label
+                 */
+                fields?: string;
+                /** @description Filter: one of USAGE_PRODUCT, RENTAL_PRODUCT, RENTAL_PRODUCT_INVENTORY, SITE, CUSTOMER */
+                entityLevel?: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Display label for the custom field
+                         * @example Additional field definition label
+                         */
+                        label?: string;
+                        /**
+                         * @description The entity level the custom field applies to; fixed once created
+                         * @enum {string}
+                         */
+                        entityLevel?: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createCustomFieldDefinition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Display label for the custom field
+                     * @example Additional field definition label
+                     */
+                    label: string;
+                    /**
+                     * @description The entity level the custom field applies to; fixed once created
+                     * @enum {string}
+                     */
+                    entityLevel: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Display label for the custom field
+                         * @example Additional field definition label
+                         */
+                        label: string;
+                        /**
+                         * @description The entity level the custom field applies to; fixed once created
+                         * @enum {string}
+                         */
+                        entityLevel: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkCustomFieldDefinition: {
+        parameters: {
+            query?: {
+                /** @description Filter: one of USAGE_PRODUCT, RENTAL_PRODUCT, RENTAL_PRODUCT_INVENTORY, SITE, CUSTOMER */
+                entityLevel?: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCustomFieldDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                customFieldDefinitionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Display label for the custom field
+                         * @example Additional field definition label
+                         */
+                        label: string;
+                        /**
+                         * @description The entity level the custom field applies to; fixed once created
+                         * @enum {string}
+                         */
+                        entityLevel: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateCustomFieldDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                customFieldDefinitionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/label",
+                 *         "value": "Additional field definition label"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/label",
+                 *         "value": "Additional field definition label"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "label": "Additional field definition label"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    label?: string | null;
+                    entityLevel?: ("USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Display label for the custom field
+                         * @example Additional field definition label
+                         */
+                        label: string;
+                        /**
+                         * @description The entity level the custom field applies to; fixed once created
+                         * @enum {string}
+                         */
+                        entityLevel: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
                         /**
                          * Format: date-time
                          * @example 2019-08-24T14:15:22Z

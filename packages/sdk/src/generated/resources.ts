@@ -102,6 +102,18 @@ export type CreateEmailTemplateBody = BodyOf<operations['createEmailTemplate']>
 /** A merge patch of a EmailTemplate (RFC 7396): the members to change; null removes one. */
 export type EmailTemplatePatch = MergePatchOf<operations['updateEmailTemplate']>
 
+/** CustomFieldDefinition, as `getCustomFieldDefinition` answers it. */
+export type CustomFieldDefinition = JsonOf<operations['getCustomFieldDefinition'], 200>
+
+/** The query of `getCustomFieldDefinitions`: paging, sort, fields and filters. */
+export type ListCustomFieldDefinitionsQuery = QueryOf<operations['getCustomFieldDefinitions']>
+
+/** What `createCustomFieldDefinition` takes. */
+export type CreateCustomFieldDefinitionBody = BodyOf<operations['createCustomFieldDefinition']>
+
+/** A merge patch of a CustomFieldDefinition (RFC 7396): the members to change; null removes one. */
+export type CustomFieldDefinitionPatch = MergePatchOf<operations['updateCustomFieldDefinition']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -143,6 +155,11 @@ export function createResources(transport: Transport) {
     /** `/v1/email-templates`: list, listAll, exists, create, get, getWithETag, update. */
     emailTemplates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<EmailTemplate, ListEmailTemplatesQuery, CreateEmailTemplateBody, EmailTemplatePatch, EmailTemplate>(transport, '/v1/email-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/custom-field-definitions`: list, listAll, exists, create, get, getWithETag, update. */
+    customFieldDefinitions: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<CustomFieldDefinition, ListCustomFieldDefinitionsQuery, CreateCustomFieldDefinitionBody, CustomFieldDefinitionPatch, CustomFieldDefinition>(transport, '/v1/custom-field-definitions')
       return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }

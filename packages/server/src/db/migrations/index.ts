@@ -7,6 +7,7 @@ import * as createIdempotencyKeys from './2026_11_25_0100_create_idempotency_key
 import * as allowDeletingSubBrands from './2026_12_01_2000_allow_deleting_sub_brands.ts'
 import * as createAdminContacts from './2026_12_01_2001_create_admin_contacts.ts'
 import * as createEmailTemplates from './2026_12_01_2002_create_email_templates.ts'
+import * as createCustomFieldDefinitions from './2026_12_01_2003_create_custom_field_definitions.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2000_allow_deleting_sub_brands': allowDeletingSubBrands,
   '2026_12_01_2001_create_admin_contacts': createAdminContacts,
   '2026_12_01_2002_create_email_templates': createEmailTemplates,
+  '2026_12_01_2003_create_custom_field_definitions': createCustomFieldDefinitions,
 }
