@@ -6,7 +6,7 @@
 
 import type { operations } from './openapi.ts'
 import type { Transport } from '../request.ts'
-import { resourceMethods, type ListQueryBase } from '../resources/resource.ts'
+import { nestedResourceMethods, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
 import type { BodyOf, JsonOf, MergePatchOf, QueryOf } from '../operation-types.ts'
 
 /** UserRole, as `getUserRole` answers it. */
@@ -114,6 +114,18 @@ export type CreateCustomFieldDefinitionBody = BodyOf<operations['createCustomFie
 /** A merge patch of a CustomFieldDefinition (RFC 7396): the members to change; null removes one. */
 export type CustomFieldDefinitionPatch = MergePatchOf<operations['updateCustomFieldDefinition']>
 
+/** InvoiceGroupTagLabel, as `getInvoiceGroupTagLabel` answers it. */
+export type InvoiceGroupTagLabel = JsonOf<operations['getInvoiceGroupTagLabel'], 200>
+
+/** The query of `getInvoiceGroupTagLabels`: paging, sort, fields and filters. */
+export type ListInvoiceGroupTagLabelsQuery = QueryOf<operations['getInvoiceGroupTagLabels']>
+
+/** What `createInvoiceGroupTagLabel` takes. */
+export type CreateInvoiceGroupTagLabelBody = BodyOf<operations['createInvoiceGroupTagLabel']>
+
+/** A merge patch of a InvoiceGroupTagLabel (RFC 7396): the members to change; null removes one. */
+export type InvoiceGroupTagLabelPatch = MergePatchOf<operations['updateInvoiceGroupTagLabel']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -161,6 +173,11 @@ export function createResources(transport: Transport) {
     customFieldDefinitions: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<CustomFieldDefinition, ListCustomFieldDefinitionsQuery, CreateCustomFieldDefinitionBody, CustomFieldDefinitionPatch, CustomFieldDefinition>(transport, '/v1/custom-field-definitions')
       return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    invoiceGroupTagLabels: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = nestedResourceMethods<InvoiceGroupTagLabel, ListInvoiceGroupTagLabelsQuery, CreateInvoiceGroupTagLabelBody, InvoiceGroupTagLabelPatch, InvoiceGroupTagLabel>(transport, '/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels', '/v1/invoice-group-tag-labels')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }
 }

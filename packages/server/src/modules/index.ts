@@ -7,6 +7,7 @@ import { customFieldDefinitionsModule } from './custom-field-definitions/index.t
 import { customersModule } from './customers/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
+import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import type { ApiModule } from './module.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
@@ -22,6 +23,7 @@ export const MODULES: readonly ApiModule[] = [
   adminContactsModule,
   emailTemplatesModule,
   customFieldDefinitionsModule,
+  invoiceGroupTagLabelsModule,
 ]
 
 /** Every permission some module declares. */

@@ -8,6 +8,7 @@ import * as allowDeletingSubBrands from './2026_12_01_2000_allow_deleting_sub_br
 import * as createAdminContacts from './2026_12_01_2001_create_admin_contacts.ts'
 import * as createEmailTemplates from './2026_12_01_2002_create_email_templates.ts'
 import * as createCustomFieldDefinitions from './2026_12_01_2003_create_custom_field_definitions.ts'
+import * as createInvoiceGroupTagLabels from './2026_12_01_2004_create_invoice_group_tag_labels.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2001_create_admin_contacts': createAdminContacts,
   '2026_12_01_2002_create_email_templates': createEmailTemplates,
   '2026_12_01_2003_create_custom_field_definitions': createCustomFieldDefinitions,
+  '2026_12_01_2004_create_invoice_group_tag_labels': createInvoiceGroupTagLabels,
 }
