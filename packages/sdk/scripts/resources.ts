@@ -89,7 +89,10 @@ function typesOf(tag: string, operations: SdkOperation[]) {
 function methodsOf(tag: string, operations: SdkOperation[], types: ReturnType<typeof typesOf>): string {
   const collection = operations.find((o) => o.method === 'list' || o.method === 'create' || o.method === 'exists')?.path
   const itemPath = operations.find((o) => ['get', 'update', 'delete'].includes(o.method))?.path
-  const base = (collection ?? itemPath?.replace(/\/\{[^}]+\}$/, '') ?? '').replace(/\{[^}]+\}/g, '')
+  const itemsPath = itemPath?.replace(/\/\{[^}]+\}$/, '')
+  // A collection under a parent (…/{parentId}/children) whose items have a path of their own.
+  const nested = collection !== undefined && collection.includes('{')
+  const base = nested ? collection : (collection ?? itemsPath ?? '').replace(/\{[^}]+\}/g, '')
   const names = new Set<string>()
   for (const { method, operation } of operations) {
     if (!STANDARD.includes(method)) continue
@@ -98,10 +101,18 @@ function methodsOf(tag: string, operations: SdkOperation[], types: ReturnType<ty
     if (method === 'get' && operation.responses?.['200']?.headers?.ETag !== undefined) names.add('getWithETag')
   }
   const standard = [...names]
+  // `delete` is a reserved word: it cannot be a binding, only a property.
+  const binding = (name: string) => (name === 'delete' ? 'delete: deleteItem' : name)
+  const bindings = standard.map(binding).join(', ')
   const generic = `${types.item}, ${types.query}, ${types.body}, ${types.patch}, ${types.created}`
   const all = [...standard, ...operations.filter((o) => !STANDARD.includes(o.method)).map((o) => o.method)]
   const lines = [`    /** \`${base}\`: ${all.join(', ')}. */`, `    ${camel(tag)}: (() => {`]
-  if (standard.length > 0) lines.push(`      const { ${standard.join(', ')} } = resourceMethods<${generic}>(transport, ${quote(base)})`)
+  if (standard.length > 0 && nested) {
+    const args = `transport, ${quote(base)}, ${quote(itemsPath ?? base.replace(/\/\{[^}]+\}/g, ''))}`
+    lines.push(`      const { ${bindings} } = nestedResourceMethods<${generic}>(${args})`)
+  } else if (standard.length > 0) {
+    lines.push(`      const { ${bindings} } = resourceMethods<${generic}>(transport, ${quote(base)})`)
+  }
   const actions = operations.filter((o) => !STANDARD.includes(o.method))
   for (const action of actions) {
     const body = action.operation.requestBody === undefined ? 'never' : `BodyOf<operations[${quote(action.operation.operationId)}]>`
@@ -110,7 +121,7 @@ function methodsOf(tag: string, operations: SdkOperation[], types: ReturnType<ty
     lines.push(`      /** ${action.operation.summary ?? action.operation.operationId} */`)
     lines.push(`      const ${action.method} = actionMethod<${body}, ${result}>(transport, ${quote(action.httpMethod)}, ${quote(action.path)})`)
   }
-  lines.push(`      return { ${all.join(', ')} }`, '    })(),')
+  lines.push(`      return { ${all.map(binding).join(', ')} }`, '    })(),')
   return lines.join('\n')
 }
 
@@ -118,18 +129,20 @@ function methodsOf(tag: string, operations: SdkOperation[], types: ReturnType<ty
 export function generateResources(document: Document, header: string): string {
   const tags = byTag(document)
   const types = [...tags].map(([tag, operations]) => [tag, typesOf(tag, operations)] as const)
+  const methods = types.map(([tag, t]) => methodsOf(tag, tags.get(tag)!, t))
+  const helpers = ['actionMethod', 'nestedResourceMethods', 'resourceMethods'].filter((name) => name === 'resourceMethods' || methods.some((m) => m.includes(`${name}<`)))
   const out = [
     header,
     "import type { operations } from './openapi.ts'",
     "import type { Transport } from '../request.ts'",
-    "import { actionMethod, resourceMethods, type ListQueryBase } from '../resources/resource.ts'",
+    `import { ${helpers.join(', ')}, type ListQueryBase } from '../resources/resource.ts'`,
     "import type { BodyOf, JsonOf, MergePatchOf, QueryOf } from '../operation-types.ts'",
     '',
     ...types.flatMap(([, t]) => t.lines),
     '/** Every resource of the API, by the client property that holds it. */',
     'export function createResources(transport: Transport) {',
     '  return {',
-    ...types.map(([tag, t]) => methodsOf(tag, tags.get(tag)!, t)),
+    ...methods,
     '  }',
     '}',
     '',

@@ -6,7 +6,7 @@
 
 import type { operations } from './openapi.ts'
 import type { Transport } from '../request.ts'
-import { actionMethod, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
+import { nestedResourceMethods, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
 import type { BodyOf, JsonOf, MergePatchOf, QueryOf } from '../operation-types.ts'
 
 /** UserRole, as `getUserRole` answers it. */
@@ -78,6 +78,54 @@ export type CreateSiteBody = BodyOf<operations['createSite']>
 /** A merge patch of a Site (RFC 7396): the members to change; null removes one. */
 export type SitePatch = MergePatchOf<operations['updateSite']>
 
+/** AdminContact, as `getAdminContact` answers it. */
+export type AdminContact = JsonOf<operations['getAdminContact'], 200>
+
+/** The query of `getAdminContacts`: paging, sort, fields and filters. */
+export type ListAdminContactsQuery = QueryOf<operations['getAdminContacts']>
+
+/** What `createAdminContact` takes. */
+export type CreateAdminContactBody = BodyOf<operations['createAdminContact']>
+
+/** A merge patch of a AdminContact (RFC 7396): the members to change; null removes one. */
+export type AdminContactPatch = MergePatchOf<operations['updateAdminContact']>
+
+/** EmailTemplate, as `getEmailTemplate` answers it. */
+export type EmailTemplate = JsonOf<operations['getEmailTemplate'], 200>
+
+/** The query of `getEmailTemplates`: paging, sort, fields and filters. */
+export type ListEmailTemplatesQuery = QueryOf<operations['getEmailTemplates']>
+
+/** What `createEmailTemplate` takes. */
+export type CreateEmailTemplateBody = BodyOf<operations['createEmailTemplate']>
+
+/** A merge patch of a EmailTemplate (RFC 7396): the members to change; null removes one. */
+export type EmailTemplatePatch = MergePatchOf<operations['updateEmailTemplate']>
+
+/** CustomFieldDefinition, as `getCustomFieldDefinition` answers it. */
+export type CustomFieldDefinition = JsonOf<operations['getCustomFieldDefinition'], 200>
+
+/** The query of `getCustomFieldDefinitions`: paging, sort, fields and filters. */
+export type ListCustomFieldDefinitionsQuery = QueryOf<operations['getCustomFieldDefinitions']>
+
+/** What `createCustomFieldDefinition` takes. */
+export type CreateCustomFieldDefinitionBody = BodyOf<operations['createCustomFieldDefinition']>
+
+/** A merge patch of a CustomFieldDefinition (RFC 7396): the members to change; null removes one. */
+export type CustomFieldDefinitionPatch = MergePatchOf<operations['updateCustomFieldDefinition']>
+
+/** InvoiceGroupTagLabel, as `getInvoiceGroupTagLabel` answers it. */
+export type InvoiceGroupTagLabel = JsonOf<operations['getInvoiceGroupTagLabel'], 200>
+
+/** The query of `getInvoiceGroupTagLabels`: paging, sort, fields and filters. */
+export type ListInvoiceGroupTagLabelsQuery = QueryOf<operations['getInvoiceGroupTagLabels']>
+
+/** What `createInvoiceGroupTagLabel` takes. */
+export type CreateInvoiceGroupTagLabelBody = BodyOf<operations['createInvoiceGroupTagLabel']>
+
+/** A merge patch of a InvoiceGroupTagLabel (RFC 7396): the members to change; null removes one. */
+export type InvoiceGroupTagLabelPatch = MergePatchOf<operations['updateInvoiceGroupTagLabel']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -91,10 +139,10 @@ export function createResources(transport: Transport) {
       const { list, listAll, create, get, getWithETag, update } = resourceMethods<ContractOwner, ListContractOwnersQuery, CreateContractOwnerBody, ContractOwnerPatch, ContractOwner>(transport, '/v1/contract-owners')
       return { list, listAll, create, get, getWithETag, update }
     })(),
-    /** `/v1/contract-owner-sub-brands`: list, listAll, create, get, getWithETag, update. */
+    /** `/v1/contract-owner-sub-brands`: list, listAll, create, get, getWithETag, update, delete. */
     contractOwnerSubBrands: (() => {
-      const { list, listAll, create, get, getWithETag, update } = resourceMethods<ContractOwnerSubBrand, ListContractOwnerSubBrandsQuery, CreateContractOwnerSubBrandBody, ContractOwnerSubBrandPatch, ContractOwnerSubBrand>(transport, '/v1/contract-owner-sub-brands')
-      return { list, listAll, create, get, getWithETag, update }
+      const { list, listAll, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ContractOwnerSubBrand, ListContractOwnerSubBrandsQuery, CreateContractOwnerSubBrandBody, ContractOwnerSubBrandPatch, ContractOwnerSubBrand>(transport, '/v1/contract-owner-sub-brands')
+      return { list, listAll, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/billing-cycles`: list, listAll, create, get, getWithETag, update. */
     billingCycles: (() => {
@@ -110,6 +158,26 @@ export function createResources(transport: Transport) {
     sites: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<Site, ListSitesQuery, CreateSiteBody, SitePatch, Site>(transport, '/v1/sites')
       return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/admin-contacts`: list, listAll, exists, create, get, getWithETag, update. */
+    adminContacts: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<AdminContact, ListAdminContactsQuery, CreateAdminContactBody, AdminContactPatch, AdminContact>(transport, '/v1/admin-contacts')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/email-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    emailTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<EmailTemplate, ListEmailTemplatesQuery, CreateEmailTemplateBody, EmailTemplatePatch, EmailTemplate>(transport, '/v1/email-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/custom-field-definitions`: list, listAll, exists, create, get, getWithETag, update. */
+    customFieldDefinitions: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<CustomFieldDefinition, ListCustomFieldDefinitionsQuery, CreateCustomFieldDefinitionBody, CustomFieldDefinitionPatch, CustomFieldDefinition>(transport, '/v1/custom-field-definitions')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    invoiceGroupTagLabels: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = nestedResourceMethods<InvoiceGroupTagLabel, ListInvoiceGroupTagLabelsQuery, CreateInvoiceGroupTagLabelBody, InvoiceGroupTagLabelPatch, InvoiceGroupTagLabel>(transport, '/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels', '/v1/invoice-group-tag-labels')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }
 }

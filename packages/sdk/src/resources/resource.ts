@@ -114,6 +114,36 @@ export function resourceMethods<Item, Query extends ListQueryBase, CreateBody = 
 }
 
 /**
+ * The methods of a resource whose collection lies under a parent while its items have a path of
+ * their own (`/v1/contract-owner-sub-brands/{id}/invoice-group-tag-labels`, items at
+ * `/v1/invoice-group-tag-labels/{id}`): the collection's methods take the parent's id first.
+ * @example const labels = await client.invoiceGroupTagLabels.list(subBrandId, { page: 1, pageSize: 50 })
+ */
+export function nestedResourceMethods<Item, Query extends ListQueryBase, CreateBody = never, Patch = never, Created = Item>(
+  transport: Transport,
+  collectionTemplate: string,
+  itemsPath: string,
+) {
+  const items = resourceMethods<Item, Query, CreateBody, Patch, Created>(transport, itemsPath)
+  const under = (parentId: number | string) =>
+    resourceMethods<Item, Query, CreateBody, Patch, Created>(transport, collectionTemplate.replace(/\{[^}]+\}/, encodeURIComponent(String(parentId))))
+  return {
+    /** One page of the parent's list, e.g. `(7, { page: 1, pageSize: 50 })`. */
+    list: <Q extends Query>(parentId: number | string, query: Q, options?: RequestOptions) => under(parentId).list(query, options),
+    /** Every item of the parent's list, page after page. */
+    listAll: (parentId: number | string, filters?: ListFilters<Query>, options?: ListAllOptions) => under(parentId).listAll(filters, options),
+    /** Creates an item under the parent (201); retried safely with one Idempotency-Key. */
+    create: (parentId: number | string, body: CreateBody, options?: RequestOptions) => under(parentId).create(body, options),
+    /** Whether any of the parent's items matches the filters (HEAD: 200 or 404). */
+    exists: (parentId: number | string, filters: ExistsFilters<Query>, options?: RequestOptions) => under(parentId).exists(filters, options),
+    get: items.get,
+    getWithETag: items.getWithETag,
+    update: items.update,
+    delete: items.delete,
+  }
+}
+
+/**
  * An action on one item that is not a field change (`POST /v1/app-clients/{id}/rotate-secret`):
  * the path's one parameter, then the body when the action takes one.
  * @example const rotated = await client.appClients.rotateSecret(7)

@@ -11,6 +11,8 @@ export interface ListField {
   column: string
   /** Filter type when the field is a query filter. */
   filter?: FilterType
+  /** A string filter that takes exactly one of these values (the published enum filters): no operators. */
+  values?: readonly string[]
   /** The query parameter of the filter, when it is not the field's name (published quirks). */
   param?: string
   /** A filter parameter with one fixed comparison (createdFrom: `>=`), taking a bare value. */
@@ -97,11 +99,14 @@ function filterSchemas(spec: ListSpec): Record<string, TSchema> {
   for (const [name, field] of Object.entries(spec.columns)) {
     if (field.filter === undefined) continue
     const type = field.operator === undefined ? field.filter : 'value'
-    const schema = Type.String({
-      minLength: 1,
-      description: `Filter: ${field.operator === undefined ? FILTER_SYNTAX[field.filter] : FILTER_VALUE_SYNTAX[field.filter]}`,
-      'x-pattern': FILTER_PATTERNS[field.filter][type === 'value' ? 'value' : 'full'],
-    })
+    const schema =
+      field.values !== undefined
+        ? Type.String({ enum: [...field.values], description: `Filter: one of ${field.values.join(', ')}` })
+        : Type.String({
+            minLength: 1,
+            description: `Filter: ${field.operator === undefined ? FILTER_SYNTAX[field.filter] : FILTER_VALUE_SYNTAX[field.filter]}`,
+            'x-pattern': FILTER_PATTERNS[field.filter][type === 'value' ? 'value' : 'full'],
+          })
     filters[field.param ?? name] = field.required === true ? schema : Type.Optional(schema)
   }
   return filters

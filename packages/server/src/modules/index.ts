@@ -1,9 +1,13 @@
+import { adminContactsModule } from './admin-contacts/index.ts'
 import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
 import { contractOwnersModule } from './contract-owners/index.ts'
+import { customFieldDefinitionsModule } from './custom-field-definitions/index.ts'
 import { customersModule } from './customers/index.ts'
+import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
+import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import type { ApiModule } from './module.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
@@ -16,6 +20,10 @@ export const MODULES: readonly ApiModule[] = [
   subBrandsModule,
   billingCyclesModule,
   customersModule,
+  adminContactsModule,
+  emailTemplatesModule,
+  customFieldDefinitionsModule,
+  invoiceGroupTagLabelsModule,
 ]
 
 /** Every permission some module declares. */

@@ -6,6 +6,7 @@ import type { ListRequest } from '../lists/list-query.ts'
 import type { CreateOf, DocumentOf, FieldMap, ResourceOf } from './fields.ts'
 import type { PatchRequest } from './patch.ts'
 import type { Row } from './resource.ts'
+import { assertBrandWideWriter } from './scope.ts'
 import type { Page, ResourceTable, Stored } from './table.ts'
 import { patchStored } from './versioned.ts'
 
@@ -36,6 +37,21 @@ export interface CrudRules<M extends FieldMap> {
    * document (a site's copied contract owner).
    */
   check?(trx: TenantTransaction, actor: Actor, document: DocumentOf<M>, current: Stored<ResourceOf<M>> | undefined): Promise<Row | void>
+}
+
+/**
+ * The rules of brand-wide reference data (admin contacts, templates): every user of the brand
+ * reads it, only users not restricted to a contract owner write it (403); `check` adds the
+ * module's own rules after that.
+ */
+export function brandWideRules<M extends FieldMap>(plural: string, check?: CrudRules<M>['check']): CrudRules<M> {
+  return {
+    scope: () => [],
+    async check(trx, actor, document, current) {
+      assertBrandWideWriter(actor, plural)
+      return check?.(trx, actor, document, current)
+    },
+  }
 }
 
 export interface CrudUseCases<M extends FieldMap> {

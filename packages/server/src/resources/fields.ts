@@ -18,8 +18,11 @@ export type Access = 'read-write' | 'create-only' | 'read-only' | 'write-only'
 export interface FieldOptions {
   /** The field's own column; without one, it lives in the table's `details` jsonb. */
   column?: string
-  /** Makes the field a list filter, with the operators of its type. */
-  filter?: FilterType
+  /**
+   * Makes the field a list filter, with the operators of its type; `enum`: exactly one of the
+   * values of the field's schema (`entityLevel=SITE`), as the published enum filters are.
+   */
+  filter?: FilterType | 'enum'
   /** The filter's query parameter when it is not the field's name (published quirks). */
   param?: string
   sortable?: boolean
@@ -28,6 +31,11 @@ export interface FieldOptions {
   optional?: boolean
   /** May be absent from a create (the server fills it in); always answered. */
   defaulted?: boolean
+  /**
+   * The value stored when a write leaves the field out (a create without it, a merge patch that
+   * sets it to null): makes the field defaulted. A flag that is off unless asked for: `false`.
+   */
+  default?: unknown
   /** Column value → API value (a Date → ISO text, numeric text → number). */
   read?: (value: never) => unknown
   /** API value → column value (JSON text for jsonb arrays). */
@@ -48,7 +56,7 @@ export function field<S extends TSchema, const O extends FieldOptions = {}>(sche
 
 type OptionsOf<F> = F extends Field<TSchema, infer O> ? O : never
 type AccessOf<F> = OptionsOf<F> extends { access: infer A extends Access } ? A : 'read-write'
-type Flag<F, K extends 'optional' | 'defaulted'> = OptionsOf<F> extends { [P in K]: true } ? true : false
+type Flag<F, K extends 'optional' | 'defaulted'> = OptionsOf<F> extends { [P in K]: true } ? true : K extends 'defaulted' ? (OptionsOf<F> extends { default: unknown } ? true : false) : false
 /** Whether a field may be absent: in answers when optional; in writes also when defaulted or write-only. */
 type IsOptional<F, Part extends 'answer' | 'create' | 'document'> = Flag<F, 'optional'> extends true
   ? true
@@ -92,7 +100,7 @@ function propertiesOf(fields: FieldMap, keep: (f: Field) => boolean, optional: (
 }
 
 const isOptional = (f: Field) => f.options.optional === true
-const mayBeOmitted = (f: Field) => isOptional(f) || f.options.defaulted === true
+const mayBeOmitted = (f: Field) => isOptional(f) || f.options.defaulted === true || f.options.default !== undefined
 
 /** The resource as answered. */
 export function resourceSchema<M extends FieldMap>(fields: M, options: { description?: string } = {}): TObject<ResourceProperties<M>> {

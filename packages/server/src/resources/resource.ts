@@ -90,10 +90,17 @@ function listSpecOf(fields: FieldMap, options: DescribeOptions): ListSpec {
   for (const [name, f] of Object.entries(fields)) {
     const { column, filter, sortable, param } = f.options
     if (column === undefined || (filter === undefined && sortable !== true)) continue
-    columns[name] = { column, filter, sortable, param }
+    columns[name] = filter === 'enum' ? { column, filter: 'string', values: enumValues(name, f), sortable, param } : { column, filter, sortable, param }
   }
   const answered = Object.keys(fields).filter((name) => fields[name]!.options.access !== 'write-only')
   return { fields: answered, columns: { ...columns, ...options.filters }, tiebreaker: options.tiebreaker ?? 'id' }
+}
+
+/** The values an `enum` filter takes: those of the field's schema. */
+function enumValues(name: string, f: Field): readonly string[] {
+  const values = (f.schema as { enum?: unknown }).enum
+  if (!Array.isArray(values) || !values.every((value) => typeof value === 'string')) throw new Error(`field ${name}: an enum filter needs a schema with string enum values`)
+  return values
 }
 
 /** Row → API object: each field from its column (or `details`), converted, absent when null. */
@@ -108,12 +115,15 @@ function toApi<R>(fields: Array<[string, Field]>, row: Row): R {
   return result as R
 }
 
-/** API document → columns: absent fields become null columns; column-less fields go to `details`. */
+/**
+ * API document → columns: absent fields take their default, or become null columns; column-less
+ * fields go to `details`.
+ */
 function toRow(fields: Array<[string, Field]>, document: Row, withDetails: boolean): Row {
   const row: Row = {}
   const details: Row = {}
   for (const [name, f] of fields) {
-    const value = document[name]
+    const value = document[name] ?? f.options.default
     if (f.options.column === undefined) {
       if (value !== undefined) details[name] = value
     } else {

@@ -4,7 +4,7 @@ import type { TenantTable } from '../db/tables.ts'
 import { applyList, whereConditions } from '../lists/apply.ts'
 import type { Condition } from '../lists/filters.ts'
 import { project, type ListRequest } from '../lists/list-query.ts'
-import { asConflict } from './conflicts.ts'
+import { asConflict, asInUse, asInvalidReference } from './conflicts.ts'
 import type { DocumentOf, FieldMap, ResourceOf } from './fields.ts'
 import type { ResourceDescription, Row } from './resource.ts'
 
@@ -26,6 +26,15 @@ export interface Page<T> {
 export interface TableOptions {
   /** Unique constraints by name → the API field a 409 names. */
   unique?: Record<string, string>
+  /**
+   * This table's foreign keys by name → the API field a 400 `invalid_reference` names when the
+   * record it points at was deleted after the write checked it.
+   */
+  references?: Record<string, string>
+  /** Other tables' foreign keys to this one, by name → what they are ("customers"): a delete they block is 409 `in_use`. */
+  referencedBy?: Record<string, string>
+  /** What to do before deleting a record in use, said in the 409 ("move them to another sub-brand first"). */
+  inUseAdvice?: string
 }
 
 /**
@@ -44,7 +53,7 @@ export interface ResourceTable<M extends FieldMap> {
   insertMany(db: TenantReader, documents: readonly DocumentOf<M>[], extra?: Row): Promise<Stored<ResourceOf<M>>[]>
   /** Writes the document, bumps the version (the ETag) and the update time. */
   update(db: TenantReader, current: Stored<unknown>, document: DocumentOf<M>, extra?: Row): Promise<Stored<ResourceOf<M>>>
-  /** Deletes by id; false when there was nothing to delete. */
+  /** Deletes by id; false when there was nothing to delete; 409 `in_use` while other records point at it. */
   remove(db: TenantReader, id: number, scope: readonly Condition[]): Promise<boolean>
 }
 
@@ -55,7 +64,8 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
   const kysely = (db: TenantReader) => db as unknown as Kysely<any>
   const from = (db: TenantReader, conditions: readonly Condition[]) => whereConditions(kysely(db).selectFrom(name).select(selected), conditions)
   const stored = (row: Row): Stored<ResourceOf<M>> => ({ resource: description.toApi(row), version: versioned ? Number(row.version) : undefined, row })
-  const conflict = (error: unknown, document: Row) => asConflict(error, conflictFields(options.unique ?? {}, document))
+  const conflict = (error: unknown, document: Row) =>
+    asInvalidReference(asConflict(error, fieldsOf(options.unique ?? {}, document)), fieldsOf(options.references ?? {}, document))
 
   return {
     name,
@@ -96,14 +106,18 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
       }
     },
     async remove(db, id, scope) {
-      const result = await whereConditions(kysely(db).deleteFrom(name), scope).where('id', '=', id).executeTakeFirst()
-      return Number(result.numDeletedRows) > 0
+      try {
+        const result = await whereConditions(kysely(db).deleteFrom(name), scope).where('id', '=', id).executeTakeFirst()
+        return Number(result.numDeletedRows) > 0
+      } catch (error) {
+        throw asInUse(error, `${description.noun} ${id}`, options.referencedBy ?? {}, options.inUseAdvice)
+      }
     },
   }
 }
 
-function conflictFields(unique: Record<string, string>, document: Row): Record<string, { field: string; value: unknown }> {
+function fieldsOf(byConstraint: Record<string, string>, document: Row): Record<string, { field: string; value: unknown }> {
   const fields: Record<string, { field: string; value: unknown }> = {}
-  for (const [constraint, field] of Object.entries(unique)) fields[constraint] = { field, value: document[field] }
+  for (const [constraint, field] of Object.entries(byConstraint)) fields[constraint] = { field, value: document[field] }
   return fields
 }

@@ -7,15 +7,15 @@ import type { Page } from '../../resources/table.ts'
 import { sendPage } from '../pages.ts'
 import { sendExists } from '../resources.ts'
 import { errorResponses, withHeaders } from '../schemas.ts'
-import { describe, type Operation } from './operation.ts'
+import { describe, nestedSchema, type NestedCollection, type Operation } from './operation.ts'
 
-export interface ListRouteOptions<I extends TObject> extends Operation {
+export interface ListRouteOptions<I extends TObject, P extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
   list: ListSpec
   /** The item schema; with `fields=` an item carries only the fields asked for. */
   item: I
   /** Whether HEAD answers like GET (default); false when the path has its own exists-check. */
   head?: boolean
-  handler(actor: Actor, list: ListRequest): Promise<Page<Partial<Static<I>>>>
+  handler(actor: Actor, list: ListRequest, params: Static<P>): Promise<Page<Partial<Static<I>>>>
 }
 
 /**
@@ -23,7 +23,8 @@ export interface ListRouteOptions<I extends TObject> extends Operation {
  * filters) read into a `ListRequest` here, so the use case gets parsed input; the page is answered
  * as a bare array with its RFC 8288 `Link` header.
  */
-export function listRoute<I extends TObject>(app: FastifyInstance, route: ListRouteOptions<I>): void {
+export function listRoute<I extends TObject, P extends TObject = TObject<{}>>(app: FastifyInstance, route: ListRouteOptions<I, P>): void {
+  const parent = nestedSchema(route.params)
   app.get(
     route.path,
     {
@@ -31,24 +32,26 @@ export function listRoute<I extends TObject>(app: FastifyInstance, route: ListRo
       exposeHeadRoute: route.head ?? true,
       schema: {
         ...describe(route, 'list'),
+        ...parent.schema,
         querystring: listQuerySchema(route.list),
-        response: { 200: withHeaders(Type.Array(Type.Partial(route.item)), ['Link']) },
+        response: { 200: withHeaders(Type.Array(Type.Partial(route.item)), ['Link']), ...errorResponses(parent.errors) },
       },
     },
     async (request, reply) => {
-      const page = await route.handler(request.actor, parseListQuery(request.query as ListQuery, route.list))
+      const page = await route.handler(request.actor, parseListQuery(request.query as ListQuery, route.list), request.params as Static<P>)
       return sendPage(request, reply, page.page, page)
     },
   )
 }
 
-export interface ExistsRouteOptions extends Operation {
+export interface ExistsRouteOptions<P extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
   list: ListSpec
-  handler(actor: Actor, conditions: Condition[]): Promise<boolean>
+  handler(actor: Actor, conditions: Condition[], params: Static<P>): Promise<boolean>
 }
 
 /** An exists-check (HEAD collection with the list's filters): 200 when anything matches, else 404. */
-export function existsRoute(app: FastifyInstance, route: ExistsRouteOptions): void {
+export function existsRoute<P extends TObject = TObject<{}>>(app: FastifyInstance, route: ExistsRouteOptions<P>): void {
+  const parent = nestedSchema(route.params)
   app.head(
     route.path,
     {
@@ -56,10 +59,14 @@ export function existsRoute(app: FastifyInstance, route: ExistsRouteOptions): vo
       config: { permission: route.permission, swagger: { exposeHeadRoute: true } },
       schema: {
         ...describe(route, 'exists'),
+        ...parent.schema,
         querystring: existsQuerySchema(route.list),
         response: { 200: Type.Null({ description: 'At least one matches' }), ...errorResponses([404]) },
       },
     },
-    async (request, reply) => sendExists(reply, await route.handler(request.actor, parseConditions(request.query as Partial<ListQuery>, route.list))),
+    async (request, reply) => {
+      const conditions = parseConditions(request.query as Partial<ListQuery>, route.list)
+      return sendExists(reply, await route.handler(request.actor, conditions, request.params as Static<P>))
+    },
   )
 }

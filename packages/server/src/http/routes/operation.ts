@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify'
+import type { TObject } from 'typebox'
 import type { Actor } from '../../auth/actor.ts'
 import type { Permission } from '../../auth/permissions.ts'
 import type {} from '../route-config.ts' // declares request.actor
@@ -43,4 +44,15 @@ export function describe(operation: Operation, method: string) {
 /** The actor of an authenticated request (every route built by these helpers requires a token). */
 export function actorOf(request: FastifyRequest): Actor {
   return request.actor
+}
+
+/** What a collection nested under a parent (`/v1/parents/:parentId/children`) declares. */
+export interface NestedCollection<P extends TObject> {
+  /** The parent's id in the path; the use case answers 404 when the parent is not visible. */
+  params?: P
+}
+
+/** The schema parts of a nested collection: its path parameters, and the 404 of a missing parent. */
+export function nestedSchema(params: TObject | undefined): { schema: { params?: TObject }; errors: number[] } {
+  return params === undefined ? { schema: {}, errors: [] } : { schema: { params }, errors: [404] }
 }

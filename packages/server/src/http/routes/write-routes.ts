@@ -4,26 +4,37 @@ import type { Actor } from '../../auth/actor.ts'
 import type { Versioned } from '../../resources/versioned.ts'
 import { sendCreated } from '../resources.ts'
 import { errorResponses, withHeaders, type ResponseHeader } from '../schemas.ts'
-import { describe, type Operation } from './operation.ts'
+import { describe, nestedSchema, type NestedCollection, type Operation } from './operation.ts'
 
-export interface CreateRouteOptions<B extends TSchema, R extends TObject> extends Operation {
+export interface CreateRouteOptions<B extends TSchema, R extends TObject, P extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
   body: B
   response: R
-  handler(actor: Actor, body: Static<B>): Promise<Versioned<Static<R>>>
+  /** Where created items live when it is not `path` (a nested create's items are at /v1/children/{id}). */
+  itemsPath?: string
+  handler(actor: Actor, body: Static<B>, params: Static<P>): Promise<Versioned<Static<R>>>
 }
 
 /**
  * A create (POST collection): 201 with `Location` and `ETag` (RFC 9110 §15.3.2). The contract
  * layer makes it take an `Idempotency-Key`; 409 is documented for what already exists.
  */
-export function createRoute<B extends TSchema, R extends TObject>(app: FastifyInstance, route: CreateRouteOptions<B, R>): void {
+export function createRoute<B extends TSchema, R extends TObject, P extends TObject = TObject<{}>>(app: FastifyInstance, route: CreateRouteOptions<B, R, P>): void {
+  const parent = nestedSchema(route.params)
   app.post(
     route.path,
     {
       config: { auth: 'bearer', permission: route.permission },
-      schema: { ...describe(route, 'create'), body: route.body, response: { 201: withHeaders(route.response, ['Location', 'ETag']), ...errorResponses([409]) } },
+      schema: {
+        ...describe(route, 'create'),
+        ...parent.schema,
+        body: route.body,
+        response: { 201: withHeaders(route.response, ['Location', 'ETag']), ...errorResponses([409, ...parent.errors]) },
+      },
     },
-    async (request, reply) => sendCreated(reply, route.path, await route.handler(request.actor, request.body as Static<B>)),
+    async (request, reply) => {
+      const created = await route.handler(request.actor, request.body as Static<B>, request.params as Static<P>)
+      return sendCreated(reply, route.itemsPath ?? route.path, created)
+    },
   )
 }
 

@@ -5,6 +5,9 @@ import './sub-brand.table.ts'
 
 export const subBrands = resourceTable('contract_owner_sub_brands', subBrandResource, {
   unique: { contract_owner_sub_brands_name_key: 'name' },
+  // A sub-brand its customers use is not deleted: the customers' foreign key decides (409 in_use).
+  referencedBy: { customers_brand_id_contract_owner_sub_brand_id_fkey: 'customers' },
+  inUseAdvice: 'move its customers to another sub-brand (PATCH /v1/customers/{customerId}) first',
 })
 
 export async function subBrandOwner(db: TenantReader, id: number): Promise<number | undefined> {
@@ -15,15 +18,16 @@ export async function subBrandOwner(db: TenantReader, id: number): Promise<numbe
 /**
  * Takes the next number of a sub-brand's account-number sequence. The row lock this update holds
  * until commit serialises creates within one sub-brand, so no two customers draw the same number.
+ * Undefined when the sub-brand is gone (deleted after the caller checked it).
  */
-export async function drawAccountNumber(trx: TenantTransaction, id: number): Promise<{ format: string; number: number }> {
+export async function drawAccountNumber(trx: TenantTransaction, id: number): Promise<{ format: string; number: number } | undefined> {
   const row = await trx
     .updateTable('contract_owner_sub_brands')
     .set((eb) => ({ next_account_number: eb('next_account_number', '+', 1) }))
     .where('id', '=', id)
     .returning(['account_number_format', 'next_account_number'])
-    .executeTakeFirstOrThrow()
-  return { format: row.account_number_format, number: row.next_account_number - 1 }
+    .executeTakeFirst()
+  return row === undefined ? undefined : { format: row.account_number_format, number: row.next_account_number - 1 }
 }
 
 export async function firstSubBrandOf(db: TenantReader, contractOwnerId: number): Promise<number | undefined> {

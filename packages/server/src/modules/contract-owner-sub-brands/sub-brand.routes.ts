@@ -3,7 +3,7 @@ import { crudRoutes } from '../../http/routes/crud-routes.ts'
 import { subBrandResource } from './sub-brand.fields.ts'
 import type { subBrandUseCases } from './sub-brand.service.ts'
 
-/** Contract-owner sub-brands (Admin API): list and get; create and update for administrators. */
+/** Contract-owner sub-brands (Admin API): list and get; create, update and delete for administrators. */
 export function subBrandRoutes(app: FastifyInstance, useCases: ReturnType<typeof subBrandUseCases>): void {
   crudRoutes(app, {
     path: '/v1/contract-owner-sub-brands',
@@ -17,6 +17,7 @@ export function subBrandRoutes(app: FastifyInstance, useCases: ReturnType<typeof
       get: 'getContractOwnerSubBrand',
       create: 'createContractOwnerSubBrand',
       update: 'updateContractOwnerSubBrand',
+      delete: 'deleteContractOwnerSubBrand',
     },
     useCases,
   })

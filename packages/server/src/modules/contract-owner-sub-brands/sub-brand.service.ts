@@ -18,9 +18,11 @@ export function subBrandUseCases(db: Database) {
   })
 }
 
-/** The next account number a sub-brand's format gives (SI0000 → SI0001). */
-export async function nextAccountNumber(trx: TenantTransaction, subBrandId: number): Promise<string> {
-  const { format, number } = await drawAccountNumber(trx, subBrandId)
+/** The next account number a sub-brand's format gives (SI0000 → SI0001); undefined when it is gone. */
+export async function nextAccountNumber(trx: TenantTransaction, subBrandId: number): Promise<string | undefined> {
+  const drawn = await drawAccountNumber(trx, subBrandId)
+  if (drawn === undefined) return undefined
+  const { format, number } = drawn
   const digits = /0+$/.exec(format)![0].length
   return `${format.slice(0, format.length - digits)}${String(number).padStart(digits, '0')}`
 }

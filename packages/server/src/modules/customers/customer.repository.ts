@@ -3,7 +3,11 @@ import { resourceTable } from '../../resources/table.ts'
 import { customerResource } from './customer.fields.ts'
 import './customer.table.ts'
 
-export const customers = resourceTable('customers', customerResource, { unique: { customers_account_number_key: 'customerAccountNumber' } })
+export const customers = resourceTable('customers', customerResource, {
+  unique: { customers_account_number_key: 'customerAccountNumber' },
+  // A sub-brand deleted after the write checked it (the one reference that can be deleted).
+  references: { customers_brand_id_contract_owner_sub_brand_id_fkey: 'contractOwnerSubBrandId' },
+})
 
 export async function accountNumberTaken(db: TenantReader, accountNumber: string): Promise<boolean> {
   const row = await db.selectFrom('customers').select('id').where('customer_account_number', '=', accountNumber).executeTakeFirst()

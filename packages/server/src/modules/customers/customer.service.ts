@@ -1,7 +1,7 @@
 import type { Static } from 'typebox'
 import type { Actor } from '../../auth/actor.ts'
 import type { Database, TenantTransaction } from '../../db/database.ts'
-import { assertValid, type FieldError } from '../../errors.ts'
+import { AppError, assertValid, type FieldError } from '../../errors.ts'
 import { asConflict } from '../../resources/conflicts.ts'
 import { readUseCases, visibleRecord } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
@@ -51,10 +51,17 @@ async function checkCustomer(trx: TenantTransaction, actor: Actor, customer: Cus
   customer.customerAccountNumber ??= await freeAccountNumber(trx, customer.contractOwnerSubBrandId!)
 }
 
+function subBrandGone(subBrandId: number): AppError {
+  const message = `sub-brand ${subBrandId} does not exist`
+  return new AppError('invalid_reference', { message: `Invalid reference in field 'contractOwnerSubBrandId': ${message}`, errors: [{ field: 'contractOwnerSubBrandId', code: 'invalid_reference', message }] })
+}
+
 /** The sub-brand's next account number that no customer has taken by hand. */
 async function freeAccountNumber(trx: TenantTransaction, subBrandId: number): Promise<string> {
   for (let attempt = 0; attempt < 1000; attempt++) {
     const candidate = await nextAccountNumber(trx, subBrandId)
+    // Undefined: deleted since checkCustomer read it (the delete committed first).
+    if (candidate === undefined) throw subBrandGone(subBrandId)
     if (!(await accountNumberTaken(trx, candidate))) return candidate
   }
   throw new Error(`sub-brand ${subBrandId}: no free account number in 1000 draws`)
