@@ -10,6 +10,7 @@ import { MethodTable } from './methods.ts'
 import { acceptsJson, isAcceptedContentType } from './negotiation.ts'
 import { toProblem } from './problems.ts'
 import type { RouteGuard } from './route-config.ts'
+import { forgetRequest, trackRequest } from './transport.ts'
 import { ErrorBodySchema, errorResponses, withHeaders, type ResponseHeader } from './schemas.ts'
 import { compileValidator } from '../validation.ts'
 
@@ -54,11 +55,13 @@ export function installContract(app: FastifyInstance, options: ContractOptions):
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    trackRequest(request, reply)
     const guard = request.routeOptions.config.guard
     if (guard !== undefined) await checkRequest(request, guard, options)
   })
 
   app.addHook('onResponse', async (request, reply) => {
+    forgetRequest(request)
     const actor = request.actor as Actor | null
     request.log.info(
       {
