@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { SwaggerTransform } from '@fastify/swagger'
 import { AppError, validationMessage, type FieldError } from '../errors.ts'
 import { requestFingerprint } from '../idempotency/fingerprint.ts'
 import type { IdempotencyClaim, IdempotencyStore, StoredResponse } from '../idempotency/idempotency-store.ts'
@@ -18,6 +17,7 @@ const MAX_KEY_LENGTH = 255
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/
 /** The response headers a replay repeats; the rest (X-Request-Id, Date, …) are the replay's own. */
 const STORED_HEADERS = ['content-type', 'location', 'etag'] as const
+const IN_PROGRESS_RETRY_AFTER_SECONDS = '1'
 
 /** The claim a request holds until its response is sent. */
 const claims = new WeakMap<FastifyRequest, IdempotencyClaim>()
@@ -38,7 +38,8 @@ export function installIdempotency(app: FastifyInstance, store: IdempotencyStore
         claims.set(request, outcome.claim)
         return
       case 'in_progress':
-        throw new AppError('idempotency_key_in_progress')
+        // The first request is still running: its outcome is usually there within a second.
+        throw new AppError('idempotency_key_in_progress', { headers: { 'retry-after': IN_PROGRESS_RETRY_AFTER_SECONDS } })
       case 'mismatch':
         throw new AppError('idempotency_key_reused')
       case 'completed':
@@ -79,31 +80,20 @@ export function idempotencyLogFields(request: FastifyRequest): { idempotentRepla
 }
 
 /**
- * OpenAPI only: declares the optional header on an idempotent route. Validation is the
- * preHandler's (`idempotencyKeyOf`), so that the error names the header as clients write it.
+ * OpenAPI only: the optional header on an idempotent route. Validation is the preHandler's
+ * (`idempotencyKeyOf`), so that the error names the header as clients write it.
  */
-export const documentIdempotencyKey: SwaggerTransform = ({ schema, url }) => ({
-  url,
-  schema: {
-    ...schema,
-    headers: {
-      type: 'object',
-      properties: {
-        [IDEMPOTENCY_KEY_HEADER]: {
-          type: 'string',
-          minLength: 1,
-          maxLength: MAX_KEY_LENGTH,
-          pattern: '^[\\x20-\\x7e]+$',
-          description:
-            'Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and ' +
-            'replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is ' +
-            '400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress.',
-          examples: ['6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11'],
-        },
-      },
-    },
-  } as typeof schema,
-})
+export const IDEMPOTENCY_KEY_PARAMETER = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_KEY_LENGTH,
+  pattern: '^[\\x20-\\x7e]+$',
+  description:
+    'Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and ' +
+    'replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is ' +
+    '400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.',
+  examples: ['6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11'],
+}
 
 /** The key, undefined when none was sent, or 400 `invalid_header`. */
 function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {

@@ -119,6 +119,7 @@ describe('Idempotency-Key on creates', () => {
       await claimed(server, key)
       const duplicate = await create(server, token, key, body)
       assertError(duplicate, 409, 'idempotency_key_in_progress', PATH)
+      assert.equal(duplicate.headers.get('retry-after'), '1', 'the client is told when to ask again')
       // A different request with the key is still a misuse of the key, in flight or not.
       assertError(await create(server, token, key, contractOwnerBody()), 400, 'idempotency_key_reused')
     } finally {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { assertError } from '../helpers/assertions.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
-import { exchange, open, parseResponse, readUntilClosed, type RawResponse } from './raw-http.ts'
+import { exchange, open, parseResponse, readUntilClosed, type RawResponse } from '../helpers/raw-http.ts'
 
 /** The contract's error, as `assertError` checks it, on a response read off a raw socket. */
 function assertRawError(raw: RawResponse, status: number, code: string, path?: string): void {
