@@ -42,6 +42,9 @@ export function transportOptions(config: Pick<Config, 'requestTimeoutMs' | 'head
     connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
   }
   return {
+    // A path parameter as long as the URL may be (the request line counts against the 16 KiB of
+    // headers): the router never refuses one before authentication; validation answers it (400).
+    routerOptions: { maxParamLength: 16 * 1024 },
     requestTimeout: config.requestTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
     http: timeouts,

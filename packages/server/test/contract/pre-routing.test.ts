@@ -66,3 +66,17 @@ describe('answers Node gives before any route runs: the contract body and X-Requ
     assert.equal((await server.request('GET', '/health/live')).status, 200)
   })
 })
+
+describe('a path parameter longer than the router takes', () => {
+  let server: TestServer
+  before(async () => {
+    server = await startTestServer()
+  })
+  after(() => server.close())
+
+  it('is a client error in the contract’s order: 401 without a token, 400 invalid_path_parameter with one', async () => {
+    const path = `/v1/user-roles/${'9'.repeat(300)}`
+    assertError(await server.request('GET', path), 401, 'authentication_required', path)
+    assertError(await server.request('GET', path, { token: await server.login() }), 400, 'invalid_path_parameter', path)
+  })
+})
