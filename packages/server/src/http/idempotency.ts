@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, validationMessage, type FieldError } from '../errors.ts'
 import { requestFingerprint } from '../idempotency/fingerprint.ts'
-import type { IdempotencyClaim, IdempotencyStore, StoredResponse } from '../idempotency/idempotency-store.ts'
+import type { IdempotencyClaim, IdempotencyScope, IdempotencyStore, StoredResponse } from '../idempotency/idempotency-store.ts'
 import { requestPath } from './error-body.ts'
 
 /**
@@ -24,6 +24,25 @@ const claims = new WeakMap<FastifyRequest, IdempotencyClaim>()
 /** Replayed requests, with the request id whose outcome they repeat (for the log line). */
 const replays = new WeakMap<FastifyRequest, string>()
 
+/**
+ * Claims this instance could not give up because the database was away when their request failed
+ * (a 503). Left alone, the key would answer 409 in progress until the claim lapses (60 s); instead
+ * the retry of that key, once the database is back, releases it first and runs.
+ */
+const unreleased = new Map<string, IdempotencyClaim>()
+const MAX_UNRELEASED = 10_000
+const scopeKey = (scope: IdempotencyScope) => `${scope.brandId}\u0000${scope.userId}\u0000${scope.key}`
+
+async function release(store: IdempotencyStore, claim: IdempotencyClaim): Promise<void> {
+  try {
+    await store.release(claim)
+    unreleased.delete(scopeKey(claim))
+  } catch {
+    if (unreleased.size >= MAX_UNRELEASED) unreleased.delete(unreleased.keys().next().value!)
+    unreleased.set(scopeKey(claim), claim)
+  }
+}
+
 /** Installs the hooks; they act only on routes whose guard says `idempotent`. */
 export function installIdempotency(app: FastifyInstance, store: IdempotencyStore): void {
   app.addHook('preHandler', async (request, reply) => {
@@ -31,6 +50,8 @@ export function installIdempotency(app: FastifyInstance, store: IdempotencyStore
     const key = idempotencyKeyOf(request.headers['idempotency-key'])
     if (key === undefined) return
     const scope = { brandId: request.actor.brandId, userId: request.actor.userId, key }
+    const stale = unreleased.get(scopeKey(scope))
+    if (stale !== undefined) await release(store, stale)
     const fingerprint = requestFingerprint(request.method, requestPath(request), request.body)
     const outcome = await store.claim(scope, fingerprint, request.id)
     switch (outcome.kind) {
@@ -55,11 +76,11 @@ export function installIdempotency(app: FastifyInstance, store: IdempotencyStore
     const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : payload == null ? null : undefined
     try {
       if (isFinal(status) && body !== undefined) await store.complete(claim, { status, headers: storedHeaders(reply), body })
-      else await store.release(claim)
+      else await release(store, claim)
     } catch (error) {
-      // The response goes out regardless; an unfinished claim lapses after the store's lock time.
+      // The response goes out regardless; a claim left unsettled is released by the key's retry.
       request.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not settle the idempotency key')
-      await store.release(claim).catch(() => undefined)
+      await release(store, claim)
     }
     return payload
   })
@@ -69,7 +90,7 @@ export function installIdempotency(app: FastifyInstance, store: IdempotencyStore
     const claim = claims.get(request)
     if (claim === undefined) return
     claims.delete(request)
-    await store.release(claim).catch(() => undefined)
+    await release(store, claim)
   })
 }
 
