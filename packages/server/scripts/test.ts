@@ -80,7 +80,8 @@ async function main(): Promise<number> {
     const concurrency = Math.max(2, Math.min(4, cpus().length))
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files],
+      // A test that hangs fails after 10 minutes instead of holding the run (and CI) forever.
+      ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, '--test-timeout=600000', ...files],
       {
         cwd: root,
         stdio: 'inherit',
