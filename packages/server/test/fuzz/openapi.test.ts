@@ -46,6 +46,7 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
   const failures: Failure[] = []
   const known = new Map<string, number>()
   let requests = 0
+  const resets: string[] = []
 
   before(async () => {
     // Login throttling is per user: fuzzed logins must not lock the administrator out.
@@ -95,20 +96,32 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
       const worker = async () => {
         while (next < cases.length) {
           const request = cases[next++]!
-          const response = await send(server.url, request, token)
           requests++
-          for (const failure of check(op, request, response)) record(failure)
+          let response = await send(server.url, request, token).catch((error: Error) => error)
+          if (response instanceof Error) {
+            // A connection lost in transit is retried once, as any client would; counted apart.
+            resets.push(`${op.operationId}: ${(response.cause as Error | undefined)?.message ?? response.message}`)
+            response = await send(server.url, request, token).catch((error: Error) => error)
+          }
+          if (response instanceof Error) {
+            const cause = (error: Error) => `${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`
+            record({ check: 'no answer', detail: cause(response), operation: op, request, response: { status: 0, headers: {}, body: undefined, text: '' } })
+          } else {
+            for (const failure of check(op, request, response)) record(failure)
+          }
         }
       }
       await Promise.all(Array.from({ length: CONCURRENCY }, worker))
     }
     t.diagnostic(`${requests} requests over ${operations.length} operations; ${failures.length} failures; known exceptions: ${JSON.stringify(Object.fromEntries(known))}`)
+    const clientErrors = server.logs.filter((line) => line.msg === 'client error before a response').map((line) => JSON.stringify(line))
+    if (resets.length > 0) t.diagnostic(`connections lost and retried: ${resets.join('; ')}; client errors logged: ${clientErrors.join(' ') || 'none'}`)
     for (const exception of KNOWN_EXCEPTIONS) {
       if (!known.has(exception.id)) t.diagnostic(`known exception '${exception.id}' did not occur: remove it from known-exceptions.ts if it is fixed`)
     }
     const distinct = new Map<string, Failure>()
     for (const f of failures) distinct.set(`${f.operation.operationId} ${f.check} ${f.response.status} ${f.response.body?.code ?? ''}`, f)
-    assert.equal(failures.length, 0, `${distinct.size} distinct failures:\n${[...distinct.values()].slice(0, 40).map(describeFailure).join('\n')}`)
+    assert.equal(failures.length, 0, `${distinct.size} distinct failures:\n${[...distinct.values()].slice(0, 40).map(describeFailure).join('\n')}\n${clientErrors.join('\n')}`)
   })
 
 })
