@@ -80,8 +80,9 @@ async function main(): Promise<number> {
     const concurrency = Math.max(2, Math.min(4, cpus().length))
     const child = spawn(
       process.execPath,
-      // A test that hangs fails after 10 minutes instead of holding the run (and CI) forever.
-      ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, '--test-timeout=600000', ...files],
+      // A test file that hangs fails after 10 minutes instead of holding the run (and CI) forever;
+      // a long fuzz run sets ELEVATE_TEST_TIMEOUT_MS higher.
+      ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, `--test-timeout=${process.env.ELEVATE_TEST_TIMEOUT_MS ?? 600_000}`, ...files],
       {
         cwd: root,
         stdio: 'inherit',
