@@ -100,7 +100,7 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
           let response = await send(server.url, request, token).catch((error: Error) => error)
           if (response instanceof Error) {
             // A connection lost in transit is retried once, as any client would; counted apart.
-            resets.push(`${op.operationId}: ${(response.cause as Error | undefined)?.message ?? response.message}`)
+            resets.push(`${op.operationId}: ${(response.cause as Error | undefined)?.message ?? response.message} (token ${request.token}, ${JSON.stringify(request.headers)}, ${request.contentType}, ${request.body?.length ?? 0} bytes, ${request.mutation ?? 'valid'})`)
             response = await send(server.url, request, token).catch((error: Error) => error)
           }
           if (response instanceof Error) {
