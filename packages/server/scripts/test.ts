@@ -6,7 +6,9 @@
  * migrated once into a template database; each test file then clones its own database from it
  * (`CREATE DATABASE … TEMPLATE`), so files run in parallel without seeing each other's rows.
  *
- * Arguments narrow the run: `npm test -- test/contract` runs the files under that path.
+ * Arguments narrow the run: `npm test -- test/contract` runs the files under that path. The
+ * reliability suite (races, database faults) and the OpenAPI fuzzer are slower and run once in CI,
+ * on their own: `npm run test:reliability`, `npm run test:fuzz`; a plain `npm test` leaves them out.
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -19,6 +21,10 @@ import pg from 'pg'
 import pino from 'pino'
 import { migrateToLatest } from '../src/db/migrate.ts'
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded.ts'
+import { EmbeddedPostgresError } from '../src/db/postgres-user.ts'
+
+/** Run only when named: `npm run test:reliability`, `npm run test:fuzz`. */
+const SEPARATE_SUITES = ['test/reliability', 'test/fuzz']
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' })
@@ -31,7 +37,8 @@ async function testFiles(filters: string[]): Promise<string[]> {
     }
   }
   const wanted = filters.map((f) => path.relative(root, path.resolve(process.cwd(), f)))
-  return files.sort().filter((file) => wanted.length === 0 || wanted.some((w) => file.startsWith(w)))
+  if (wanted.length === 0) return files.sort().filter((file) => !SEPARATE_SUITES.some((suite) => file.startsWith(suite)))
+  return files.sort().filter((file) => wanted.some((w) => file.startsWith(w)))
 }
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -73,7 +80,9 @@ async function main(): Promise<number> {
     const concurrency = Math.max(2, Math.min(4, cpus().length))
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files],
+      // A test file that hangs fails after 10 minutes instead of holding the run (and CI) forever;
+      // a long fuzz run sets ELEVATE_TEST_TIMEOUT_MS higher.
+      ['--import', 'tsx', '--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, `--test-timeout=${process.env.ELEVATE_TEST_TIMEOUT_MS ?? 600_000}`, ...files],
       {
         cwd: root,
         stdio: 'inherit',
@@ -103,7 +112,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`test run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    if (error instanceof EmbeddedPostgresError) process.stderr.write(`test run failed: ${error.message}\n`)
+    else process.stderr.write(`test run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
     process.exit(1)
   },
 )

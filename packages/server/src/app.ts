@@ -10,6 +10,7 @@ import { classifyDatabaseError } from './db/errors.ts'
 import { answerError, installContract } from './http/contract.ts'
 import { registerOpenApi } from './http/openapi.ts'
 import { requestIdFor } from './http/request-id.ts'
+import { transportOptions } from './http/transport.ts'
 import { PostgresIdempotencyStore } from './idempotency/postgres-store.ts'
 import { MODULES } from './modules/index.ts'
 import type { ModuleContext } from './modules/module.ts'
@@ -31,6 +32,7 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
     return503OnClosing: false,
     // Errors the router meets before any route (a malformed URL) get the contract's body too.
     frameworkErrors: (error, request, reply) => answerError(error, request, reply, { classifyError }),
+    ...transportOptions(config),
   })
 
   const tokens = new TokenService(() => loadSigningKey(db.system, config.jwtSecret), config.tokenTtlSeconds)

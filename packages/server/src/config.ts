@@ -12,6 +12,12 @@ export interface Config {
   /** Optional HS256 secret; when unset a key is generated once and kept in the database. */
   jwtSecret: string | undefined
   bodyLimitBytes: number
+  /** The whole request (headers and body) must arrive within this, else 408. */
+  requestTimeoutMs: number
+  /** The request's headers must arrive within this, else 408 (slow-header clients). */
+  headersTimeoutMs: number
+  /** How long an idle keep-alive connection is kept open between requests. */
+  keepAliveTimeoutMs: number
   dbPoolSize: number
   /** Failed logins allowed per brand, username and address within the window, before 429. */
   loginMaxFailures: number
@@ -82,6 +88,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenTtlSeconds: int('ELEVATE_TOKEN_TTL_SECONDS', 900, 1, 86_400),
     jwtSecret,
     bodyLimitBytes: int('ELEVATE_BODY_LIMIT_BYTES', 1_048_576, 1024, 104_857_600),
+    requestTimeoutMs: int('ELEVATE_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    headersTimeoutMs: int('ELEVATE_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    keepAliveTimeoutMs: int('ELEVATE_KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 3_600_000),
     dbPoolSize: int('ELEVATE_DB_POOL_SIZE', 10, 1, 500),
     retryAfterSeconds: int('ELEVATE_RETRY_AFTER_SECONDS', 5, 1, 3600),
     idempotencyTtlSeconds: int('ELEVATE_IDEMPOTENCY_TTL_SECONDS', 86_400, 60, 604_800),
@@ -92,6 +101,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       username: text('ELEVATE_ADMIN_USERNAME', 'admin'),
       password: adminPassword,
     },
+  }
+  // Node refuses a headers timeout longer than the request timeout (the headers are part of it).
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    problems.push('ELEVATE_HEADERS_TIMEOUT_MS must not be longer than ELEVATE_REQUEST_TIMEOUT_MS')
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config

@@ -15,7 +15,9 @@ export type ErrorKind =
   | 'not_acceptable'
   | 'conflict'
   | 'precondition_failed'
+  | 'request_timeout'
   | 'payload_too_large'
+  | 'headers_too_large'
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal'
@@ -59,7 +61,12 @@ export const ERROR_CATALOGUE = {
     message: 'A request with this Idempotency-Key is still being processed: retry later to get its result',
   },
   precondition_failed: { kind: 'precondition_failed', message: 'The resource has changed since you read it (If-Match)' },
+  request_timeout: {
+    kind: 'request_timeout',
+    message: 'The request did not arrive in full within the time allowed: send it again',
+  },
   payload_too_large: { kind: 'payload_too_large', message: 'The request body is too large' },
+  headers_too_large: { kind: 'headers_too_large', message: 'The request headers are too large (16 KiB at most)' },
   unsupported_media_type: { kind: 'unsupported_media_type', message: 'Unsupported Content-Type' },
   rate_limited: { kind: 'rate_limited', message: 'Too many requests: retry later' },
   internal_error: {

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { migrateToLatest } from './db/migrate.ts'
+import { EmbeddedPostgresError } from './db/postgres-user.ts'
 import { openDatabase } from './db/open.ts'
 import { runFirstStart, type FirstStart } from './first-start.ts'
 import { createLogger } from './logger.ts'
@@ -63,6 +64,11 @@ function announceFirstStart(first: FirstStart, address: string): void {
 }
 
 main().catch((error: unknown) => {
+  // A problem the operator fixes: one line that says what and how, no stack trace.
+  if (error instanceof EmbeddedPostgresError) {
+    process.stderr.write(`Elevate API cannot start: ${error.message}\n`)
+    process.exit(1)
+  }
   process.stderr.write(`Elevate API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
   process.exit(1)
 })

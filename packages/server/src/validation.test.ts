@@ -64,4 +64,10 @@ describe('validation errors', () => {
     )
     assert.equal(validationMessage([{ field: 'page', code: 'required', message: 'is required' }], 'querystring'), "Validation failed for query parameter 'page': is required")
   })
+
+  it('takes format: email as the document’s readers do: a one-label host is an address', () => {
+    const validate = compileValidator(Type.Object({ email: Type.String({ format: 'email' }) }), 'body')
+    for (const email of ['0@com', 'ada@example.com', "o'neil+tag@mail.example.co.uk", 'A.B-C@x-y.z']) assert.ok(validate({ email }), email)
+    for (const email of ['not-an-email', 'a b@example.com', 'a@-example.com', 'a@example..com', '@example.com', 'a@']) assert.ok(!validate({ email }), email)
+  })
 })

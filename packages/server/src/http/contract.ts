@@ -4,12 +4,14 @@ import type { Actor } from '../auth/actor.ts'
 import { AppError } from '../errors.ts'
 import type { IdempotencyStore } from '../idempotency/idempotency-store.ts'
 import { sendError, requestPath } from './error-body.ts'
-import { documentIdempotencyKey, idempotencyLogFields, installIdempotency } from './idempotency.ts'
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PARAMETER, idempotencyLogFields, installIdempotency } from './idempotency.ts'
 import { installJsonParser } from './json-body.ts'
 import { MethodTable } from './methods.ts'
+import { chainTransforms, documentHeaders } from './openapi.ts'
 import { acceptsJson, isAcceptedContentType } from './negotiation.ts'
 import { toProblem } from './problems.ts'
 import type { RouteGuard } from './route-config.ts'
+import { forgetRequest, trackRequest } from './transport.ts'
 import { ErrorBodySchema, errorResponses, withHeaders, type ResponseHeader } from './schemas.ts'
 import { compileValidator } from '../validation.ts'
 
@@ -31,6 +33,7 @@ export interface ContractOptions {
 
 /** Statuses any route can answer with, whatever it does. */
 const COMMON_ERROR_STATUSES = [400, 405, 406, 500, 503]
+const NOT_FOUND_MESSAGE = 'No resource exists at this path'
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 const NO_QUERY_PARAMETERS = Type.Object({}, { additionalProperties: false })
 /** Media types that carry JSON: plain documents and the two PATCH formats (RFC 6902, RFC 7396). */
@@ -54,11 +57,15 @@ export function installContract(app: FastifyInstance, options: ContractOptions):
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
+    trackRequest(request, reply)
+    // Before the body is read: an unknown path is 404 whatever the body (a QUERY without one).
+    if (request.is404) throw new AppError('route_not_found', { message: NOT_FOUND_MESSAGE })
     const guard = request.routeOptions.config.guard
     if (guard !== undefined) await checkRequest(request, guard, options)
   })
 
   app.addHook('onResponse', async (request, reply) => {
+    forgetRequest(request)
     const actor = request.actor as Actor | null
     request.log.info(
       {
@@ -77,7 +84,7 @@ export function installContract(app: FastifyInstance, options: ContractOptions):
 
   app.setErrorHandler((error, request, reply) => answerError(error, request, reply, options))
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, 404, 'route_not_found', 'No resource exists at this path'),
+    sendError(request, reply, 404, 'route_not_found', NOT_FOUND_MESSAGE),
   )
 
   return { finish: () => methods.addRoutes(app) }
@@ -129,7 +136,7 @@ function applyRouteDefaults(route: RouteOptions): void {
   // Every create takes an Idempotency-Key: a POST by an authenticated user (not the login).
   const idempotent = config.idempotent ?? ([route.method].flat().includes('POST') && auth === 'bearer')
   config.guard = { auth, permission: config.permission, consumes, idempotent }
-  if (idempotent) config.swaggerTransform = documentIdempotencyKey
+  documentRoute(route, auth, idempotent)
   schema.querystring ??= NO_QUERY_PARAMETERS
   closeObjects(schema.querystring as TSchema)
   if (schema.body !== undefined) closeObjects(schema.body as TSchema)
@@ -147,12 +154,31 @@ function applyRouteDefaults(route: RouteOptions): void {
   )
 }
 
+/** OpenAPI only: what the contract layer adds to every route of its kind. */
+function documentRoute(route: RouteOptions, auth: 'bearer' | 'public', idempotent: boolean): void {
+  const schema = route.schema!
+  // The document's default is bearerAuth; a public route must say it needs nothing.
+  if (auth === 'public') schema.security ??= []
+  const headers: Record<string, object> = {}
+  if (idempotent) headers[IDEMPOTENCY_KEY_HEADER] = IDEMPOTENCY_KEY_PARAMETER
+  if ([route.method].flat().includes('PATCH')) headers['If-Match'] = IF_MATCH_PARAMETER
+  if (Object.keys(headers).length > 0) route.config!.swaggerTransform = chainTransforms(route.config!.swaggerTransform, documentHeaders(headers))
+}
+
+const IF_MATCH_PARAMETER = {
+  type: 'string',
+  description:
+    'Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. ' +
+    '412 precondition_failed when none matches the current version; without it the update is unconditional.',
+  examples: ['"3"'],
+}
+
 /** The headers the contract layer itself adds to a response of this status. */
 function headersOf(status: number, idempotent: boolean): ResponseHeader[] {
   const headers: ResponseHeader[] = ['X-Request-Id']
   if (status === 401) headers.push('WWW-Authenticate')
   if (status === 405) headers.push('Allow')
-  if (status === 429 || status === 503) headers.push('Retry-After')
+  if (status === 429 || status === 503 || (status === 409 && idempotent)) headers.push('Retry-After')
   // What an idempotent create stores and replays: its outcome, not the checks made before it.
   if (idempotent && (status < 300 || [400, 404, 409].includes(status))) headers.push('Idempotent-Replayed')
   return headers

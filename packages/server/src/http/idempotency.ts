@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { SwaggerTransform } from '@fastify/swagger'
 import { AppError, validationMessage, type FieldError } from '../errors.ts'
 import { requestFingerprint } from '../idempotency/fingerprint.ts'
-import type { IdempotencyClaim, IdempotencyStore, StoredResponse } from '../idempotency/idempotency-store.ts'
+import type { IdempotencyClaim, IdempotencyScope, IdempotencyStore, StoredResponse } from '../idempotency/idempotency-store.ts'
 import { requestPath } from './error-body.ts'
 
 /**
@@ -18,11 +17,31 @@ const MAX_KEY_LENGTH = 255
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/
 /** The response headers a replay repeats; the rest (X-Request-Id, Date, …) are the replay's own. */
 const STORED_HEADERS = ['content-type', 'location', 'etag'] as const
+const IN_PROGRESS_RETRY_AFTER_SECONDS = '1'
 
 /** The claim a request holds until its response is sent. */
 const claims = new WeakMap<FastifyRequest, IdempotencyClaim>()
 /** Replayed requests, with the request id whose outcome they repeat (for the log line). */
 const replays = new WeakMap<FastifyRequest, string>()
+
+/**
+ * Claims this instance could not give up because the database was away when their request failed
+ * (a 503). Left alone, the key would answer 409 in progress until the claim lapses (60 s); instead
+ * the retry of that key, once the database is back, releases it first and runs.
+ */
+const unreleased = new Map<string, IdempotencyClaim>()
+const MAX_UNRELEASED = 10_000
+const scopeKey = (scope: IdempotencyScope) => `${scope.brandId}\u0000${scope.userId}\u0000${scope.key}`
+
+async function release(store: IdempotencyStore, claim: IdempotencyClaim): Promise<void> {
+  try {
+    await store.release(claim)
+    unreleased.delete(scopeKey(claim))
+  } catch {
+    if (unreleased.size >= MAX_UNRELEASED) unreleased.delete(unreleased.keys().next().value!)
+    unreleased.set(scopeKey(claim), claim)
+  }
+}
 
 /** Installs the hooks; they act only on routes whose guard says `idempotent`. */
 export function installIdempotency(app: FastifyInstance, store: IdempotencyStore): void {
@@ -31,6 +50,8 @@ export function installIdempotency(app: FastifyInstance, store: IdempotencyStore
     const key = idempotencyKeyOf(request.headers['idempotency-key'])
     if (key === undefined) return
     const scope = { brandId: request.actor.brandId, userId: request.actor.userId, key }
+    const stale = unreleased.get(scopeKey(scope))
+    if (stale !== undefined) await release(store, stale)
     const fingerprint = requestFingerprint(request.method, requestPath(request), request.body)
     const outcome = await store.claim(scope, fingerprint, request.id)
     switch (outcome.kind) {
@@ -38,7 +59,8 @@ export function installIdempotency(app: FastifyInstance, store: IdempotencyStore
         claims.set(request, outcome.claim)
         return
       case 'in_progress':
-        throw new AppError('idempotency_key_in_progress')
+        // The first request is still running: its outcome is usually there within a second.
+        throw new AppError('idempotency_key_in_progress', { headers: { 'retry-after': IN_PROGRESS_RETRY_AFTER_SECONDS } })
       case 'mismatch':
         throw new AppError('idempotency_key_reused')
       case 'completed':
@@ -54,11 +76,11 @@ export function installIdempotency(app: FastifyInstance, store: IdempotencyStore
     const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : payload == null ? null : undefined
     try {
       if (isFinal(status) && body !== undefined) await store.complete(claim, { status, headers: storedHeaders(reply), body })
-      else await store.release(claim)
+      else await release(store, claim)
     } catch (error) {
-      // The response goes out regardless; an unfinished claim lapses after the store's lock time.
+      // The response goes out regardless; a claim left unsettled is released by the key's retry.
       request.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not settle the idempotency key')
-      await store.release(claim).catch(() => undefined)
+      await release(store, claim)
     }
     return payload
   })
@@ -68,7 +90,7 @@ export function installIdempotency(app: FastifyInstance, store: IdempotencyStore
     const claim = claims.get(request)
     if (claim === undefined) return
     claims.delete(request)
-    await store.release(claim).catch(() => undefined)
+    await release(store, claim)
   })
 }
 
@@ -79,31 +101,20 @@ export function idempotencyLogFields(request: FastifyRequest): { idempotentRepla
 }
 
 /**
- * OpenAPI only: declares the optional header on an idempotent route. Validation is the
- * preHandler's (`idempotencyKeyOf`), so that the error names the header as clients write it.
+ * OpenAPI only: the optional header on an idempotent route. Validation is the preHandler's
+ * (`idempotencyKeyOf`), so that the error names the header as clients write it.
  */
-export const documentIdempotencyKey: SwaggerTransform = ({ schema, url }) => ({
-  url,
-  schema: {
-    ...schema,
-    headers: {
-      type: 'object',
-      properties: {
-        [IDEMPOTENCY_KEY_HEADER]: {
-          type: 'string',
-          minLength: 1,
-          maxLength: MAX_KEY_LENGTH,
-          pattern: '^[\\x20-\\x7e]+$',
-          description:
-            'Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and ' +
-            'replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is ' +
-            '400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress.',
-          examples: ['6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11'],
-        },
-      },
-    },
-  } as typeof schema,
-})
+export const IDEMPOTENCY_KEY_PARAMETER = {
+  type: 'string',
+  minLength: 1,
+  maxLength: MAX_KEY_LENGTH,
+  pattern: '^[\\x20-\\x7e]+$',
+  description:
+    'Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and ' +
+    'replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is ' +
+    '400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.',
+  examples: ['6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11'],
+}
 
 /** The key, undefined when none was sent, or 400 `invalid_header`. */
 function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {

@@ -1,5 +1,13 @@
+import { METHODS } from 'node:http'
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../errors.ts'
+
+/**
+ * Every method Node parses (WebDAV's PROPFIND, LOCK, MKCOL, …, PURGE, LINK, QUERY) is known to the
+ * router, so a known path answers it with 405 rather than 404. CONNECT is not a request for a path:
+ * Node hands it to the 'connect' event, which this server does not take.
+ */
+const EXTENSION_METHODS = METHODS.filter((method) => method !== 'CONNECT')
 
 /**
  * Remembers which methods each path has, so that a known path with another method answers 405
@@ -17,6 +25,9 @@ export class MethodTable {
 
   /** Adds the 405 and OPTIONS routes; call once every module's routes are in. */
   addRoutes(app: FastifyInstance): void {
+    for (const method of EXTENSION_METHODS) {
+      if (!app.supportedMethods.includes(method)) app.addHttpMethod(method, { hasBody: true })
+    }
     for (const [url, known] of this.methodsByPath) {
       const answersOptions = known.has('OPTIONS')
       if (known.has('GET')) known.add('HEAD')
@@ -38,12 +49,14 @@ export class MethodTable {
         url,
         config,
         schema,
-        handler: async (request) => {
+        // Before the body is read: a 405 does not depend on what the body holds.
+        onRequest: async (request) => {
           throw new AppError('method_not_allowed', {
             message: `${request.method} is not allowed here: use ${allow}`,
             headers: { allow },
           })
         },
+        handler: async () => undefined,
       })
     }
   }

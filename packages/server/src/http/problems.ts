@@ -29,6 +29,7 @@ const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; message?: string }> = 
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'malformed_request', message: 'The body length does not match Content-Length' },
   FST_ERR_BAD_URL: { code: 'malformed_request', message: 'The request URL is malformed' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'invalid_path_parameter', message: 'A path parameter is too long' },
 }
 
 function fromAppError(error: AppError): Problem {

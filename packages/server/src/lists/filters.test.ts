@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { parseFilter } from './filters.ts'
+import { FILTER_PATTERNS, isRealDate, parseFilter, parseFilterValue, type FilterType } from './filters.ts'
 
 describe('filter syntax', () => {
   it('reads string filters: equality, in: and like:', () => {
@@ -27,6 +27,9 @@ describe('filter syntax', () => {
   it('reads dates and date-times with lt:, gt: and gtn:', () => {
     assert.deepEqual(parseFilter('gtn:2024-02-29', 'date', 'c'), { column: 'c', operator: '>|null', value: '2024-02-29' })
     assert.deepEqual(parseFilter('lt:2024-01-01T10:00:00Z', 'datetime', 'c'), { column: 'c', operator: '<', value: new Date('2024-01-01T10:00:00Z') })
+    for (const raw of ['gt:0859-12-30T18:50:36+9576', 'gtn:3708-03-07T11:18+30:77', '2024-01-01T00:00:00+16:00']) {
+      assert.equal(typeof parseFilter(raw, 'datetime', 'c'), 'string', `${raw} is refused: no such zone offset`)
+    }
     for (const raw of ['2023-02-29', '2024-13-01', 'ge:2024-01-01', '24/08/2019']) {
       assert.equal(typeof parseFilter(raw, 'date', 'c'), 'string', `${raw} is refused`)
     }
@@ -51,5 +54,28 @@ describe('filter syntax', () => {
         assert.equal(pattern.slice(1, -1).replace(/\\(.)/g, '$1'), text)
       }),
     )
+  })
+
+  it('accepts whatever the documented patterns admit (but dates that do not exist)', () => {
+    const types = Object.keys(FILTER_PATTERNS) as FilterType[]
+    for (const type of types) {
+      const { full, value } = FILTER_PATTERNS[type]
+      const real = (text: string) => !['date', 'datetime'].includes(type) || [...text.matchAll(/\d{4}-\d{2}-\d{2}/g)].every((m) => isRealDate(m[0]))
+      // fast-check generates without lookaheads; what it makes must still match the whole pattern.
+      const generate = (pattern: string) => fc.stringMatching(new RegExp(pattern.replace(/\(\?![^()]*(\([^()]*\)[^()]*)*\)/g, ''), 'u'))
+      const documented = (pattern: string) => (text: string) => new RegExp(pattern, 'u').test(text) && real(text)
+      fc.assert(
+        fc.property(generate(full).filter(documented(full)), (raw) => {
+          assert.notEqual(typeof parseFilter(raw, type, 'c'), 'string', `${type} filter ${JSON.stringify(raw)}`)
+        }),
+        { numRuns: 200 },
+      )
+      fc.assert(
+        fc.property(generate(value).filter(documented(value)), (raw) => {
+          assert.notEqual(typeof parseFilterValue(raw, type, 'c', '>='), 'string', `${type} value ${JSON.stringify(raw)}`)
+        }),
+        { numRuns: 100 },
+      )
+    }
   })
 })

@@ -36,8 +36,9 @@ export const FILTER_VALUE_SYNTAX: Record<FilterType, string> = {
 
 const ID_TEXT = '[1-9][0-9]{0,14}'
 const NUMBER_TEXT = '-?[0-9]+(\\.[0-9]+)?'
-const DATE_TEXT = '(?!0000)[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])'
-const DATETIME_TEXT = `${DATE_TEXT}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:?[0-9]{2})`
+// Year 0000 does not exist (PostgreSQL has no year 0): at least one digit of the year is not 0.
+const DATE_TEXT = '([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])'
+const DATETIME_TEXT = `${DATE_TEXT}T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?(Z|[+-](0[0-9]|1[0-5]):?[0-5][0-9])`
 const TEXT = '[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f]+'
 
 /**
@@ -140,7 +141,13 @@ export function isRealDate(text: string): boolean {
 
 /** An ISO 8601 date-time with a zone, whose date and time exist. */
 export function isRealDateTime(text: string): boolean {
-  return DATETIME.test(text) && isRealDate(text.slice(0, 10)) && isRealTime(text.slice(11, 19))
+  return DATETIME.test(text) && isRealDate(text.slice(0, 10)) && isRealTime(text.slice(11, 19)) && isRealOffset(text)
+}
+
+/** A zone offset PostgreSQL holds: up to 15 hours (the world's span is -12 to +14) and 59 minutes. */
+function isRealOffset(text: string): boolean {
+  const offset = /([+-])(\d{2}):?(\d{2})$/.exec(text)
+  return offset === null || (Number(offset[2]) <= 15 && Number(offset[3]) < 60)
 }
 
 /** HH:mm or HH:mm:ss within a day (no 24:00, no 60 seconds). */

@@ -15,6 +15,8 @@ export interface RequestOptions {
   /** Sent as is. */
   body?: string
   headers?: Record<string, string>
+  /** Aborts the request (a client that gives up). */
+  signal?: AbortSignal
 }
 
 /** Real HTTP (fetch) against a server, with the few conveniences the tests share. */
@@ -30,7 +32,7 @@ export class HttpClient {
     }
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
     Object.assign(headers, options.headers)
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body })
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, signal: options.signal })
     const text = await response.text()
     const isJson = response.headers.get('content-type')?.includes('json') === true && text !== ''
     return { status: response.status, headers: response.headers, body: isJson ? JSON.parse(text) : undefined, text }

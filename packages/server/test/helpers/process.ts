@@ -47,10 +47,21 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   })
 }
 
+/** How long a stopped server may take to close before it is killed: cleanup, not synchronisation. */
+const STOP_GRACE_MS = 10_000
+
+/**
+ * SIGTERM, then SIGKILL if the process is still there after the grace period, so a server stuck in
+ * its shutdown cannot hang the test run. Resolves with the exit code (null when it had to be killed).
+ */
 function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode)
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode)
   return new Promise((resolve) => {
-    child.once('exit', (code) => resolve(code))
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
+    child.once('exit', (code) => {
+      clearTimeout(kill)
+      resolve(code)
+    })
     child.kill('SIGTERM')
   })
 }

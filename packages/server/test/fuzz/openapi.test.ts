@@ -1,0 +1,127 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import fc from 'fast-check'
+import { createAdminSetup, customerBody } from '../helpers/fixtures.ts'
+import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { check, send, type Failure } from './checks.ts'
+import { idSources, operationsOf, type Operation } from './document.ts'
+import { KNOWN_EXCEPTIONS } from './known-exceptions.ts'
+import { requestFor, type KnownIds } from './requests.ts'
+
+/**
+ * The OpenAPI fuzzer: every operation of the served /openapi.json (so a module added later is
+ * fuzzed with no change here), with and without a token, with requests generated from the
+ * document's schemas (json-schema-faker, seeded by fast-check), valid and deliberately not.
+ * `ELEVATE_FUZZ_RUNS` sets the cases per operation (200 by default; more for a long run) and
+ * `ELEVATE_FUZZ_SEED` replays a run.
+ */
+const RUNS = Number(process.env.ELEVATE_FUZZ_RUNS ?? 200)
+const SEED = Number(process.env.ELEVATE_FUZZ_SEED ?? Date.now() % 2 ** 31)
+const CONCURRENCY = 4
+
+/** Ids of what exists, by the path parameter that names them, read through the lists. */
+async function knownIds(server: TestServer, token: string, operations: Operation[]): Promise<KnownIds> {
+  const ids: KnownIds = new Map()
+  for (const [parameter, list] of idSources(operations)) {
+    const response = await server.request('GET', `${list}?page=1&pageSize=50`, { token })
+    ids.set(parameter, Array.isArray(response.body) ? response.body.map((row: { id: number }) => row.id) : [])
+  }
+  return ids
+}
+
+function describeFailure(f: Failure): string {
+  const query = new URLSearchParams(f.request.query).toString()
+  return [
+    `${f.check} (${f.detail}) on ${f.operation.operationId}`,
+    `  ${f.request.method} ${f.request.path}${query === '' ? '' : `?${query}`} token=${f.request.token} ${JSON.stringify(f.request.headers)}`,
+    `  content-type=${f.request.contentType} mutation=${f.request.mutation ?? 'none'} body=${(f.request.body ?? '').slice(0, 300)}`,
+    `  → ${f.response.status} ${f.response.text.slice(0, 300)}`,
+  ].join('\n')
+}
+
+describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout: 30 * 60_000 }, () => {
+  let server: TestServer
+  let token: string
+  let operations: Operation[]
+  const failures: Failure[] = []
+  const known = new Map<string, number>()
+  let requests = 0
+  const resets: string[] = []
+
+  before(async () => {
+    // Login throttling is per user: fuzzed logins must not lock the administrator out.
+    server = await startTestServer({ loginMaxFailures: 1000 })
+    token = await server.login()
+    const setup = await createAdminSetup((m, p, o) => server.request(m, p, o), token)
+    for (let i = 0; i < 3; i++) await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })
+    operations = operationsOf((await server.request('GET', '/openapi.json')).body)
+  })
+  after(async () => {
+    await server.close()
+  })
+
+  /** Records a failure, unless it is a known exception (counted apart). */
+  function record(failure: Failure): void {
+    const exception = KNOWN_EXCEPTIONS.find((k) => k.matches(failure))
+    if (exception === undefined) failures.push(failure)
+    else known.set(exception.id, (known.get(exception.id) ?? 0) + 1)
+  }
+
+  it('accepts every documented request example', async () => {
+    const refused: string[] = []
+    for (const op of operations) {
+      for (const [type, media] of Object.entries(op.requestBody ?? {})) {
+        if (media.example === undefined) continue
+        const ids = await knownIds(server, token, operations)
+        const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => String(ids.get(name)?.[0] ?? 1))
+        const request = { method: op.method, path, query: {}, headers: {}, body: JSON.stringify(media.example), contentType: type, token: 'valid' as const, mutation: undefined }
+        const response = await send(server.url, request, token)
+        const failure: Failure = { check: 'documented example refused', detail: response.body?.message ?? '', operation: op, request, response }
+        const schemaRefusal = response.status === 415 || ['malformed_json', 'invalid_patch', 'validation_failed'].includes(response.body?.code)
+        if (!schemaRefusal) continue
+        const exception = KNOWN_EXCEPTIONS.find((k) => k.matches(failure))
+        if (exception === undefined) refused.push(describeFailure(failure))
+        else known.set(exception.id, (known.get(exception.id) ?? 0) + 1)
+      }
+    }
+    assert.deepEqual(refused, [])
+  })
+
+  it('fuzzes every operation: no 5xx, documented statuses, bodies and content types, the contract error body', { timeout: 30 * 60_000 }, async (t) => {
+    assert.ok(operations.length >= 20, 'the document lists the operations')
+    for (const [index, op] of operations.entries()) {
+      const ids = await knownIds(server, token, operations)
+      const cases = fc.sample(requestFor(op, ids), { numRuns: RUNS, seed: SEED + index })
+      let next = 0
+      const worker = async () => {
+        while (next < cases.length) {
+          const request = cases[next++]!
+          requests++
+          let response = await send(server.url, request, token).catch((error: Error) => error)
+          if (response instanceof Error) {
+            // A connection lost in transit is retried once, as any client would; counted apart.
+            resets.push(`${op.operationId}: ${(response.cause as Error | undefined)?.message ?? response.message} (token ${request.token}, ${JSON.stringify(request.headers)}, ${request.contentType}, ${request.body?.length ?? 0} bytes, ${request.mutation ?? 'valid'})`)
+            response = await send(server.url, request, token).catch((error: Error) => error)
+          }
+          if (response instanceof Error) {
+            const cause = (error: Error) => `${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`
+            record({ check: 'no answer', detail: cause(response), operation: op, request, response: { status: 0, headers: {}, body: undefined, text: '' } })
+          } else {
+            for (const failure of check(op, request, response)) record(failure)
+          }
+        }
+      }
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+    }
+    t.diagnostic(`${requests} requests over ${operations.length} operations; ${failures.length} failures; known exceptions: ${JSON.stringify(Object.fromEntries(known))}`)
+    const clientErrors = server.logs.filter((line) => line.msg === 'client error before a response').map((line) => JSON.stringify(line))
+    if (resets.length > 0) t.diagnostic(`connections lost and retried: ${resets.join('; ')}; client errors logged: ${clientErrors.join(' ') || 'none'}`)
+    for (const exception of KNOWN_EXCEPTIONS) {
+      if (!known.has(exception.id)) t.diagnostic(`known exception '${exception.id}' did not occur: remove it from known-exceptions.ts if it is fixed`)
+    }
+    const distinct = new Map<string, Failure>()
+    for (const f of failures) distinct.set(`${f.operation.operationId} ${f.check} ${f.response.status} ${f.response.body?.code ?? ''}`, f)
+    assert.equal(failures.length, 0, `${distinct.size} distinct failures:\n${[...distinct.values()].slice(0, 40).map(describeFailure).join('\n')}\n${clientErrors.join('\n')}`)
+  })
+
+})
