@@ -7,7 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const inputs = ['tsconfig.build.json', '../../tsconfig.base.json', 'package.json']
+const inputs = ['scripts/build.mjs', 'package.json']
   .map((file) => path.join(root, file))
   .concat(readdirSync(path.join(root, 'src'), { recursive: true }).map((file) => path.join(root, 'src', String(file))))
 
