@@ -25,7 +25,7 @@ import { migrateToLatest } from '../packages/server/src/db/migrate.ts'
 import { runFirstStart } from '../packages/server/src/first-start.ts'
 import { measure, type LoadSettings, type Measured } from './lib/load.ts'
 import { canPin, freePort, pinSelf, rssMiB, startNode, stop, type Started } from './lib/processes.ts'
-import { markdown, save, type TableRow } from './lib/report.ts'
+import { loadAverage, markdown, save, type TableRow } from './lib/report.ts'
 import { scenarios } from './lib/scenarios.ts'
 import { seedCustomers, type Seeded } from './lib/seed.ts'
 
@@ -73,10 +73,10 @@ async function benchDatabase(): Promise<{ url: string; kind: string; seeded: See
   return { url, kind, seeded, drop }
 }
 
-async function withServer<T>(started: Promise<Started>, work: (origin: string) => Promise<T>): Promise<T> {
+async function withServer<T>(started: Promise<Started>, work: (origin: string, pid: number) => Promise<T>): Promise<T> {
   const running = await started
   try {
-    return await work(running.url)
+    return await work(running.url, running.child.pid!)
   } finally {
     await stop(running)
   }
@@ -127,27 +127,28 @@ async function compiledStart(): Promise<{ readyMs: number; idleRssMiB: number }>
 async function main(): Promise<void> {
   const built = spawnSync(process.execPath, [path.join(server, 'scripts/build-if-stale.mjs')], { stdio: 'inherit' })
   if (built.status !== 0) throw new Error('the server did not build')
+  const loadBefore = loadAverage()
   const database = await benchDatabase()
   pinSelf('1')
   try {
     const tsx = ['--import', 'tsx']
-    const hello = await withServer(startNode([...tsx, path.join(here, 'hello-world.ts')], { cores: '0', ready: /listening on (\S+)/ }), (origin) =>
-      measure(origin, { title: 'Fastify hello world (ceiling)', path: '/', expect: 200 }, settings))
+    const hello = await withServer(startNode([...tsx, path.join(here, 'hello-world.ts')], { cores: '0', ready: /listening on (\S+)/ }), (origin, pid) =>
+      measure(origin, { title: 'Fastify hello world (ceiling)', path: '/', expect: 200 }, settings, pid))
     const oneQuery = await withServer(
       startNode([...tsx, path.join(here, 'one-query.ts')], {
         cores: '0',
         ready: /listening on (\S+)/,
         env: { DATABASE_URL: database.url, BENCH_BRAND_ID: String(database.seeded.brandId) },
       }),
-      (origin) => measure(origin, { title: 'Fastify + pg, customer and sites in one query (ceiling)', path: `/customers/${database.seeded.readId}`, expect: 200 }, settings),
+      (origin, pid) => measure(origin, { title: 'Fastify + pg, customer and sites in one query (ceiling)', path: `/customers/${database.seeded.readId}`, expect: 200 }, settings, pid),
     )
     const ceilings = { hello: { name: 'hello', requestsPerSecond: hello.requestsPerSecond }, 'one-query': { name: 'one query', requestsPerSecond: oneQuery.requestsPerSecond } }
 
-    const ours = await withServer(api({ DATABASE_URL: database.url }, '0'), async (origin) => {
+    const ours = await withServer(api({ DATABASE_URL: database.url }, '0'), async (origin, pid) => {
       const rows = scenarios(database.seeded, await login(origin), admin)
       const measured: Measured[] = []
       for (const row of rows) {
-        measured.push(await measure(origin, row, settings))
+        measured.push(await measure(origin, row, settings, pid))
         process.stderr.write(`  ${row.title}: ${measured.at(-1)!.requestsPerSecond} req/s\n`)
       }
       return { rows, measured }
@@ -159,10 +160,10 @@ async function main(): Promise<void> {
         cores: '0',
         probe: `http://127.0.0.1:${prismPort}/health/live`,
       }),
-      async (origin) => {
+      async (origin, pid) => {
         const results = new Map<string, Measured>()
         for (const row of ours.rows) {
-          if (row.prism !== undefined) results.set(row.title, await measure(origin, { ...row, expect: row.prism }, settings))
+          if (row.prism !== undefined) results.set(row.title, await measure(origin, { ...row, expect: row.prism }, settings, pid))
         }
         return results
       },
@@ -175,7 +176,7 @@ async function main(): Promise<void> {
     const byId = ours.measured[ours.rows.findIndex((row) => row.title === 'GET /v1/customers/{id}')]!
     const two = await twoInstances(database.url, `/v1/customers/${database.seeded.readId}`)
     const start = await compiledStart()
-    const report = { database: database.kind, ...settings, pinned: canPin, rows: table, instances: { one: byId.requestsPerSecond, two }, start }
+    const report = { database: database.kind, ...settings, pinned: canPin, rows: table, instances: { one: byId.requestsPerSecond, two }, start, load: { before: loadBefore, after: loadAverage() } }
     await save(path.join(here, 'results'), report)
     process.stdout.write(markdown(report))
   } finally {

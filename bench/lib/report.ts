@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import type { Measured } from './load.ts'
 
@@ -18,7 +18,11 @@ export interface Report {
   rows: TableRow[]
   instances: { one: number; two: number }
   start: { readyMs: number; idleRssMiB: number }
+  /** The machine's 1-minute load average when the run started and ended: other work on the cores. */
+  load: { before: number; after: number }
 }
+
+export const loadAverage = () => Math.round(loadavg()[0]! * 10) / 10
 
 const ratio = (a: number, b: number | undefined) => (b === undefined || b === 0 ? undefined : Math.round((a / b) * 100) / 100)
 const cell = (value: number | string | undefined) => (value === undefined ? '' : typeof value === 'number' ? value.toLocaleString('en-GB') : value)
@@ -30,10 +34,11 @@ export function machine(): string {
 export function markdown(report: Report): string {
   const lines = [
     `Run ${new Date().toISOString()} on ${machine()}; PostgreSQL: ${report.database}; autocannon ${report.connections} connections, ${report.seconds} s per row` +
-      (report.pinned ? '; servers pinned to core 0, the load tool to core 1.' : '; not pinned (taskset unavailable).'),
+      (report.pinned ? '; servers pinned to core 0, the load tool to core 1' : '; not pinned (taskset unavailable)') +
+      `; load average ${report.load.before} before, ${report.load.after} after.`,
     '',
-    '| request | req/s | p50 ms | p99 ms | errors | ceiling | × ceiling | Prism req/s | × Prism |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| request | req/s | p50 ms | p99 ms | errors | server CPU µs/req | ceiling | × ceiling | Prism req/s | × Prism |',
+    '|---|---|---|---|---|---|---|---|---|---|',
   ]
   for (const { measured, ceiling, prism } of report.rows) {
     lines.push(
@@ -43,6 +48,7 @@ export function markdown(report: Report): string {
         cell(measured.p50Ms),
         cell(measured.p99Ms),
         cell(measured.errors),
+        cell(measured.cpuMicros),
         ceiling?.name,
         cell(ratio(measured.requestsPerSecond, ceiling?.requestsPerSecond)),
         prism === undefined ? '' : `${cell(prism.requestsPerSecond)}${prism.errors > 0 ? ` (${cell(prism.errors)} errors)` : ''}`,
