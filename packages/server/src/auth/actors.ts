@@ -28,7 +28,7 @@ const ACTOR_QUERY = `
     from users u
    where u.brand_id = $1 and u.id = $2`
 
-const DISABLED_HEADERS = challenge('invalid_token', 'The account is disabled')
+const DISABLED_HEADERS = Object.freeze(challenge('invalid_token', 'The account is disabled'))
 
 /**
  * The actor behind a verified token, as the database has it at the moment of the request: one

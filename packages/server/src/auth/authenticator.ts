@@ -21,6 +21,8 @@ export interface LoginResult {
 }
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
+/** The challenge of a request without credentials: the same for every request, built once. */
+const CHALLENGE = Object.freeze(challenge())
 
 /**
  * Logs users in and resolves bearer tokens to actors. Works before any brand is known, so it uses
@@ -92,7 +94,7 @@ export class Authenticator {
    */
   async authenticate(authorization: string | undefined): Promise<Actor> {
     if (authorization === undefined || authorization.trim() === '') {
-      throw new AppError('authentication_required', { headers: challenge() })
+      throw new AppError('authentication_required', { headers: CHALLENGE })
     }
     const token = BEARER.exec(authorization)?.[1]
     if (token === undefined) throw invalidToken('The Authorization header must be: Bearer <token>')
