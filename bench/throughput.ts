@@ -12,22 +12,15 @@
  * is started before the pinning and stays on every core. Results: bench/results/throughput.{json,md}.
  */
 import { spawnSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
-import pino from 'pino'
-import { Database } from '../packages/server/src/db/database.ts'
-import { startEmbeddedPostgres } from '../packages/server/src/db/embedded.ts'
-import { migrateToLatest } from '../packages/server/src/db/migrate.ts'
-import { runFirstStart } from '../packages/server/src/first-start.ts'
+import { benchDatabase } from './lib/database.ts'
 import { measure, type LoadSettings, type Measured } from './lib/load.ts'
 import { canPin, freePort, pinSelf, rssMiB, startNode, stop, type Started } from './lib/processes.ts'
 import { loadAverage, markdown, save, type TableRow } from './lib/report.ts'
 import { scenarios } from './lib/scenarios.ts'
-import { seedCustomers, type Seeded } from './lib/seed.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const server = path.join(here, '../packages/server')
@@ -35,43 +28,6 @@ const settings: LoadSettings = { connections: Number(process.env.BENCH_CONNECTIO
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000)
 const admin = { brand: 'bench', username: 'admin', password: 'bench-admin-password' }
 const API_READY = /"address":"(http:\/\/[^"]+)"/
-
-/** A migrated, seeded database of the bench's own; `drop` removes it (and any embedded server). */
-async function benchDatabase(): Promise<{ url: string; kind: string; seeded: Seeded; drop(): Promise<void> }> {
-  const logger = pino({ level: 'warn' })
-  let url: string
-  let drop: () => Promise<void>
-  let kind: string
-  if (process.env.DATABASE_URL === undefined || process.env.DATABASE_URL === '') {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'elevate-bench-'))
-    const embedded = await startEmbeddedPostgres(dataDir, logger)
-    url = embedded.url
-    kind = 'embedded'
-    drop = async () => {
-      await embedded.stop()
-      await rm(dataDir, { recursive: true, force: true })
-    }
-  } else {
-    const name = `elevate_bench_${randomBytes(4).toString('hex')}`
-    const onServer = async (text: string) => {
-      const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
-      await client.connect()
-      await client.query(text).finally(() => client.end())
-    }
-    await onServer(`create database ${name}`)
-    const target = new URL(process.env.DATABASE_URL)
-    target.pathname = `/${name}`
-    url = target.toString()
-    kind = `DATABASE_URL (${target.host})`
-    drop = () => onServer(`drop database if exists ${name} with (force)`)
-  }
-  const db = new Database({ url, poolSize: 2, logger })
-  await migrateToLatest(db.system)
-  await runFirstStart(db.system, admin)
-  await db.close()
-  const seeded = await seedCustomers(url, admin.brand, CUSTOMERS)
-  return { url, kind, seeded, drop }
-}
 
 async function withServer<T>(started: Promise<Started>, work: (origin: string, pid: number) => Promise<T>): Promise<T> {
   const running = await started
@@ -128,7 +84,7 @@ async function main(): Promise<void> {
   const built = spawnSync(process.execPath, [path.join(server, 'scripts/build-if-stale.mjs')], { stdio: 'inherit' })
   if (built.status !== 0) throw new Error('the server did not build')
   const loadBefore = loadAverage()
-  const database = await benchDatabase()
+  const database = await benchDatabase(admin, CUSTOMERS)
   pinSelf('1')
   try {
     const tsx = ['--import', 'tsx']
