@@ -15,7 +15,7 @@ interface ActorRow {
 }
 
 // The user's `auth_version` moves on every write that changes what the user may do (triggers,
-// migration 2026_11_30_2000), so an unchanged version means the actor built last time still holds.
+// migration 2026_12_02_0900), so an unchanged version means the actor built last time still holds.
 // The permissions are aggregated only when it moved.
 const ACTOR_QUERY = `
   select u.auth_version, u.enabled, u.username, u.contract_owner_id,

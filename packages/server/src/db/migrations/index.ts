@@ -4,7 +4,7 @@ import * as createLoginFailures from './2026_11_24_2300_create_login_failures.ts
 import * as createAdminReferenceData from './2026_11_25_0000_create_admin_reference_data.ts'
 import * as createCustomersSites from './2026_11_25_0010_create_customers_sites.ts'
 import * as createIdempotencyKeys from './2026_11_25_0100_create_idempotency_keys.ts'
-import * as addUserAuthVersions from './2026_11_30_2000_add_user_auth_versions.ts'
+import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -13,5 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0000_create_admin_reference_data': createAdminReferenceData,
   '2026_11_25_0010_create_customers_sites': createCustomersSites,
   '2026_11_25_0100_create_idempotency_keys': createIdempotencyKeys,
-  '2026_11_30_2000_add_user_auth_versions': addUserAuthVersions,
+  '2026_12_02_0900_add_user_auth_versions': addUserAuthVersions,
 }
