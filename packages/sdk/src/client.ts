@@ -3,12 +3,7 @@ import { normaliseBaseUrl, type ApiResponse, type FetchLike, type RequestSpec } 
 import { createLogSink, type Logger, type LogStyle } from './logging.ts'
 import { Transport } from './request.ts'
 import { authenticate } from './resources/authentication.ts'
-import { billingCycles, type BillingCycles } from './resources/billing-cycles.ts'
-import { contractOwnerSubBrands, type ContractOwnerSubBrands } from './resources/contract-owner-sub-brands.ts'
-import { contractOwners, type ContractOwners } from './resources/contract-owners.ts'
-import { customers, type Customers } from './resources/customers.ts'
-import { sites, type Sites } from './resources/sites.ts'
-import { userRoles, type UserRoles } from './resources/user-roles.ts'
+import { createResources, type Resources } from './generated/resources.ts'
 import { DEFAULT_RETRY, type RetryOptions } from './retry.ts'
 import type { LoginResult } from './types.ts'
 
@@ -54,6 +49,10 @@ export type ElevateClientOptions = CredentialsClientOptions | TokenProviderClien
 /** The default limit on one attempt: generous for a list of 1000 rows, short of a hung socket. */
 export const DEFAULT_TIMEOUT_MS = 30_000
 
+// The resources (`client.customers`, …) are generated from the OpenAPI document: the class gets
+// their types by declaration merging and their methods in the constructor.
+export interface ElevateClient extends Resources {}
+
 /**
  * The Elevate API client: typed resources that resolve with data on 2xx and throw a typed error
  * otherwise, with retries, token refresh and structured logging built in.
@@ -62,19 +61,6 @@ export const DEFAULT_TIMEOUT_MS = 30_000
  * const roles = await client.userRoles.list({ page: 1, pageSize: 50 })
  */
 export class ElevateClient {
-  /** User roles: `list`, `get`, `listAll`. */
-  readonly userRoles: UserRoles
-  /** Contract owners: `list`, `listAll`, `get`, `getWithETag`, `create`, `update`. */
-  readonly contractOwners: ContractOwners
-  /** Sub-brands of contract owners: `list`, `listAll`, `get`, `getWithETag`, `create`, `update`. */
-  readonly contractOwnerSubBrands: ContractOwnerSubBrands
-  /** Billing cycles of contract owners: `list`, `listAll`, `get`, `getWithETag`, `create`, `update`. */
-  readonly billingCycles: BillingCycles
-  /** Customers (created with their sites): `list`, `listAll`, `get`, `getWithETag`, `create`, `update`, `exists`. */
-  readonly customers: Customers
-  /** Sites of customers: `list`, `listAll`, `get`, `getWithETag`, `create`, `update`, `exists`. */
-  readonly sites: Sites
-
   // #private: the credentials and tokens stay out of console.log(client).
   readonly #transport: Transport
   readonly #session: CredentialsSession | undefined
@@ -91,12 +77,7 @@ export class ElevateClient {
       tokens,
       now: Date.now,
     })
-    this.userRoles = userRoles(this.#transport)
-    this.contractOwners = contractOwners(this.#transport)
-    this.contractOwnerSubBrands = contractOwnerSubBrands(this.#transport)
-    this.billingCycles = billingCycles(this.#transport)
-    this.customers = customers(this.#transport)
-    this.sites = sites(this.#transport)
+    Object.assign(this, createResources(this.#transport))
   }
 
   /**

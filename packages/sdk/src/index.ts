@@ -27,34 +27,7 @@ export type { Logger, LogStyle, LogFields } from './logging.ts'
 export { DEFAULT_RETRY, RETRYABLE_STATUSES, backoffDelay } from './retry.ts'
 export type { RetryOptions } from './retry.ts'
 export type { ExistsFilters, ListAllOptions, ListFilters, ListItems, JsonPatchOperation, MergePatch, UpdateOptions } from './resources/resource.ts'
-export type { UserRoles } from './resources/user-roles.ts'
-export type { ContractOwners } from './resources/contract-owners.ts'
-export type { ContractOwnerSubBrands } from './resources/contract-owner-sub-brands.ts'
-export type { BillingCycles } from './resources/billing-cycles.ts'
-export type { Customers } from './resources/customers.ts'
-export type { Sites } from './resources/sites.ts'
-export type { Credentials, ErrorBody, ErrorCode, FieldError, ListUserRolesQuery, LoginResult, UserRole } from './types.ts'
-export type {
-  BillingCycle,
-  BillingCyclePatch,
-  ContractOwner,
-  ContractOwnerPatch,
-  ContractOwnerSubBrand,
-  ContractOwnerSubBrandPatch,
-  CreateBillingCycleBody,
-  CreateContractOwnerBody,
-  CreateContractOwnerSubBrandBody,
-  CreateCustomerBody,
-  CreateSiteBody,
-  Customer,
-  CustomerPatch,
-  CustomerWithSites,
-  ListBillingCyclesQuery,
-  ListContractOwnerSubBrandsQuery,
-  ListContractOwnersQuery,
-  ListCustomersQuery,
-  ListSitesQuery,
-  Site,
-  SitePatch,
-} from './types.ts'
+export type { Credentials, ErrorBody, ErrorCode, FieldError, LoginResult } from './types.ts'
+// Every resource's types (Customer, CreateCustomerBody, ListCustomersQuery, CustomerPatch, …).
+export type * from './generated/resources.ts'
 export type { components, operations, paths } from './generated/openapi.ts'

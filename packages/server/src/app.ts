@@ -11,29 +11,11 @@ import { answerError, installContract } from './http/contract.ts'
 import { registerOpenApi } from './http/openapi.ts'
 import { requestIdFor } from './http/request-id.ts'
 import { PostgresIdempotencyStore } from './idempotency/postgres-store.ts'
-import { authenticationModule } from './modules/authentication/index.ts'
-import { billingCyclesModule } from './modules/billing-cycles/index.ts'
-import { subBrandsModule } from './modules/contract-owner-sub-brands/index.ts'
-import { contractOwnersModule } from './modules/contract-owners/index.ts'
-import { customersModule } from './modules/customers/index.ts'
-import { sitesModule } from './modules/sites/index.ts'
-import { healthModule } from './modules/health/index.ts'
+import { MODULES } from './modules/index.ts'
 import type { ModuleContext } from './modules/module.ts'
-import { userRolesModule } from './modules/user-roles/index.ts'
 
 export const API_VERSION = '0.1.0'
 
-/** The API modules, in the order their routes are registered. Add a new module here. */
-const MODULES = [
-  healthModule,
-  authenticationModule,
-  userRolesModule,
-  contractOwnersModule,
-  subBrandsModule,
-  billingCyclesModule,
-  customersModule,
-  sitesModule,
-]
 
 /** Builds the whole API on a database; never listens (server.ts does, tests pick a port). */
 export async function buildApp(config: Config, db: Database, logger: Logger): Promise<FastifyInstance> {
@@ -69,7 +51,7 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
   await registerOpenApi(app, API_VERSION)
 
   const context: ModuleContext = { config, db, authenticator }
-  for (const module of MODULES) await app.register(module, context)
+  for (const module of MODULES) await app.register(async (scope) => module.register(scope, context))
   contract.finish()
   return app
 }

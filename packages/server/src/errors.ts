@@ -52,6 +52,8 @@ export const ERROR_CATALOGUE = {
   not_acceptable: { kind: 'not_acceptable', message: 'This resource can only answer with application/json' },
   already_exists: { kind: 'conflict', message: 'The resource already exists' },
   patch_test_failed: { kind: 'conflict', message: 'A test operation of the JSON Patch failed' },
+  invalid_transition: { kind: 'conflict', message: 'The resource cannot move to that state from its current one' },
+  in_use: { kind: 'conflict', message: 'The resource is in use and cannot be deleted' },
   idempotency_key_in_progress: {
     kind: 'conflict',
     message: 'A request with this Idempotency-Key is still being processed: retry later to get its result',

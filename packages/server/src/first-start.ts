@@ -2,7 +2,9 @@ import { sql, type Kysely } from 'kysely'
 import { createBrand, createUser } from './auth/accounts.ts'
 import { generatePassword } from './auth/passwords.ts'
 import type { Config } from './config.ts'
+import { TENANT_ROLE } from './db/database.ts'
 import type { Tables } from './db/tables.ts'
+import { MODULES, seededRoles } from './modules/index.ts'
 
 export interface FirstStart {
   brand: string
@@ -24,7 +26,7 @@ export async function runFirstStart(db: Kysely<Tables>, admin: Config['admin']):
     const existing = await trx.selectFrom('brands').select('id').limit(1).executeTakeFirst()
     if (existing !== undefined) return undefined
     const password = admin.password ?? generatePassword()
-    const brandId = await createBrand(trx, admin.brand)
+    const brandId = await createBrand(trx, admin.brand, seededRoles())
     await createUser(trx, {
       brandId,
       username: admin.username,
@@ -34,48 +36,11 @@ export async function runFirstStart(db: Kysely<Tables>, admin: Config['admin']):
       lastName: admin.brand,
       email: `${admin.username}@example.invalid`,
     })
-    await seedReferenceData(trx, brandId)
+    // The modules' seeds run as the tenant role in the new brand, inside this transaction: they see
+    // and write only that brand, and all of it is made, or nothing.
+    await sql`select set_config('elevate.brand_id', ${String(brandId)}, true)`.execute(trx)
+    await sql`set local role ${sql.id(TENANT_ROLE)}`.execute(trx)
+    for (const module of MODULES) await module.seed?.(trx)
     return { brand: admin.brand, username: admin.username, generatedPassword: admin.password === undefined ? password : undefined }
   })
-}
-
-/**
- * A usable set of admin reference data, so the first customer can be created at once: one contract
- * owner with one sub-brand and one monthly billing cycle. All of it can be changed through the API.
- */
-async function seedReferenceData(db: Kysely<Tables>, brandId: number): Promise<void> {
-  const owner = await db
-    .insertInto('contract_owners')
-    .values({
-      brand_id: brandId,
-      name: 'Default Contract Owner',
-      available_from: '2020-01-01',
-      available_to: null,
-      details: {
-        siBccEmailAddress: 'billing@example.invalid',
-        taxRegistrationNumber: 'UNSET',
-        address: { address1: 'Address line 1', town: 'Town', postcode: 'POSTCODE', country: 'GB' },
-      },
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await db
-    .insertInto('contract_owner_sub_brands')
-    .values({
-      brand_id: brandId,
-      contract_owner_id: owner.id,
-      name: 'Default',
-      account_number_format: 'CU000000',
-      details: { summaryCustomerAccountNumberLabel: 'Account number', billingPeriodEndDateLabel: 'Billing period end', vatRegistrationNumber: 'UNSET' },
-    })
-    .execute()
-  await db
-    .insertInto('billing_cycles')
-    .values({
-      brand_id: brandId,
-      contract_owner_id: owner.id,
-      name: 'Monthly',
-      details: { startDayOfPeriod: 1, periodUnit: 'MONTHLY', currencyCode: 'GBP', completionType: 'CLOSE_ONLY' },
-    })
-    .execute()
 }

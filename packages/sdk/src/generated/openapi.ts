@@ -156,7 +156,8 @@ export interface paths {
         get: operations["getContractOwnerSubBrand"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Delete a contract owner sub-brand */
+        delete: operations["deleteContractOwnerSubBrand"];
         options?: never;
         head?: never;
         /** Update a contract owner sub-brand (JSON Patch or merge patch) */
@@ -209,7 +210,7 @@ export interface paths {
         /** List customers */
         get: operations["getCustomers"];
         put?: never;
-        /** Create a customer */
+        /** Create a customer with its first sites */
         post: operations["createCustomer"];
         delete?: never;
         options?: never;
@@ -273,6 +274,155 @@ export interface paths {
         patch: operations["updateSite"];
         trace?: never;
     };
+    "/v1/admin-contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List admin contacts */
+        get: operations["getAdminContacts"];
+        put?: never;
+        /** Create a admin contact */
+        post: operations["createAdminContact"];
+        delete?: never;
+        options?: never;
+        /** Check whether any admin contact matches the filters (200 or 404) */
+        head: operations["checkAdminContact"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin-contacts/{adminContactId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a admin contact */
+        get: operations["getAdminContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a admin contact (JSON Patch or merge patch) */
+        patch: operations["updateAdminContact"];
+        trace?: never;
+    };
+    "/v1/email-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List email templates */
+        get: operations["getEmailTemplates"];
+        put?: never;
+        /** Create a email template */
+        post: operations["createEmailTemplate"];
+        delete?: never;
+        options?: never;
+        /** Check whether any email template matches the filters (200 or 404) */
+        head: operations["checkEmailTemplate"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-templates/{emailTemplateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a email template */
+        get: operations["getEmailTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a email template (JSON Patch or merge patch) */
+        patch: operations["updateEmailTemplate"];
+        trace?: never;
+    };
+    "/v1/custom-field-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List custom field definitions */
+        get: operations["getCustomFieldDefinitions"];
+        put?: never;
+        /** Create a custom field definition */
+        post: operations["createCustomFieldDefinition"];
+        delete?: never;
+        options?: never;
+        /** Check whether any custom field definition matches the filters (200 or 404) */
+        head: operations["checkCustomFieldDefinition"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/custom-field-definitions/{customFieldDefinitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a custom field definition */
+        get: operations["getCustomFieldDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a custom field definition (JSON Patch or merge patch) */
+        patch: operations["updateCustomFieldDefinition"];
+        trace?: never;
+    };
+    "/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get invoice group tag labels for a contract owner sub-brand */
+        get: operations["getInvoiceGroupTagLabels"];
+        put?: never;
+        /** Create a new invoice group tag label */
+        post: operations["createInvoiceGroupTagLabel"];
+        delete?: never;
+        options?: never;
+        /** Check whether any of the sub-brand’s labels matches the filters (200 or 404) */
+        head: operations["checkInvoiceGroupTagLabel"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoice-group-tag-labels/{invoiceGroupTagLabelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a specific invoice group tag label */
+        get: operations["getInvoiceGroupTagLabel"];
+        put?: never;
+        post?: never;
+        /** Delete an invoice group tag label */
+        delete: operations["deleteInvoiceGroupTagLabel"];
+        options?: never;
+        head?: never;
+        /** Update an invoice group tag label (JSON Patch or merge patch) */
+        patch: operations["updateInvoiceGroupTagLabel"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -297,7 +447,7 @@ export interface components {
              * @description Stable machine word
              * @enum {string}
              */
-            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "idempotency_key_in_progress" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
+            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "idempotency_key_in_progress" | "precondition_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
             /** @description Every invalid field, when several */
             errors?: {
                 /** @description Dotted path of the field, e.g. sites[0].siteAddress.postcode */
@@ -645,9 +795,15 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name
+                 * @example name,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
                 fields?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 name?: string;
@@ -672,8 +828,8 @@ export interface operations {
                         /** @description Server-assigned identifier */
                         id?: number;
                         name?: string;
-                        /** @description What the role allows, per module (an addition to the published schema) */
-                        permissions?: ("users:read" | "users:write" | "customers:read" | "customers:write" | "admin:read" | "admin:write")[];
+                        /** @description What the role allows, per module and access (an addition to the published schema) */
+                        permissions?: string[];
                     }[];
                 };
             };
@@ -786,8 +942,8 @@ export interface operations {
                         /** @description Server-assigned identifier */
                         id: number;
                         name: string;
-                        /** @description What the role allows, per module (an addition to the published schema) */
-                        permissions: ("users:read" | "users:write" | "customers:read" | "customers:write" | "admin:read" | "admin:write")[];
+                        /** @description What the role allows, per module and access (an addition to the published schema) */
+                        permissions: string[];
                     };
                 };
             };
@@ -894,9 +1050,15 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, availableFrom, availableTo, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
                 fields?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 name?: string;
@@ -1531,50 +1693,62 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
+                 *         "op": "test",
                  *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "value": "New value"
+                 *       },
                  *       {
                  *         "op": "replace",
                  *         "path": "/name",
-                 *         "value": "New name"
+                 *         "value": "New value"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "New value"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    availableFrom?: string | null;
+                    availableTo?: string | null;
+                    bankAccountName?: string | null;
+                    bankAccountNumber?: string | null;
+                    bankSortCode?: string | null;
+                    bankSwiftCode?: string | null;
+                    bankIban?: string | null;
+                    companyRegistrationNumber?: string | null;
+                    coBccEmailAddress?: string | null;
+                    mandatoryAccountReferenceForSite?: boolean | null;
+                    prePopulatedFraudPlanId?: number | null;
+                    siBccEmailAddress?: string | null;
+                    taxRegistrationNumber?: string | null;
+                    address?: {
+                        businessName?: string | null;
+                        address1?: string | null;
+                        address2?: string | null;
+                        address3?: string | null;
+                        town?: string | null;
+                        county?: string | null;
+                        postcode?: string | null;
+                        country?: string | null;
+                    } | null;
+                    customerServiceTelephoneNumber?: string | null;
+                    customerServiceWebsite?: string | null;
+                    customerServiceEmail?: string | null;
+                    emailBillingFromAddress?: string | null;
+                    invoiceCombiningType?: ("NONE" | "CUSTOMER" | "SITE") | null;
                 };
             };
         };
@@ -1800,14 +1974,20 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, contractOwnerId, name, createdAt, updatedAt
+                 * @example contractOwnerId,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,contractOwnerId
+                 */
                 fields?: string;
-                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                name?: string;
                 /** @description Filter: id | in:1,2 */
                 contractOwnerId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
                 /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
                 createdAt?: string;
                 /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
@@ -2324,6 +2504,134 @@ export interface operations {
             };
         };
     };
+    deleteContractOwnerSubBrand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                contractOwnerSubBrandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     updateContractOwnerSubBrand: {
         parameters: {
             query?: never;
@@ -2339,50 +2647,49 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
+                 *         "op": "test",
                  *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "value": "New value"
+                 *       },
                  *       {
                  *         "op": "replace",
                  *         "path": "/name",
-                 *         "value": "New name"
+                 *         "value": "New value"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "New value"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    contractOwnerId?: number | null;
+                    name?: string | null;
+                    accountNumberFormat?: string | null;
+                    attachInvoiceToEmail?: boolean | null;
+                    bacsReference?: string | null;
+                    bankAccountName?: string | null;
+                    bankAccountNumber?: string | null;
+                    bankSortCode?: string | null;
+                    swiftCode?: string | null;
+                    summaryCustomerAccountNumberLabel?: string | null;
+                    billingPeriodEndDateLabel?: string | null;
+                    companyRegistrationNumber?: string | null;
+                    companyRegistrationNumberLabel?: string | null;
+                    vatRegistrationNumber?: string | null;
+                    customerServiceEmail?: string | null;
+                    customerServiceTelephoneNumber?: string | null;
                 };
             };
         };
@@ -2582,14 +2889,20 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, contractOwnerId, name
+                 * @example contractOwnerId,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,contractOwnerId
+                 */
                 fields?: string;
-                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                name?: string;
                 /** @description Filter: id | in:1,2 */
                 contractOwnerId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
             };
             header?: never;
             path?: never;
@@ -3117,50 +3430,45 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
+                 *         "op": "test",
                  *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "value": "New value"
+                 *       },
                  *       {
                  *         "op": "replace",
                  *         "path": "/name",
-                 *         "value": "New name"
+                 *         "value": "New value"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "New value"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    contractOwnerId?: number | null;
+                    name?: string | null;
+                    startDayOfPeriod?: number | null;
+                    wholePeriod?: boolean | null;
+                    lengthOfPeriod?: number | null;
+                    periodUnit?: ("DAILY" | "WEEKLY" | "MONTHLY") | null;
+                    maxDaysBeforeCloseable?: number | null;
+                    maxDaysAfterCloseable?: number | null;
+                    maxBackDateableUsageInDays?: number | null;
+                    currencyCode?: string | null;
+                    defaultInvoiceDate?: ("TODAY" | "END_OF_BILL_RUN" | "END_OF_BILL_RUN_PLUS_ONE") | null;
+                    completionType?: ("DISABLED" | "CLOSE_ONLY" | "CLOSE_AND_FINALISE") | null;
                 };
             };
         };
@@ -3360,20 +3668,26 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, contractOwnerId, billingCycleId, customerType, customerName, customerAccountNumber, startDate, endDate, createdDate, updatedDate
+                 * @example contractOwnerId,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,contractOwnerId
+                 */
                 fields?: string;
                 /** @description Filter: id | in:1,2 */
                 contractOwnerId?: string;
-                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                customerName?: string;
+                /** @description Filter: id | in:1,2 */
+                billingCycleId?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 customerType?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                customerName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 customerAccountNumber?: string;
-                /** @description Filter: id | in:1,2 */
-                billingCycleId?: string;
                 /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
                 startDate?: string;
                 /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
@@ -3404,13 +3718,14 @@ export interface operations {
                         id?: number;
                         /** @description Server-assigned identifier */
                         contractOwnerId?: number;
-                        /** @description Server-assigned identifier */
+                        /** @description Absent on create: the contract owner's first sub-brand */
                         contractOwnerSubBrandId?: number;
                         /** @description Server-assigned identifier */
                         billingCycleId?: number;
                         /** @enum {string} */
                         customerType?: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
                         customerName?: string;
+                        /** @description Absent on create: generated from the sub-brand's accountNumberFormat */
                         customerAccountNumber?: string;
                         /**
                          * Format: date
@@ -3650,13 +3965,14 @@ export interface operations {
                         id: number;
                         /** @description Server-assigned identifier */
                         contractOwnerId: number;
-                        /** @description Server-assigned identifier */
+                        /** @description Absent on create: the contract owner's first sub-brand */
                         contractOwnerSubBrandId: number;
                         /** @description Server-assigned identifier */
                         billingCycleId: number;
                         /** @enum {string} */
                         customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
                         customerName: string;
+                        /** @description Absent on create: generated from the sub-brand's accountNumberFormat */
                         customerAccountNumber: string;
                         /**
                          * Format: date
@@ -3890,14 +4206,14 @@ export interface operations {
             query?: {
                 /** @description Filter: id | in:1,2 */
                 contractOwnerId?: string;
-                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                customerName?: string;
+                /** @description Filter: id | in:1,2 */
+                billingCycleId?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 customerType?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                customerName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
                 customerAccountNumber?: string;
-                /** @description Filter: id | in:1,2 */
-                billingCycleId?: string;
                 /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
                 startDate?: string;
                 /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
@@ -4045,13 +4361,14 @@ export interface operations {
                         id: number;
                         /** @description Server-assigned identifier */
                         contractOwnerId: number;
-                        /** @description Server-assigned identifier */
+                        /** @description Absent on create: the contract owner's first sub-brand */
                         contractOwnerSubBrandId: number;
                         /** @description Server-assigned identifier */
                         billingCycleId: number;
                         /** @enum {string} */
                         customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
                         customerName: string;
+                        /** @description Absent on create: generated from the sub-brand's accountNumberFormat */
                         customerAccountNumber: string;
                         /**
                          * Format: date
@@ -4187,50 +4504,41 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
-                 *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "op": "test",
+                 *         "path": "/customerName",
+                 *         "value": "New value"
+                 *       },
                  *       {
                  *         "op": "replace",
-                 *         "path": "/name",
-                 *         "value": "New name"
+                 *         "path": "/customerName",
+                 *         "value": "New value"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "customerName": "New value"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    contractOwnerId?: number | null;
+                    contractOwnerSubBrandId?: number | null;
+                    billingCycleId?: number | null;
+                    customerType?: ("RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER") | null;
+                    customerName?: string | null;
+                    customerAccountNumber?: string | null;
+                    startDate?: string | null;
+                    endDate?: string | null;
                 };
             };
         };
@@ -4250,13 +4558,14 @@ export interface operations {
                         id: number;
                         /** @description Server-assigned identifier */
                         contractOwnerId: number;
-                        /** @description Server-assigned identifier */
+                        /** @description Absent on create: the contract owner's first sub-brand */
                         contractOwnerSubBrandId: number;
                         /** @description Server-assigned identifier */
                         billingCycleId: number;
                         /** @enum {string} */
                         customerType: "RESIDENTIAL" | "BUSINESS" | "RESELLER" | "STAFF_MEMBER";
                         customerName: string;
+                        /** @description Absent on create: generated from the sub-brand's accountNumberFormat */
                         customerAccountNumber: string;
                         /**
                          * Format: date
@@ -4428,9 +4737,15 @@ export interface operations {
                 page: number;
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
-                /** @description Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc */
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, customerId, siteName, siteReference, startDate, endDate, createdDate, updatedDate
+                 * @example customerId,id:desc
+                 */
                 sort?: string;
-                /** @description Comma-separated fields to return. Example: id,name */
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,customerId
+                 */
                 fields?: string;
                 /** @description Filter: id | in:1,2 */
                 customerId?: string;
@@ -5286,50 +5601,78 @@ export interface operations {
                 /**
                  * @example [
                  *       {
-                 *         "op": "replace",
-                 *         "path": "/name",
-                 *         "value": "New name"
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": ({
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
-                    path: string;
-                    value?: unknown;
-                    from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
-                };
-                /**
-                 * @example [
+                 *         "op": "test",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       },
                  *       {
                  *         "op": "replace",
-                 *         "path": "/name",
-                 *         "value": "New name"
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
                  *       }
                  *     ]
                  */
-                "application/merge-patch+json": ({
+                "application/json-patch+json": {
                     /** @enum {string} */
                     op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /**
-                     * @description JSON Pointer (RFC 6901)
-                     * @example /customerName
-                     */
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
                     path: string;
+                    /** @description For add, replace and test */
                     value?: unknown;
+                    /** @description For move and copy */
                     from?: string;
-                } & {
-                    [key: string]: unknown;
-                })[] | {
-                    [key: string]: unknown;
+                }[];
+                /**
+                 * @example {
+                 *       "startDate": "2019-08-24"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    customerId?: number | null;
+                    siteName?: string | null;
+                    siteReference?: string | null;
+                    startDate?: string | null;
+                    endDate?: string | null;
+                    siteAddress?: {
+                        businessName?: string | null;
+                        address1?: string | null;
+                        address2?: string | null;
+                        address3?: string | null;
+                        town?: string | null;
+                        county?: string | null;
+                        postcode?: string | null;
+                        country?: string | null;
+                    } | null;
+                    siteInvoiceDetails?: {
+                        invoiceTemplateId?: number | null;
+                        invoiceSummaryTemplateId?: number | null;
+                        electronicSummaryTemplateIds?: number[] | null;
+                        invoiceAddress?: {
+                            businessName?: string | null;
+                            address1?: string | null;
+                            address2?: string | null;
+                            address3?: string | null;
+                            town?: string | null;
+                            county?: string | null;
+                            postcode?: string | null;
+                            country?: string | null;
+                        } | null;
+                        accountPackageReference?: string | null;
+                        paymentTermsInDays?: number | null;
+                        preferredPaymentDay?: number | null;
+                    } | null;
+                    siteIdReceivingInvoice?: number | null;
+                    contacts?: {
+                        firstName: string;
+                        lastName: string;
+                        /** Format: email */
+                        email: string;
+                        telephoneNumber?: string;
+                        mobileNumber?: string;
+                        jobTitle?: string;
+                    }[] | null;
+                    repaymentPlanAmount?: number | null;
+                    repaymentPlanRemainingPeriods?: number | null;
                 };
             };
         };
@@ -5415,6 +5758,3568 @@ export interface operations {
                         /** @description Per period, in major currency units */
                         repaymentPlanAmount?: number;
                         repaymentPlanRemainingPeriods?: number;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAdminContacts: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Admin contact name
+                         * @example Billing Operations
+                         */
+                        name?: string;
+                        /** @description Contact telephone number */
+                        telephoneNumber?: string;
+                        /** Format: email */
+                        email?: string;
+                        /** @description Whether the contact is emailed fraud (tripwire) alerts */
+                        receiveFraudAlertsViaEmail?: boolean;
+                        /** @description Whether the contact is emailed usage-cap alerts */
+                        receiveUsageCapAlertsViaEmail?: boolean;
+                        /** @description Whether the contact is emailed when a bill run is closed automatically */
+                        receiveBillRunAutoClosureAlertsViaEmail?: boolean;
+                        /** @description Whether the contact is emailed duplicate-call alerts */
+                        receiveDuplicateCallAlertsViaEmail?: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createAdminContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Admin contact name
+                     * @example Billing Operations
+                     */
+                    name: string;
+                    /** @description Contact telephone number */
+                    telephoneNumber?: string;
+                    /** Format: email */
+                    email: string;
+                    /** @description Whether the contact is emailed fraud (tripwire) alerts */
+                    receiveFraudAlertsViaEmail?: boolean;
+                    /** @description Whether the contact is emailed usage-cap alerts */
+                    receiveUsageCapAlertsViaEmail?: boolean;
+                    /** @description Whether the contact is emailed when a bill run is closed automatically */
+                    receiveBillRunAutoClosureAlertsViaEmail?: boolean;
+                    /** @description Whether the contact is emailed duplicate-call alerts */
+                    receiveDuplicateCallAlertsViaEmail?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Admin contact name
+                         * @example Billing Operations
+                         */
+                        name: string;
+                        /** @description Contact telephone number */
+                        telephoneNumber?: string;
+                        /** Format: email */
+                        email: string;
+                        /** @description Whether the contact is emailed fraud (tripwire) alerts */
+                        receiveFraudAlertsViaEmail: boolean;
+                        /** @description Whether the contact is emailed usage-cap alerts */
+                        receiveUsageCapAlertsViaEmail: boolean;
+                        /** @description Whether the contact is emailed when a bill run is closed automatically */
+                        receiveBillRunAutoClosureAlertsViaEmail: boolean;
+                        /** @description Whether the contact is emailed duplicate-call alerts */
+                        receiveDuplicateCallAlertsViaEmail: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkAdminContact: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAdminContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                adminContactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Admin contact name
+                         * @example Billing Operations
+                         */
+                        name: string;
+                        /** @description Contact telephone number */
+                        telephoneNumber?: string;
+                        /** Format: email */
+                        email: string;
+                        /** @description Whether the contact is emailed fraud (tripwire) alerts */
+                        receiveFraudAlertsViaEmail: boolean;
+                        /** @description Whether the contact is emailed usage-cap alerts */
+                        receiveUsageCapAlertsViaEmail: boolean;
+                        /** @description Whether the contact is emailed when a bill run is closed automatically */
+                        receiveBillRunAutoClosureAlertsViaEmail: boolean;
+                        /** @description Whether the contact is emailed duplicate-call alerts */
+                        receiveDuplicateCallAlertsViaEmail: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateAdminContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                adminContactId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Billing Operations"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Billing Operations"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "Billing Operations"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    telephoneNumber?: string | null;
+                    email?: string | null;
+                    receiveFraudAlertsViaEmail?: boolean | null;
+                    receiveUsageCapAlertsViaEmail?: boolean | null;
+                    receiveBillRunAutoClosureAlertsViaEmail?: boolean | null;
+                    receiveDuplicateCallAlertsViaEmail?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Admin contact name
+                         * @example Billing Operations
+                         */
+                        name: string;
+                        /** @description Contact telephone number */
+                        telephoneNumber?: string;
+                        /** Format: email */
+                        email: string;
+                        /** @description Whether the contact is emailed fraud (tripwire) alerts */
+                        receiveFraudAlertsViaEmail: boolean;
+                        /** @description Whether the contact is emailed usage-cap alerts */
+                        receiveUsageCapAlertsViaEmail: boolean;
+                        /** @description Whether the contact is emailed when a bill run is closed automatically */
+                        receiveBillRunAutoClosureAlertsViaEmail: boolean;
+                        /** @description Whether the contact is emailed duplicate-call alerts */
+                        receiveDuplicateCallAlertsViaEmail: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getEmailTemplates: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description The template’s name, unique within the brand
+                         * @example Invoice ready
+                         */
+                        name?: string;
+                        /**
+                         * @description Subject line; may use substitutions
+                         * @example Invoice {{invoiceNumber}} is ready
+                         */
+                        subject?: string;
+                        /**
+                         * @description The email’s text; substitutions are written {{name}}
+                         * @example Dear {{customerName}},
+                         *     your invoice is attached.
+                         */
+                        body?: string;
+                        /**
+                         * @description How the body is sent (absent on create: text/plain)
+                         * @enum {string}
+                         */
+                        contentType?: "text/plain" | "text/html";
+                        /** @description The substituted values the subject and body use, in order of first appearance */
+                        substitutions?: string[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createEmailTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The template’s name, unique within the brand
+                     * @example Invoice ready
+                     */
+                    name: string;
+                    /**
+                     * @description Subject line; may use substitutions
+                     * @example Invoice {{invoiceNumber}} is ready
+                     */
+                    subject: string;
+                    /**
+                     * @description The email’s text; substitutions are written {{name}}
+                     * @example Dear {{customerName}},
+                     *     your invoice is attached.
+                     */
+                    body: string;
+                    /**
+                     * @description How the body is sent (absent on create: text/plain)
+                     * @enum {string}
+                     */
+                    contentType?: "text/plain" | "text/html";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description The template’s name, unique within the brand
+                         * @example Invoice ready
+                         */
+                        name: string;
+                        /**
+                         * @description Subject line; may use substitutions
+                         * @example Invoice {{invoiceNumber}} is ready
+                         */
+                        subject: string;
+                        /**
+                         * @description The email’s text; substitutions are written {{name}}
+                         * @example Dear {{customerName}},
+                         *     your invoice is attached.
+                         */
+                        body: string;
+                        /**
+                         * @description How the body is sent (absent on create: text/plain)
+                         * @enum {string}
+                         */
+                        contentType: "text/plain" | "text/html";
+                        /** @description The substituted values the subject and body use, in order of first appearance */
+                        substitutions: string[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkEmailTemplate: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getEmailTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                emailTemplateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description The template’s name, unique within the brand
+                         * @example Invoice ready
+                         */
+                        name: string;
+                        /**
+                         * @description Subject line; may use substitutions
+                         * @example Invoice {{invoiceNumber}} is ready
+                         */
+                        subject: string;
+                        /**
+                         * @description The email’s text; substitutions are written {{name}}
+                         * @example Dear {{customerName}},
+                         *     your invoice is attached.
+                         */
+                        body: string;
+                        /**
+                         * @description How the body is sent (absent on create: text/plain)
+                         * @enum {string}
+                         */
+                        contentType: "text/plain" | "text/html";
+                        /** @description The substituted values the subject and body use, in order of first appearance */
+                        substitutions: string[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateEmailTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                emailTemplateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Invoice ready"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Invoice ready"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "Invoice ready"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    subject?: string | null;
+                    body?: string | null;
+                    contentType?: ("text/plain" | "text/html") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description The template’s name, unique within the brand
+                         * @example Invoice ready
+                         */
+                        name: string;
+                        /**
+                         * @description Subject line; may use substitutions
+                         * @example Invoice {{invoiceNumber}} is ready
+                         */
+                        subject: string;
+                        /**
+                         * @description The email’s text; substitutions are written {{name}}
+                         * @example Dear {{customerName}},
+                         *     your invoice is attached.
+                         */
+                        body: string;
+                        /**
+                         * @description How the body is sent (absent on create: text/plain)
+                         * @enum {string}
+                         */
+                        contentType: "text/plain" | "text/html";
+                        /** @description The substituted values the subject and body use, in order of first appearance */
+                        substitutions: string[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCustomFieldDefinitions: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, label, entityLevel, createdDate, updatedDate
+                 * @example label,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,label
+                 */
+                fields?: string;
+                /** @description Filter: one of USAGE_PRODUCT, RENTAL_PRODUCT, RENTAL_PRODUCT_INVENTORY, SITE, CUSTOMER */
+                entityLevel?: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Display label for the custom field
+                         * @example Additional field definition label
+                         */
+                        label?: string;
+                        /**
+                         * @description The entity level the custom field applies to; fixed once created
+                         * @enum {string}
+                         */
+                        entityLevel?: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createCustomFieldDefinition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Display label for the custom field
+                     * @example Additional field definition label
+                     */
+                    label: string;
+                    /**
+                     * @description The entity level the custom field applies to; fixed once created
+                     * @enum {string}
+                     */
+                    entityLevel: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Display label for the custom field
+                         * @example Additional field definition label
+                         */
+                        label: string;
+                        /**
+                         * @description The entity level the custom field applies to; fixed once created
+                         * @enum {string}
+                         */
+                        entityLevel: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkCustomFieldDefinition: {
+        parameters: {
+            query?: {
+                /** @description Filter: one of USAGE_PRODUCT, RENTAL_PRODUCT, RENTAL_PRODUCT_INVENTORY, SITE, CUSTOMER */
+                entityLevel?: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCustomFieldDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                customFieldDefinitionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Display label for the custom field
+                         * @example Additional field definition label
+                         */
+                        label: string;
+                        /**
+                         * @description The entity level the custom field applies to; fixed once created
+                         * @enum {string}
+                         */
+                        entityLevel: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateCustomFieldDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                customFieldDefinitionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/label",
+                 *         "value": "Additional field definition label"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/label",
+                 *         "value": "Additional field definition label"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "label": "Additional field definition label"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    label?: string | null;
+                    entityLevel?: ("USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER") | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Display label for the custom field
+                         * @example Additional field definition label
+                         */
+                        label: string;
+                        /**
+                         * @description The entity level the custom field applies to; fixed once created
+                         * @enum {string}
+                         */
+                        entityLevel: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY" | "SITE" | "CUSTOMER";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInvoiceGroupTagLabels: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, label, contractOwnerSubBrandId, createdDate, updatedDate
+                 * @example label,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,label
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                label?: string;
+                /** @description Filter: true | false */
+                showOnInvoice?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                contractOwnerSubBrandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Label name used to categorise invoice charges (e.g. 'Cost Centre', 'PO Number', 'Department')
+                         * @example Cost Centre
+                         */
+                        label?: string;
+                        /** @description The sub-brand whose label it is: the one in the path */
+                        contractOwnerSubBrandId?: number;
+                        /** @description Display this label and its value on customer invoices (absent on create: true) */
+                        showOnInvoice?: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createInvoiceGroupTagLabel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                contractOwnerSubBrandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Label name used to categorise invoice charges (e.g. 'Cost Centre', 'PO Number', 'Department')
+                     * @example Cost Centre
+                     */
+                    label: string;
+                    /** @description The sub-brand whose label it is: the one in the path */
+                    contractOwnerSubBrandId?: number;
+                    /** @description Display this label and its value on customer invoices (absent on create: true) */
+                    showOnInvoice?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Label name used to categorise invoice charges (e.g. 'Cost Centre', 'PO Number', 'Department')
+                         * @example Cost Centre
+                         */
+                        label: string;
+                        /** @description The sub-brand whose label it is: the one in the path */
+                        contractOwnerSubBrandId: number;
+                        /** @description Display this label and its value on customer invoices (absent on create: true) */
+                        showOnInvoice: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkInvoiceGroupTagLabel: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                label?: string;
+                /** @description Filter: true | false */
+                showOnInvoice?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                contractOwnerSubBrandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInvoiceGroupTagLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceGroupTagLabelId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Label name used to categorise invoice charges (e.g. 'Cost Centre', 'PO Number', 'Department')
+                         * @example Cost Centre
+                         */
+                        label: string;
+                        /** @description The sub-brand whose label it is: the one in the path */
+                        contractOwnerSubBrandId: number;
+                        /** @description Display this label and its value on customer invoices (absent on create: true) */
+                        showOnInvoice: boolean;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteInvoiceGroupTagLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceGroupTagLabelId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateInvoiceGroupTagLabel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceGroupTagLabelId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/label",
+                 *         "value": "Cost Centre"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/label",
+                 *         "value": "Cost Centre"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "label": "Cost Centre"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    label?: string | null;
+                    contractOwnerSubBrandId?: number | null;
+                    showOnInvoice?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Label name used to categorise invoice charges (e.g. 'Cost Centre', 'PO Number', 'Department')
+                         * @example Cost Centre
+                         */
+                        label: string;
+                        /** @description The sub-brand whose label it is: the one in the path */
+                        contractOwnerSubBrandId: number;
+                        /** @description Display this label and its value on customer invoices (absent on create: true) */
+                        showOnInvoice: boolean;
                         /**
                          * Format: date-time
                          * @example 2019-08-24T14:15:22Z

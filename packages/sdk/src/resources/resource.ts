@@ -1,4 +1,4 @@
-import type { QueryParams, RequestOptions } from '../http.ts'
+import type { HttpMethod, QueryParams, RequestOptions } from '../http.ts'
 import { nextPageQuery } from '../pages.ts'
 import type { Transport } from '../request.ts'
 
@@ -99,12 +99,59 @@ export function resourceMethods<Item, Query extends ListQueryBase, CreateBody = 
       return (await transport.send<Item>({ ...rest, headers, method: 'PATCH', path: itemPath(id), body: JSON.stringify(patch) })).data
     },
 
+    /** Deletes an item (204); a `NotFoundError` when there is none (a second delete). */
+    async delete(id: number | string, options?: RequestOptions): Promise<void> {
+      await transport.send<undefined>({ ...options, method: 'DELETE', path: itemPath(id) })
+    },
+
     /** Whether any item matches the filters (HEAD: 200 or 404, no body). */
     async exists(filters: ExistsFilters<Query>, options?: RequestOptions): Promise<boolean> {
       const query = filters as QueryParams
       const response = await transport.send<undefined>({ ...options, method: 'HEAD', path, query, expect: [404] })
       return response.status !== 404
     },
+  }
+}
+
+/**
+ * The methods of a resource whose collection lies under a parent while its items have a path of
+ * their own (`/v1/contract-owner-sub-brands/{id}/invoice-group-tag-labels`, items at
+ * `/v1/invoice-group-tag-labels/{id}`): the collection's methods take the parent's id first.
+ * @example const labels = await client.invoiceGroupTagLabels.list(subBrandId, { page: 1, pageSize: 50 })
+ */
+export function nestedResourceMethods<Item, Query extends ListQueryBase, CreateBody = never, Patch = never, Created = Item>(
+  transport: Transport,
+  collectionTemplate: string,
+  itemsPath: string,
+) {
+  const items = resourceMethods<Item, Query, CreateBody, Patch, Created>(transport, itemsPath)
+  const under = (parentId: number | string) =>
+    resourceMethods<Item, Query, CreateBody, Patch, Created>(transport, collectionTemplate.replace(/\{[^}]+\}/, encodeURIComponent(String(parentId))))
+  return {
+    /** One page of the parent's list, e.g. `(7, { page: 1, pageSize: 50 })`. */
+    list: <Q extends Query>(parentId: number | string, query: Q, options?: RequestOptions) => under(parentId).list(query, options),
+    /** Every item of the parent's list, page after page. */
+    listAll: (parentId: number | string, filters?: ListFilters<Query>, options?: ListAllOptions) => under(parentId).listAll(filters, options),
+    /** Creates an item under the parent (201); retried safely with one Idempotency-Key. */
+    create: (parentId: number | string, body: CreateBody, options?: RequestOptions) => under(parentId).create(body, options),
+    /** Whether any of the parent's items matches the filters (HEAD: 200 or 404). */
+    exists: (parentId: number | string, filters: ExistsFilters<Query>, options?: RequestOptions) => under(parentId).exists(filters, options),
+    get: items.get,
+    getWithETag: items.getWithETag,
+    update: items.update,
+    delete: items.delete,
+  }
+}
+
+/**
+ * An action on one item that is not a field change (`POST /v1/app-clients/{id}/rotate-secret`):
+ * the path's one parameter, then the body when the action takes one.
+ * @example const rotated = await client.appClients.rotateSecret(7)
+ */
+export function actionMethod<Body, Result>(transport: Transport, method: HttpMethod, pathTemplate: string) {
+  return async (id: number | string, ...[body, options]: [Body] extends [never] ? [body?: undefined, options?: RequestOptions] : [body: Body, options?: RequestOptions]): Promise<Result> => {
+    const path = pathTemplate.replace(/\{[^}]+\}/, encodeURIComponent(String(id)))
+    return (await transport.send<Result>({ ...options, method, path, body, idempotent: method === 'POST' })).data
   }
 }
 

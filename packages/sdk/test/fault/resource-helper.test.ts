@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
 import { afterEach, describe, it } from 'node:test'
 import { ConflictError, PreconditionFailedError } from '../../src/index.ts'
-import { resourceMethods, type ListQueryBase } from '../../src/resources/resource.ts'
+import { nestedResourceMethods, resourceMethods, type ListQueryBase } from '../../src/resources/resource.ts'
+import ts from 'typescript'
+import { generateResources } from '../../scripts/resources.ts'
 import { errorReply, ok, sequence, startFaultServer, type FaultServer, type Reply } from '../helpers/fault-server.ts'
 import { bareTransport } from '../helpers/transport.ts'
 
@@ -80,5 +82,50 @@ describe('the generic resource helper: create, update, exists', () => {
     assert.equal(await api.exists({ name: 'w' }), true)
     assert.equal(await api.exists({ name: 'nope' }), false)
     assert.deepEqual(server.requests.map((r) => [r.method, r.query.get('name')]), [['HEAD', 'w'], ['HEAD', 'nope']])
+  })
+})
+
+describe('a collection under a parent whose items have a path of their own', () => {
+  let server: FaultServer
+  afterEach(() => server.close())
+
+  it('lists, checks and creates under the parent; gets, updates and deletes by the item path', async () => {
+    server = await startFaultServer(sequence(ok([]), { status: 200 }, created, ok({ id: 7, name: 'w' }), ok({ id: 7, name: 'v' }), { status: 204 }))
+    const labels = nestedResourceMethods<Widget, WidgetQuery, { name: string }, Partial<Widget>>(bareTransport(server.url), '/v1/parents/{parentId}/widgets', '/v1/widgets')
+    await labels.list(3, { page: 1, pageSize: 10, name: 'w' })
+    assert.equal(await labels.exists('a/b', { name: 'w' }), true)
+    await labels.create(3, { name: 'w' })
+    await labels.get(7)
+    await labels.update(7, { name: 'v' })
+    await labels.delete(7)
+    assert.deepEqual(server.requests.map((r) => `${r.method} ${r.path}`), [
+      'GET /v1/parents/3/widgets',
+      'HEAD /v1/parents/a%2Fb/widgets',
+      'POST /v1/parents/3/widgets',
+      'GET /v1/widgets/7',
+      'PATCH /v1/widgets/7',
+      'DELETE /v1/widgets/7',
+    ])
+    assert.equal(server.requests[0]?.query.get('name'), 'w')
+  })
+
+  it('is what the generator writes for such a tag', () => {
+    const op = (operationId: string, method: string) => ({ operationId, tags: ['widgets'], 'x-sdk-method': method, 'x-sdk-type': 'Widget', responses: {} })
+    const source = generateResources(
+      {
+        paths: {
+          '/v1/parents/{parentId}/widgets': { get: op('getWidgets', 'list'), post: op('createWidget', 'create') },
+          '/v1/widgets/{widgetId}': { get: op('getWidget', 'get'), delete: op('deleteWidget', 'delete') },
+        },
+      },
+      '',
+    )
+    assert.match(source, /nestedResourceMethods<Widget, ListWidgetsQuery, CreateWidgetBody, never, Widget>\(transport, '\/v1\/parents\/\{parentId\}\/widgets', '\/v1\/widgets'\)/)
+    assert.match(source, /import \{ nestedResourceMethods, resourceMethods, type ListQueryBase \}/)
+    // `delete` is a reserved word: bound under another name, offered as the property `delete`.
+    assert.match(source, /const \{ list, listAll, create, get, delete: deleteItem \} = nestedResourceMethods/)
+    assert.match(source, /return \{ list, listAll, create, get, delete: deleteItem \}/)
+    const { diagnostics } = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } })
+    assert.deepEqual(diagnostics?.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n')), [], 'the generated module parses')
   })
 })

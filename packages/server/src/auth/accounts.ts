@@ -1,19 +1,19 @@
 import type { Kysely } from 'kysely'
 import type { Tables } from '../db/tables.ts'
 import { hashPassword } from './passwords.ts'
-import { SEEDED_ROLES } from './permissions.ts'
+import type { SeededRole } from './permissions.ts'
 
 /**
  * Provisioning of brands and their users, run as the system (no brand is current yet): at first
  * start, and by tests that need a second brand or a restricted user.
  */
 
-/** Creates a brand with the seeded roles; returns its id. */
-export async function createBrand(db: Kysely<Tables>, name: string): Promise<number> {
+/** Creates a brand with its seeded roles (from the modules' declarations); returns its id. */
+export async function createBrand(db: Kysely<Tables>, name: string, roles: readonly SeededRole[]): Promise<number> {
   const brand = await db.insertInto('brands').values({ name }).returning('id').executeTakeFirstOrThrow()
   await db
     .insertInto('roles')
-    .values(SEEDED_ROLES.map((role) => ({ brand_id: brand.id, name: role.name, permissions: [...role.permissions] })))
+    .values(roles.map((role) => ({ brand_id: brand.id, name: role.name, permissions: [...role.permissions] })))
     .execute()
   return brand.id
 }

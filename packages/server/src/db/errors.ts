@@ -32,3 +32,11 @@ export function violatedUniqueConstraint(error: unknown): string | undefined {
   const pgError = error as { code?: unknown; constraint?: unknown }
   return pgError.code === '23505' && typeof pgError.constraint === 'string' ? pgError.constraint : undefined
 }
+
+/** The foreign key a foreign-key violation (23503) broke, and the referencing table it belongs to. */
+export function violatedForeignKey(error: unknown): { constraint: string; table: string | undefined } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined
+  const pgError = error as { code?: unknown; constraint?: unknown; table?: unknown }
+  if (pgError.code !== '23503' || typeof pgError.constraint !== 'string') return undefined
+  return { constraint: pgError.constraint, table: typeof pgError.table === 'string' ? pgError.table : undefined }
+}

@@ -1,12 +1,10 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { BrandColumn, ReadOnlyTimestamp } from './columns.ts'
 
 /**
  * Table types as PostgreSQL stores them (snake_case). API shapes live in each module's schemas;
  * services map between the two explicitly.
  */
-type ReadOnlyTimestamp = ColumnType<Date, never, never>
-/** Filled by the database from the transaction's brand (`elevate_current_brand()`). */
-type BrandColumn = ColumnType<number, number | undefined, never>
 
 export interface BrandsTable {
   id: Generated<number>
@@ -55,71 +53,6 @@ export interface LoginFailuresTable {
   window_started: Date
 }
 
-/** Columns every updatable tenant resource has. */
-interface Versioned {
-  version: ColumnType<number, never, number>
-  created_date: ReadOnlyTimestamp
-  updated_date: ColumnType<Date, never, Date>
-}
-
-export interface ContractOwnersTable extends Versioned {
-  brand_id: BrandColumn
-  id: Generated<number>
-  name: string
-  available_from: string
-  available_to: string | null
-  details: Record<string, unknown>
-}
-
-export interface ContractOwnerSubBrandsTable extends Versioned {
-  brand_id: BrandColumn
-  id: Generated<number>
-  contract_owner_id: number
-  name: string
-  account_number_format: string
-  next_account_number: ColumnType<number, never, number>
-  details: Record<string, unknown>
-}
-
-export interface BillingCyclesTable extends Versioned {
-  brand_id: BrandColumn
-  id: Generated<number>
-  contract_owner_id: number
-  name: string
-  details: Record<string, unknown>
-}
-
-export interface CustomersTable extends Versioned {
-  brand_id: BrandColumn
-  id: Generated<number>
-  contract_owner_id: number
-  contract_owner_sub_brand_id: number
-  billing_cycle_id: number
-  customer_type: string
-  customer_name: string
-  customer_account_number: string
-  start_date: string
-  end_date: string | null
-}
-
-export interface SitesTable extends Versioned {
-  brand_id: BrandColumn
-  id: Generated<number>
-  customer_id: number
-  contract_owner_id: number
-  site_name: string
-  site_reference: string
-  start_date: string
-  end_date: string | null
-  site_address: Record<string, unknown>
-  site_invoice_details: Record<string, unknown> | null
-  site_id_receiving_invoice: number | null
-  contacts: Array<Record<string, unknown>>
-  /** numeric: pg returns it as a string, to keep every digit. */
-  repayment_plan_amount: string | number | null
-  repayment_plan_remaining_periods: number | null
-}
-
 /** Stored outcomes of creates sent with an Idempotency-Key (src/idempotency/); system pool only. */
 export interface IdempotencyKeysTable {
   brand_id: number
@@ -139,6 +72,10 @@ export interface IdempotencyKeysTable {
   completed_date: Date | null
 }
 
+/**
+ * The database, by table. Core tables are declared here; each module declares its own tables in
+ * its folder (`*.table.ts`) by augmenting this interface, so adding a module edits no shared file.
+ */
 export interface Tables {
   brands: BrandsTable
   signing_keys: SigningKeysTable
@@ -146,10 +83,8 @@ export interface Tables {
   users: UsersTable
   user_role_assignments: UserRoleAssignmentsTable
   login_failures: LoginFailuresTable
-  contract_owners: ContractOwnersTable
-  contract_owner_sub_brands: ContractOwnerSubBrandsTable
-  billing_cycles: BillingCyclesTable
-  customers: CustomersTable
-  sites: SitesTable
   idempotency_keys: IdempotencyKeysTable
 }
+
+/** Tables whose rows belong to a brand and are confined to it by row-level security. */
+export type TenantTable = { [K in keyof Tables]: Tables[K] extends { brand_id: BrandColumn } ? K : never }[keyof Tables]

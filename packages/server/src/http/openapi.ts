@@ -26,8 +26,21 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         const head = operations.head
         if (head?.operationId?.endsWith('-head') === true) head.operationId = head.operationId.slice(0, -'-head'.length)
       }
-      return document
+      return documentPatterns(document)
     },
   })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+}
+
+/**
+ * List parameters carry their language as `x-pattern`: the list parser judges them, with messages
+ * that name the bad part (a schema `pattern` would be checked first, with a vaguer one). The
+ * document shows it as the `pattern` it is.
+ */
+function documentPatterns<T>(document: T): T {
+  return JSON.parse(JSON.stringify(document), (key, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !('x-pattern' in value)) return value
+    const { 'x-pattern': pattern, ...rest } = value as Record<string, unknown>
+    return { ...rest, pattern }
+  }) as T
 }

@@ -31,15 +31,16 @@ export function patchRequestOf(request: FastifyRequest): PatchRequest {
   return { format, document: request.body, ifMatch: ifMatchVersions(request.headers['if-match']) }
 }
 
-/** Answers a resource with its ETag (GET and PATCH). */
+/** Answers a resource with its ETag (GET and PATCH), when it has a version. */
 export function sendVersioned<T>(reply: FastifyReply, versioned: Versioned<T>): T {
-  reply.header('etag', etagOf(versioned.version))
+  if (versioned.version !== undefined) reply.header('etag', etagOf(versioned.version))
   return versioned.resource
 }
 
-/** Answers 201 Created with Location and ETag (RFC 9110 §15.3.2). */
-export function sendCreated<T extends { id: number }>(reply: FastifyReply, collectionPath: string, versioned: Versioned<T>): T {
-  reply.code(201).header('location', `${collectionPath}/${versioned.resource.id}`)
+/** Answers 201 Created with Location and ETag (RFC 9110 §15.3.2); every created resource has an id. */
+export function sendCreated<T extends object>(reply: FastifyReply, collectionPath: string, versioned: Versioned<T>): T {
+  const id = (versioned.resource as { id?: unknown }).id
+  reply.code(201).header('location', `${collectionPath}/${String(id)}`)
   return sendVersioned(reply, versioned)
 }
 

@@ -1,6 +1,8 @@
 import { Type, type TSchema } from 'typebox'
 import { ERROR_CATALOGUE } from '../errors.ts'
 
+export { DateString, DateTimeString, Id } from '../resources/schemas.ts'
+
 /** Shared TypeBox building blocks for route schemas. */
 
 export const FieldErrorSchema = Type.Object(
@@ -50,15 +52,6 @@ export function errorResponses(statuses: Iterable<number>): Record<number, TSche
   }
   return responses
 }
-
-/** A server-assigned int64 identifier, as the published API's `IdParam`. */
-export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Server-assigned identifier' })
-
-/** A calendar date, `yyyy-MM-dd`. */
-export const DateString = Type.String({ format: 'date', examples: ['2019-08-24'] })
-
-/** A UTC timestamp in ISO 8601. */
-export const DateTimeString = Type.String({ format: 'date-time', examples: ['2019-08-24T14:15:22Z'] })
 
 /**
  * A PATCH body: an RFC 6902 JSON Patch (application/json-patch+json) or an RFC 7396 merge patch

@@ -4,9 +4,11 @@ import type { ListRequest } from './list-query.ts'
 
 // Lists are assembled from validated names only (ListSpec columns), and every value is a parameter.
 type AnySelect = SelectQueryBuilder<any, any, any>
+/** A select, update or delete: anything with a WHERE. */
+type Filterable = { where(expression: (eb: ExpressionBuilder<any, any>) => unknown): unknown }
 
 /** Adds each filter condition as a parameterised WHERE clause. */
-export function whereConditions<QB extends AnySelect>(query: QB, conditions: readonly Condition[]): QB {
+export function whereConditions<QB extends Filterable>(query: QB, conditions: readonly Condition[]): QB {
   let result = query
   for (const condition of conditions) {
     result = result.where((eb: ExpressionBuilder<any, any>) => {

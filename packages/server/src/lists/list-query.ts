@@ -1,6 +1,6 @@
 import { Type, type TObject, type TSchema } from 'typebox'
 import { AppError, validationMessage, type FieldError } from '../errors.ts'
-import { parseFilter, type Condition, type FilterType, FILTER_SYNTAX } from './filters.ts'
+import { FILTER_PATTERNS, FILTER_SYNTAX, FILTER_VALUE_SYNTAX, parseFilter, parseFilterValue, type Condition, type FilterType, type Operator } from './filters.ts'
 
 /**
  * The list conventions of the published API, built once for every list: required `page` and
@@ -11,17 +11,28 @@ export interface ListField {
   column: string
   /** Filter type when the field is a query filter. */
   filter?: FilterType
+  /** A string filter that takes exactly one of these values (the published enum filters): no operators. */
+  values?: readonly string[]
+  /** The query parameter of the filter, when it is not the field's name (published quirks). */
+  param?: string
+  /** A filter parameter with one fixed comparison (createdFrom: `>=`), taking a bare value. */
+  operator?: Operator
+  /** The list cannot be asked for without this filter (published: rates need their rate card). */
+  required?: boolean
   sortable?: boolean
 }
 
 export interface ListSpec {
   /** Every field of a list item: what `fields=` may name. */
   fields: readonly string[]
-  /** The fields that can be sorted or filtered on, with their columns. */
+  /** The fields that can be sorted or filtered on, with their columns; filter-only entries too. */
   columns: Record<string, ListField>
   /** The column that makes the order total, so pages never overlap (the primary key). */
   tiebreaker: string
 }
+
+/** A list query as validated: paging, sort, fields and the filter parameters (text). */
+export type ListQuery = { page: number; pageSize: number; sort?: string; fields?: string } & { [parameter: string]: unknown }
 
 export interface ListRequest {
   page: number
@@ -34,16 +45,42 @@ export interface ListRequest {
 
 export const MAX_PAGE_SIZE = 1000
 
-const PagingSchemas = {
+const Paging = {
   page: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Page number, from 1' }),
   pageSize: Type.Integer({ minimum: 1, maximum: MAX_PAGE_SIZE, description: `Results per page, 1 to ${MAX_PAGE_SIZE}` }),
-  sort: Type.Optional(Type.String({ description: 'Comma-separated fields, ascending; append :desc to reverse. Example: name,id:desc' })),
-  fields: Type.Optional(Type.String({ description: 'Comma-separated fields to return. Example: id,name' })),
 }
 
-/** The query-string schema of a list: paging, sort, fields and one parameter per filter. */
+/**
+ * The query-string schema of a list: paging, sort, fields and one parameter per filter. Sort,
+ * fields and filters are read by the parsers below, which name the bad part precisely; their
+ * languages are documented (`x-pattern`, made `pattern` in the OpenAPI document) rather than
+ * validated by the schema, whose message would be vaguer.
+ */
 export function listQuerySchema(spec: ListSpec): TObject {
-  return Type.Object({ ...PagingSchemas, ...filterSchemas(spec) }, { additionalProperties: false })
+  const sortable = Object.keys(spec.columns).filter((name) => spec.columns[name]!.sortable === true)
+  return Type.Object(
+    {
+      ...Paging,
+      sort: Type.Optional(
+        Type.String({
+          minLength: 1,
+          description: `Comma-separated fields, ascending; append :desc to reverse. Sortable: ${sortable.join(', ')}`,
+          'x-pattern': namesPattern(sortable, '(:(asc|desc))?'),
+          examples: [sortable.length > 1 ? `${sortable[1]},${sortable[0]}:desc` : `${sortable[0] ?? 'id'}:desc`],
+        }),
+      ),
+      fields: Type.Optional(
+        Type.String({
+          minLength: 1,
+          description: 'Comma-separated fields to return',
+          'x-pattern': namesPattern(spec.fields, ''),
+          examples: [spec.fields.slice(0, 2).join(',')],
+        }),
+      ),
+      ...filterSchemas(spec),
+    },
+    { additionalProperties: false },
+  )
 }
 
 /** The query-string schema of a HEAD exists-check: the list's filters only. */
@@ -51,24 +88,39 @@ export function existsQuerySchema(spec: ListSpec): TObject {
   return Type.Object(filterSchemas(spec), { additionalProperties: false })
 }
 
+/** `^(a|b)(suffix)?(,(a|b)(suffix)?)*$`: a comma-separated list of known names. */
+function namesPattern(names: readonly string[], suffix: string): string {
+  const one = `(${names.join('|')})${suffix}`
+  return `^${one}(,${one})*$`
+}
+
 function filterSchemas(spec: ListSpec): Record<string, TSchema> {
   const filters: Record<string, TSchema> = {}
   for (const [name, field] of Object.entries(spec.columns)) {
-    if (field.filter !== undefined) {
-      filters[name] = Type.Optional(Type.String({ description: `Filter: ${FILTER_SYNTAX[field.filter]}` }))
-    }
+    if (field.filter === undefined) continue
+    const type = field.operator === undefined ? field.filter : 'value'
+    const schema =
+      field.values !== undefined
+        ? Type.String({ enum: [...field.values], description: `Filter: one of ${field.values.join(', ')}` })
+        : Type.String({
+            minLength: 1,
+            description: `Filter: ${field.operator === undefined ? FILTER_SYNTAX[field.filter] : FILTER_VALUE_SYNTAX[field.filter]}`,
+            'x-pattern': FILTER_PATTERNS[field.filter][type === 'value' ? 'value' : 'full'],
+          })
+    filters[field.param ?? name] = field.required === true ? schema : Type.Optional(schema)
   }
   return filters
 }
 
 /** Reads the filters of a validated query; every bad one is reported at once (400). */
-export function parseConditions(query: Record<string, unknown>, spec: ListSpec, errors: FieldError[] = []): Condition[] {
+export function parseConditions(query: Partial<ListQuery>, spec: ListSpec, errors: FieldError[] = []): Condition[] {
   const conditions: Condition[] = []
   for (const [name, field] of Object.entries(spec.columns)) {
-    const raw = query[name]
+    const param = field.param ?? name
+    const raw = query[param]
     if (field.filter === undefined || typeof raw !== 'string') continue
-    const parsed = parseFilter(raw, field.filter, field.column)
-    if (typeof parsed === 'string') errors.push({ field: name, code: 'invalid_filter', message: parsed })
+    const parsed = field.operator === undefined ? parseFilter(raw, field.filter, field.column) : parseFilterValue(raw, field.filter, field.column, field.operator)
+    if (typeof parsed === 'string') errors.push({ field: param, code: 'invalid_filter', message: parsed })
     else conditions.push(parsed)
   }
   if (errors.length > 0) throw queryError(errors)
@@ -76,7 +128,7 @@ export function parseConditions(query: Record<string, unknown>, spec: ListSpec, 
 }
 
 /** Reads a validated list query against the list's spec. */
-export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): ListRequest {
+export function parseListQuery(query: ListQuery, spec: ListSpec): ListRequest {
   const errors: FieldError[] = []
   const sort: ListRequest['sort'] = []
   for (const term of splitList(query.sort)) {
@@ -94,7 +146,7 @@ export function parseListQuery(query: Record<string, unknown>, spec: ListSpec): 
     if (!spec.fields.includes(name)) errors.push({ field: 'fields', code: 'unknown_field', message: `'${name}' is not a field` })
   }
   const conditions = parseConditions(query, spec, errors)
-  return { page: query.page as number, pageSize: query.pageSize as number, sort, fields: fieldNames, conditions }
+  return { page: query.page, pageSize: query.pageSize, sort, fields: fieldNames, conditions }
 }
 
 function splitList(value: unknown): string[] {

@@ -2,12 +2,27 @@ import { Type } from 'typebox'
 
 /** TypeBox building blocks for the published API's resources (elevate-api.md §1.6). */
 
+/** A server-assigned int64 identifier, as the published API's `IdParam`. */
+export const Id = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Server-assigned identifier' })
+
+/** A calendar date, `yyyy-MM-dd`. */
+export const DateString = Type.String({ format: 'date', examples: ['2019-08-24'] })
+
+/** A UTC timestamp in ISO 8601. */
+export const DateTimeString = Type.String({ format: 'date-time', examples: ['2019-08-24T14:15:22Z'] })
+
+
 /**
  * A string from a closed set; one `enum` keyword, so a wrong value is one clear error. No `default`
  * in any schema: response serialisation would fill it in and break `fields=` projection.
  */
 export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string } = {}) {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options })
+}
+
+/** Text of bounded length, not empty. */
+export function Text(maxLength: number, options: Record<string, unknown> = {}) {
+  return Type.String({ minLength: 1, maxLength, ...options })
 }
 
 /** Optional text of bounded length. */

@@ -22,3 +22,14 @@ export function assertWritableBy(actor: Actor, contractOwnerId: number): void {
     })
   }
 }
+
+/**
+ * Throws 403 when a user restricted to one contract owner writes brand-wide data (admin contacts,
+ * email templates): such a user may read it, but a change would reach every contract owner.
+ */
+export function assertBrandWideWriter(actor: Actor, plural: string): void {
+  if (actor.contractOwnerId === null) return
+  throw new AppError('insufficient_permission', {
+    message: `${plural} belong to the whole brand: a user restricted to contract owner ${actor.contractOwnerId} may read them, not change them`,
+  })
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { createUser } from '../../src/auth/accounts.ts'
+import { createUser } from '../helpers/accounts.ts'
 import { assertError } from '../helpers/assertions.ts'
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { sql } from 'kysely'
 import pino from 'pino'
-import { createBrand } from '../../src/auth/accounts.ts'
+import { createBrand } from '../helpers/accounts.ts'
 import { Database, type TenantTransaction } from '../../src/db/database.ts'
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts'
 

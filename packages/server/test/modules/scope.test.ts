@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { createBrand, createUser } from '../../src/auth/accounts.ts'
+import { createBrand, createUser } from '../helpers/accounts.ts'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { createAdminSetup, customerBody, siteBody, subBrandBody, type AdminSetup } from '../helpers/fixtures.ts'
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'

@@ -4,6 +4,11 @@ import * as createLoginFailures from './2026_11_24_2300_create_login_failures.ts
 import * as createAdminReferenceData from './2026_11_25_0000_create_admin_reference_data.ts'
 import * as createCustomersSites from './2026_11_25_0010_create_customers_sites.ts'
 import * as createIdempotencyKeys from './2026_11_25_0100_create_idempotency_keys.ts'
+import * as allowDeletingSubBrands from './2026_12_01_2000_allow_deleting_sub_brands.ts'
+import * as createAdminContacts from './2026_12_01_2001_create_admin_contacts.ts'
+import * as createEmailTemplates from './2026_12_01_2002_create_email_templates.ts'
+import * as createCustomFieldDefinitions from './2026_12_01_2003_create_custom_field_definitions.ts'
+import * as createInvoiceGroupTagLabels from './2026_12_01_2004_create_invoice_group_tag_labels.ts'
 import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -13,5 +18,10 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_0000_create_admin_reference_data': createAdminReferenceData,
   '2026_11_25_0010_create_customers_sites': createCustomersSites,
   '2026_11_25_0100_create_idempotency_keys': createIdempotencyKeys,
+  '2026_12_01_2000_allow_deleting_sub_brands': allowDeletingSubBrands,
+  '2026_12_01_2001_create_admin_contacts': createAdminContacts,
+  '2026_12_01_2002_create_email_templates': createEmailTemplates,
+  '2026_12_01_2003_create_custom_field_definitions': createCustomFieldDefinitions,
+  '2026_12_01_2004_create_invoice_group_tag_labels': createInvoiceGroupTagLabels,
   '2026_12_02_0900_add_user_auth_versions': addUserAuthVersions,
 }

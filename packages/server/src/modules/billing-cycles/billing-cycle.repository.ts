@@ -1,10 +1,12 @@
-import type { Selectable } from 'kysely'
-import type { BillingCyclesTable } from '../../db/tables.ts'
-import { tableRepository } from '../../resources/table-repository.ts'
+import type { TenantReader } from '../../db/database.ts'
+import { resourceTable } from '../../resources/table.ts'
+import { billingCycleResource } from './billing-cycle.fields.ts'
+import './billing-cycle.table.ts'
 
-export type BillingCycleRow = Omit<Selectable<BillingCyclesTable>, 'brand_id'>
-export type BillingCycleValues = Pick<BillingCycleRow, 'contract_owner_id' | 'name' | 'details'>
+export const billingCycles = resourceTable('billing_cycles', billingCycleResource, { unique: { billing_cycles_name_key: 'name' } })
 
-const COLUMNS = ['id', 'contract_owner_id', 'name', 'details', 'version', 'created_date', 'updated_date'] as const
-
-export const billingCycles = tableRepository<BillingCycleRow, BillingCycleValues>('billing_cycles', COLUMNS)
+/** A billing cycle's contract owner, or undefined when it does not exist in the brand. */
+export async function billingCycleOwner(db: TenantReader, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom('billing_cycles').select('contract_owner_id').where('id', '=', id).executeTakeFirst()
+  return row?.contract_owner_id
+}

@@ -1,31 +1,37 @@
-import type { Selectable } from 'kysely'
-import type { TenantTransaction } from '../../db/database.ts'
-import type { ContractOwnerSubBrandsTable } from '../../db/tables.ts'
-import { tableRepository } from '../../resources/table-repository.ts'
+import type { TenantReader, TenantTransaction } from '../../db/database.ts'
+import { resourceTable } from '../../resources/table.ts'
+import { subBrandResource } from './sub-brand.fields.ts'
+import './sub-brand.table.ts'
 
-export type SubBrandRow = Omit<Selectable<ContractOwnerSubBrandsTable>, 'brand_id' | 'next_account_number'>
-export type SubBrandValues = Pick<SubBrandRow, 'contract_owner_id' | 'name' | 'account_number_format' | 'details'>
+export const subBrands = resourceTable('contract_owner_sub_brands', subBrandResource, {
+  unique: { contract_owner_sub_brands_name_key: 'name' },
+  // A sub-brand its customers use is not deleted: the customers' foreign key decides (409 in_use).
+  referencedBy: { customers_brand_id_contract_owner_sub_brand_id_fkey: 'customers' },
+  inUseAdvice: 'move its customers to another sub-brand (PATCH /v1/customers/{customerId}) first',
+})
 
-const COLUMNS = ['id', 'contract_owner_id', 'name', 'account_number_format', 'details', 'version', 'created_date', 'updated_date'] as const
-
-export const subBrands = tableRepository<SubBrandRow, SubBrandValues>('contract_owner_sub_brands', COLUMNS)
+export async function subBrandOwner(db: TenantReader, id: number): Promise<number | undefined> {
+  const row = await db.selectFrom('contract_owner_sub_brands').select('contract_owner_id').where('id', '=', id).executeTakeFirst()
+  return row?.contract_owner_id
+}
 
 /**
  * Takes the next number of a sub-brand's account-number sequence. The row lock this update holds
  * until commit serialises creates within one sub-brand, so no two customers draw the same number.
+ * Undefined when the sub-brand is gone (deleted after the caller checked it).
  */
-export async function drawAccountNumber(trx: TenantTransaction, id: number): Promise<{ format: string; number: number }> {
+export async function drawAccountNumber(trx: TenantTransaction, id: number): Promise<{ format: string; number: number } | undefined> {
   const row = await trx
     .updateTable('contract_owner_sub_brands')
     .set((eb) => ({ next_account_number: eb('next_account_number', '+', 1) }))
     .where('id', '=', id)
     .returning(['account_number_format', 'next_account_number'])
-    .executeTakeFirstOrThrow()
-  return { format: row.account_number_format, number: row.next_account_number - 1 }
+    .executeTakeFirst()
+  return row === undefined ? undefined : { format: row.account_number_format, number: row.next_account_number - 1 }
 }
 
-export async function firstSubBrandOf(trx: TenantTransaction, contractOwnerId: number): Promise<number | undefined> {
-  const row = await trx
+export async function firstSubBrandOf(db: TenantReader, contractOwnerId: number): Promise<number | undefined> {
+  const row = await db
     .selectFrom('contract_owner_sub_brands')
     .select('id')
     .where('contract_owner_id', '=', contractOwnerId)

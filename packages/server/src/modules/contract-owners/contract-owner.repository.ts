@@ -1,10 +1,10 @@
-import type { Selectable } from 'kysely'
-import type { ContractOwnersTable } from '../../db/tables.ts'
-import { tableRepository } from '../../resources/table-repository.ts'
+import type { TenantReader } from '../../db/database.ts'
+import { resourceTable } from '../../resources/table.ts'
+import { contractOwnerResource } from './contract-owner.fields.ts'
+import './contract-owner.table.ts'
 
-export type ContractOwnerRow = Omit<Selectable<ContractOwnersTable>, 'brand_id'>
-export type ContractOwnerValues = Pick<ContractOwnerRow, 'name' | 'available_from' | 'available_to' | 'details'>
+export const contractOwners = resourceTable('contract_owners', contractOwnerResource, { unique: { contract_owners_name_key: 'name' } })
 
-const COLUMNS = ['id', 'name', 'available_from', 'available_to', 'details', 'version', 'created_date', 'updated_date'] as const
-
-export const contractOwners = tableRepository<ContractOwnerRow, ContractOwnerValues>('contract_owners', COLUMNS)
+export async function contractOwnerExists(db: TenantReader, id: number): Promise<boolean> {
+  return (await db.selectFrom('contract_owners').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+}

@@ -1,47 +1,37 @@
-import type { Actor } from '../../auth/actor.ts'
-import type { Database } from '../../db/database.ts'
+import type { Database, TenantReader, TenantTransaction } from '../../db/database.ts'
 import { assertValid } from '../../errors.ts'
-import { dateOrderErrors, withoutNulls } from '../../resources/dates.ts'
-import { ResourceService, type ResourceDefinition } from '../../resources/resource-service.ts'
+import { crudUseCases } from '../../resources/crud.ts'
+import { dateOrderErrors } from '../../resources/dates.ts'
 import { assertWritableBy, scopeConditions } from '../../resources/scope.ts'
-import { contractOwners, type ContractOwnerRow, type ContractOwnerValues } from './contract-owner.repository.ts'
-import { ContractOwnerBody, contractOwnerList, READ_ONLY, type ContractOwner } from './contract-owner.schemas.ts'
+import { contractOwners } from './contract-owner.repository.ts'
 
-function toValues(body: ContractOwnerBody): ContractOwnerValues {
-  const { name, availableFrom, availableTo, ...details } = body
-  return { name, available_from: availableFrom, available_to: availableTo ?? null, details }
-}
-
-export const contractOwnerDefinition: ResourceDefinition<ContractOwnerRow, ContractOwner, ContractOwnerBody> = {
-  noun: 'Contract owner',
-  list: contractOwnerList,
-  readOnly: READ_ONLY,
-  body: ContractOwnerBody,
-  toResource: (row) =>
-    withoutNulls({
-      id: row.id,
-      name: row.name,
-      availableFrom: row.available_from,
-      availableTo: row.available_to ?? undefined,
-      ...row.details,
-      createdDate: row.created_date.toISOString(),
-      updatedDate: row.updated_date.toISOString(),
-    }) as ContractOwner,
-  // A user restricted to one contract owner sees that one only.
-  scope: (actor) => scopeConditions(actor, 'id'),
-  ...contractOwners,
-  insert: (trx, body) => contractOwners.insert(trx, toValues(body)),
-  update: (trx, id, body, version) => contractOwners.update(trx, id, toValues(body), version),
-  async check(_trx, actor: Actor, body, current) {
-    if (current === undefined) assertWritableBy(actor, 0) // only an unrestricted user creates one
-    assertValid(dateOrderErrors(body.availableFrom, body.availableTo, 'availableTo', 'availableFrom'))
-  },
-  conflicts: (body) => ({ contract_owners_name_key: { field: 'name', value: body.name } }),
-}
+export { contractOwnerExists } from './contract-owner.repository.ts'
 
 /** Contract owners: the parties customers contract with (Admin API). */
-export class ContractOwnerService extends ResourceService<ContractOwnerRow, ContractOwner, ContractOwnerBody> {
-  constructor(db: Database) {
-    super(db, contractOwnerDefinition)
-  }
+export function contractOwnerUseCases(db: Database) {
+  return crudUseCases(db, contractOwners, {
+    // A user restricted to one contract owner sees that one only.
+    scope: (actor) => scopeConditions(actor, 'id'),
+    async check(_trx, actor, owner, current) {
+      if (current === undefined) assertWritableBy(actor, 0) // only an unrestricted user creates one
+      assertValid(dateOrderErrors(owner.availableFrom, owner.availableTo, 'availableTo', 'availableFrom'))
+    },
+  })
+}
+
+/** A new brand's contract owner, so its first customer can be created at once; changeable later. */
+export async function seedContractOwner(trx: TenantTransaction): Promise<void> {
+  await contractOwners.insert(trx, {
+    name: 'Default Contract Owner',
+    availableFrom: '2020-01-01',
+    siBccEmailAddress: 'billing@example.invalid',
+    taxRegistrationNumber: 'UNSET',
+    address: { address1: 'Address line 1', town: 'Town', postcode: 'POSTCODE', country: 'GB' },
+  })
+}
+
+/** The brand's first contract owner (the seeded one, in a new brand). */
+export async function firstContractOwner(db: TenantReader): Promise<number | undefined> {
+  const page = await contractOwners.page(db, { page: 1, pageSize: 1, sort: [{ column: 'id', direction: 'asc' }], fields: ['id'], conditions: [] }, [])
+  return page.items[0]?.id
 }

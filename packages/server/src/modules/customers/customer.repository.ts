@@ -1,19 +1,21 @@
-import type { Selectable } from 'kysely'
-import type { TenantTransaction } from '../../db/database.ts'
-import type { CustomersTable } from '../../db/tables.ts'
-import { tableRepository } from '../../resources/table-repository.ts'
+import type { TenantReader } from '../../db/database.ts'
+import { resourceTable } from '../../resources/table.ts'
+import { customerResource } from './customer.fields.ts'
+import './customer.table.ts'
 
-export type CustomerRow = Omit<Selectable<CustomersTable>, 'brand_id'>
-export type CustomerValues = Omit<CustomerRow, 'id' | 'version' | 'created_date' | 'updated_date'>
+export const customers = resourceTable('customers', customerResource, {
+  unique: { customers_account_number_key: 'customerAccountNumber' },
+  // A sub-brand deleted after the write checked it (the one reference that can be deleted).
+  references: { customers_brand_id_contract_owner_sub_brand_id_fkey: 'contractOwnerSubBrandId' },
+})
 
-const COLUMNS = [
-  'id', 'contract_owner_id', 'contract_owner_sub_brand_id', 'billing_cycle_id', 'customer_type', 'customer_name',
-  'customer_account_number', 'start_date', 'end_date', 'version', 'created_date', 'updated_date',
-] as const
-
-export const customers = tableRepository<CustomerRow, CustomerValues>('customers', COLUMNS)
-
-export async function accountNumberTaken(trx: TenantTransaction, accountNumber: string): Promise<boolean> {
-  const row = await trx.selectFrom('customers').select('id').where('customer_account_number', '=', accountNumber).executeTakeFirst()
+export async function accountNumberTaken(db: TenantReader, accountNumber: string): Promise<boolean> {
+  const row = await db.selectFrom('customers').select('id').where('customer_account_number', '=', accountNumber).executeTakeFirst()
   return row !== undefined
+}
+
+/** A customer's contract owner, if the customer exists in the brand. */
+export async function customerOwner(db: TenantReader, customerId: number): Promise<number | undefined> {
+  const row = await db.selectFrom('customers').select('contract_owner_id').where('id', '=', customerId).executeTakeFirst()
+  return row?.contract_owner_id
 }

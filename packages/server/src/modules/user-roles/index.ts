@@ -1,11 +1,14 @@
-import type { FastifyInstance } from 'fastify'
-import type { ModuleContext } from '../module.ts'
+import { defineModule } from '../module.ts'
 import { userRoleRoutes } from './user-role.routes.ts'
-import { UserRoleService } from './user-role.service.ts'
+import { userRoleUseCases } from './user-role.service.ts'
 
 /** User roles (Authentication & Users API): read-only, seeded per brand. */
-export async function userRolesModule(app: FastifyInstance, { db }: ModuleContext): Promise<void> {
-  await app.register(userRoleRoutes, { service: new UserRoleService(db) })
-}
-
-export { UserRoleService }
+export const userRolesModule = defineModule({
+  name: 'user-roles',
+  docs: 'authentication.md',
+  permissions: [
+    { permission: 'users:read', roles: ['Administrator', 'Read Only'] },
+    { permission: 'users:write', roles: ['Administrator'] },
+  ],
+  register: (app, { db }) => userRoleRoutes(app, userRoleUseCases(db)),
+})

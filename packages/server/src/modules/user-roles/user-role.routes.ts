@@ -1,41 +1,24 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
-import { sendPage } from '../../http/pages.ts'
-import { errorResponses, withHeaders } from '../../http/schemas.ts'
-import { ListUserRolesQuery, UserRole, UserRoleParams } from './user-role.schemas.ts'
-import type { UserRoleService } from './user-role.service.ts'
+import type { FastifyInstance } from 'fastify'
+import { idParams } from '../../http/routes/crud-routes.ts'
+import { getRoute } from '../../http/routes/item-routes.ts'
+import { listRoute } from '../../http/routes/list-routes.ts'
+import { userRoleResource } from './user-role.fields.ts'
+import type { userRoleUseCases } from './user-role.service.ts'
 
-export const userRoleRoutes: FastifyPluginAsyncTypebox<{ service: UserRoleService }> = async (app, { service }) => {
-  app.get(
-    '/v1/user-roles',
-    {
-      config: { permission: 'users:read' },
-      schema: {
-        tags: ['user-roles'],
-        operationId: 'getUserRoles',
-        summary: 'List user roles',
-        querystring: ListUserRolesQuery,
-        response: { 200: withHeaders(Type.Array(Type.Partial(UserRole)), ['Link']) },
-      },
-    },
-    async (request, reply) => {
-      const result = await service.list(request.actor, request.query)
-      return sendPage(request, reply, result.page, result)
-    },
-  )
+const read = { tag: 'user-roles', sdkType: 'UserRole', permission: 'users:read' } as const
 
-  app.get(
-    '/v1/user-roles/:userRoleId',
-    {
-      config: { permission: 'users:read' },
-      schema: {
-        tags: ['user-roles'],
-        operationId: 'getUserRole',
-        summary: 'Get a user role',
-        params: UserRoleParams,
-        response: { 200: UserRole, ...errorResponses([404]) },
-      },
-    },
-    async (request) => service.get(request.actor, request.params.userRoleId),
-  )
+/** User roles (Authentication & Users API): list and get; read-only. */
+export function userRoleRoutes(app: FastifyInstance, roles: ReturnType<typeof userRoleUseCases>): void {
+  const { list, schema } = userRoleResource
+  listRoute(app, { ...read, path: '/v1/user-roles', operationId: 'getUserRoles', summary: 'List user roles', list, item: schema, handler: roles.list })
+  getRoute(app, {
+    ...read,
+    path: '/v1/user-roles/:userRoleId',
+    operationId: 'getUserRole',
+    summary: 'Get a user role',
+    params: idParams('userRoleId'),
+    response: schema,
+    etag: false,
+    handler: (actor, { userRoleId }) => roles.get(actor, userRoleId),
+  })
 }

@@ -1,0 +1,94 @@
+import type { SwaggerTransform } from '@fastify/swagger'
+import type { FastifyInstance } from 'fastify'
+import { Type, type Static, type TObject, type TSchema } from 'typebox'
+import type { Actor } from '../../auth/actor.ts'
+import { PATCH_MEDIA_TYPES, type PatchFormat, type PatchRequest } from '../../resources/patch.ts'
+import type { Versioned } from '../../resources/versioned.ts'
+import { patchRequestOf, sendVersioned } from '../resources.ts'
+import { errorResponses, PatchBody, withHeaders } from '../schemas.ts'
+import { describe, type Operation } from './operation.ts'
+import { jsonPatchDocument, mergePatchDocument } from './patch-documents.ts'
+
+export interface GetRouteOptions<P extends TObject, R extends TSchema> extends Operation {
+  params: P
+  response: R
+  /** Whether the resource has versions, answered as its ETag (default true). */
+  etag?: boolean
+  handler(actor: Actor, params: Static<P>): Promise<Versioned<Static<R>>>
+}
+
+/** One item (GET by id): 200 with its ETag when it has a version, 404 when it is not visible. */
+export function getRoute<P extends TObject, R extends TSchema>(app: FastifyInstance, route: GetRouteOptions<P, R>): void {
+  app.get(
+    route.path,
+    {
+      config: { auth: 'bearer', permission: route.permission },
+      schema: { ...describe(route, 'get'), params: route.params, response: { 200: withHeaders(route.response, route.etag === false ? [] : ['ETag']), ...errorResponses([404]) } },
+    },
+    async (request, reply) => sendVersioned(reply, await route.handler(request.actor, request.params as Static<P>)),
+  )
+}
+
+export interface PatchRouteOptions<P extends TObject, R extends TSchema> extends Operation {
+  params: P
+  response: R
+  /** The writable document a patch changes: documents the merge-patch shape. */
+  document: TObject
+  /** The formats the operation takes (default both; the published rates take JSON Patch only). */
+  formats?: readonly PatchFormat[]
+  handler(actor: Actor, params: Static<P>, patch: PatchRequest): Promise<Versioned<Static<R>>>
+}
+
+/**
+ * An update (PATCH by id) with JSON Patch (RFC 6902) or merge patch (RFC 7396), chosen by the
+ * Content-Type; `If-Match` makes it conditional (412). The body is checked by the patch step,
+ * which names a broken patch precisely (invalid_patch); the document shows each format's shape.
+ */
+export function patchRoute<P extends TObject, R extends TSchema>(app: FastifyInstance, route: PatchRouteOptions<P, R>): void {
+  const formats = route.formats ?? ['json-patch', 'merge-patch']
+  const consumes = Object.keys(PATCH_MEDIA_TYPES).filter((type) => formats.includes(PATCH_MEDIA_TYPES[type]!))
+  app.patch(
+    route.path,
+    {
+      config: { auth: 'bearer', permission: route.permission, consumes, swaggerTransform: documentPatchBody(route.document, consumes) },
+      schema: {
+        ...describe(route, 'update'),
+        consumes,
+        params: route.params,
+        body: PatchBody,
+        response: { 200: withHeaders(route.response, ['ETag']), ...errorResponses([404, 409, 412]) },
+      },
+    },
+    async (request, reply) => sendVersioned(reply, await route.handler(request.actor, request.params as Static<P>, patchRequestOf(request))),
+  )
+}
+
+/** OpenAPI only: each patch media type with its own schema and example. */
+function documentPatchBody(document: TObject, consumes: readonly string[]): SwaggerTransform {
+  const shapes: Record<string, object> = {
+    'application/json-patch+json': jsonPatchDocument(document),
+    'application/merge-patch+json': mergePatchDocument(document),
+  }
+  const content = Object.fromEntries(consumes.map((type) => [type, { schema: shapes[type] }]))
+  return ({ schema, url }) => ({ url, schema: { ...schema, body: { content } } as typeof schema })
+}
+
+export interface DeleteRouteOptions<P extends TObject> extends Operation {
+  params: P
+  handler(actor: Actor, params: Static<P>): Promise<void>
+}
+
+/** A delete (DELETE by id): 204 with no body; 404 when there is nothing to delete (a second DELETE). */
+export function deleteRoute<P extends TObject>(app: FastifyInstance, route: DeleteRouteOptions<P>): void {
+  app.delete(
+    route.path,
+    {
+      config: { auth: 'bearer', permission: route.permission },
+      schema: { ...describe(route, 'delete'), params: route.params, response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses([404, 409]) } },
+    },
+    async (request, reply) => {
+      await route.handler(request.actor, request.params as Static<P>)
+      return reply.code(204).send()
+    },
+  )
+}

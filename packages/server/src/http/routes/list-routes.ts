@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify'
+import { Type, type Static, type TObject } from 'typebox'
+import type { Actor } from '../../auth/actor.ts'
+import type { Condition } from '../../lists/filters.ts'
+import { existsQuerySchema, listQuerySchema, parseConditions, parseListQuery, type ListQuery, type ListRequest, type ListSpec } from '../../lists/list-query.ts'
+import type { Page } from '../../resources/table.ts'
+import { sendPage } from '../pages.ts'
+import { sendExists } from '../resources.ts'
+import { errorResponses, withHeaders } from '../schemas.ts'
+import { describe, nestedSchema, type NestedCollection, type Operation } from './operation.ts'
+
+export interface ListRouteOptions<I extends TObject, P extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
+  list: ListSpec
+  /** The item schema; with `fields=` an item carries only the fields asked for. */
+  item: I
+  /** Whether HEAD answers like GET (default); false when the path has its own exists-check. */
+  head?: boolean
+  handler(actor: Actor, list: ListRequest, params: Static<P>): Promise<Page<Partial<Static<I>>>>
+}
+
+/**
+ * A list (GET collection): the published conventions (required paging, sort, fields, typed
+ * filters) read into a `ListRequest` here, so the use case gets parsed input; the page is answered
+ * as a bare array with its RFC 8288 `Link` header.
+ */
+export function listRoute<I extends TObject, P extends TObject = TObject<{}>>(app: FastifyInstance, route: ListRouteOptions<I, P>): void {
+  const parent = nestedSchema(route.params)
+  app.get(
+    route.path,
+    {
+      config: { permission: route.permission },
+      exposeHeadRoute: route.head ?? true,
+      schema: {
+        ...describe(route, 'list'),
+        ...parent.schema,
+        querystring: listQuerySchema(route.list),
+        response: { 200: withHeaders(Type.Array(Type.Partial(route.item)), ['Link']), ...errorResponses(parent.errors) },
+      },
+    },
+    async (request, reply) => {
+      const page = await route.handler(request.actor, parseListQuery(request.query as ListQuery, route.list), request.params as Static<P>)
+      return sendPage(request, reply, page.page, page)
+    },
+  )
+}
+
+export interface ExistsRouteOptions<P extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
+  list: ListSpec
+  handler(actor: Actor, conditions: Condition[], params: Static<P>): Promise<boolean>
+}
+
+/** An exists-check (HEAD collection with the list's filters): 200 when anything matches, else 404. */
+export function existsRoute<P extends TObject = TObject<{}>>(app: FastifyInstance, route: ExistsRouteOptions<P>): void {
+  const parent = nestedSchema(route.params)
+  app.head(
+    route.path,
+    {
+      // @fastify/swagger leaves HEAD routes out of the document unless asked.
+      config: { permission: route.permission, swagger: { exposeHeadRoute: true } },
+      schema: {
+        ...describe(route, 'exists'),
+        ...parent.schema,
+        querystring: existsQuerySchema(route.list),
+        response: { 200: Type.Null({ description: 'At least one matches' }), ...errorResponses([404]) },
+      },
+    },
+    async (request, reply) => {
+      const conditions = parseConditions(request.query as Partial<ListQuery>, route.list)
+      return sendExists(reply, await route.handler(request.actor, conditions, request.params as Static<P>))
+    },
+  )
+}

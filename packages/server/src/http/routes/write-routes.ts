@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify'
+import { Type, type Static, type TObject, type TSchema } from 'typebox'
+import type { Actor } from '../../auth/actor.ts'
+import type { Versioned } from '../../resources/versioned.ts'
+import { sendCreated } from '../resources.ts'
+import { errorResponses, withHeaders, type ResponseHeader } from '../schemas.ts'
+import { describe, nestedSchema, type NestedCollection, type Operation } from './operation.ts'
+
+export interface CreateRouteOptions<B extends TSchema, R extends TObject, P extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
+  body: B
+  response: R
+  /** Where created items live when it is not `path` (a nested create's items are at /v1/children/{id}). */
+  itemsPath?: string
+  handler(actor: Actor, body: Static<B>, params: Static<P>): Promise<Versioned<Static<R>>>
+}
+
+/**
+ * A create (POST collection): 201 with `Location` and `ETag` (RFC 9110 §15.3.2). The contract
+ * layer makes it take an `Idempotency-Key`; 409 is documented for what already exists.
+ */
+export function createRoute<B extends TSchema, R extends TObject, P extends TObject = TObject<{}>>(app: FastifyInstance, route: CreateRouteOptions<B, R, P>): void {
+  const parent = nestedSchema(route.params)
+  app.post(
+    route.path,
+    {
+      config: { auth: 'bearer', permission: route.permission },
+      schema: {
+        ...describe(route, 'create'),
+        ...parent.schema,
+        body: route.body,
+        response: { 201: withHeaders(route.response, ['Location', 'ETag']), ...errorResponses([409, ...parent.errors]) },
+      },
+    },
+    async (request, reply) => {
+      const created = await route.handler(request.actor, request.body as Static<B>, request.params as Static<P>)
+      return sendCreated(reply, route.itemsPath ?? route.path, created)
+    },
+  )
+}
+
+export interface ActionRouteOptions<P extends TObject, B extends TSchema, R extends TSchema> extends Operation {
+  /** The SDK method's name (`rotateSecret`). */
+  sdkMethod: string
+  params: P
+  /** Absent: the action takes no body. */
+  body?: B
+  /** Absent: 204 with no body. */
+  response?: { status: 200 | 201 | 202; schema: R; headers?: readonly ResponseHeader[] }
+  /** Statuses the action answers besides the common ones (404, 409, …). */
+  errors?: readonly number[]
+  handler(actor: Actor, input: { params: Static<P>; body: Static<B> }): Promise<Static<R> | undefined>
+}
+
+/** An action on a resource that is not a field change (rotate a secret, trigger a refund): a POST. */
+export function actionRoute<P extends TObject, B extends TSchema, R extends TSchema>(app: FastifyInstance, route: ActionRouteOptions<P, B, R>): void {
+  const success = route.response === undefined ? { 204: Type.Null({ description: 'Done' }) } : { [route.response.status]: withHeaders(route.response.schema, route.response.headers ?? []) }
+  app.post(
+    route.path,
+    {
+      config: { auth: 'bearer', permission: route.permission },
+      schema: { ...describe(route, route.sdkMethod), params: route.params, ...(route.body === undefined ? {} : { body: route.body }), response: { ...success, ...errorResponses(route.errors ?? []) } },
+    },
+    async (request, reply) => {
+      const result = await route.handler(request.actor, { params: request.params as Static<P>, body: request.body as Static<B> })
+      if (route.response === undefined) return reply.code(204).send()
+      return reply.code(route.response.status).send(result)
+    },
+  )
+}

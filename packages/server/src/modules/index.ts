@@ -1,0 +1,48 @@
+import { adminContactsModule } from './admin-contacts/index.ts'
+import { authenticationModule } from './authentication/index.ts'
+import { billingCyclesModule } from './billing-cycles/index.ts'
+import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
+import { contractOwnersModule } from './contract-owners/index.ts'
+import { customFieldDefinitionsModule } from './custom-field-definitions/index.ts'
+import { customersModule } from './customers/index.ts'
+import { emailTemplatesModule } from './email-templates/index.ts'
+import { healthModule } from './health/index.ts'
+import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
+import type { ApiModule } from './module.ts'
+import { userRolesModule } from './user-roles/index.ts'
+
+/** The API modules, in the order their routes are registered. Add a new module here. */
+export const MODULES: readonly ApiModule[] = [
+  healthModule,
+  authenticationModule,
+  userRolesModule,
+  contractOwnersModule,
+  subBrandsModule,
+  billingCyclesModule,
+  customersModule,
+  adminContactsModule,
+  emailTemplatesModule,
+  customFieldDefinitionsModule,
+  invoiceGroupTagLabelsModule,
+]
+
+/** Every permission some module declares. */
+export function declaredPermissions(modules: readonly ApiModule[] = MODULES): string[] {
+  return [...new Set(modules.flatMap((module) => module.permissions.map((grant) => grant.permission)))].sort()
+}
+
+/** The roles every brand starts with, in this order; modules grant them their permissions. */
+export const SEEDED_ROLE_NAMES = ['Administrator', 'Customer Manager', 'Read Only'] as const
+
+/** The roles a new brand starts with, each with the permissions the modules grant it. */
+export function seededRoles(modules: readonly ApiModule[] = MODULES): Array<{ name: string; permissions: string[] }> {
+  const byRole = new Map<string, Set<string>>(SEEDED_ROLE_NAMES.map((name) => [name, new Set()]))
+  for (const { permission, roles } of modules.flatMap((module) => module.permissions)) {
+    for (const role of roles) {
+      const permissions = byRole.get(role)
+      if (permissions === undefined) throw new Error(`permission ${permission} is granted to ${role}, which is not a seeded role`)
+      permissions.add(permission)
+    }
+  }
+  return [...byRole].map(([name, permissions]) => ({ name, permissions: [...permissions].sort() }))
+}

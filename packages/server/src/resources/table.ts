@@ -1,0 +1,123 @@
+import type { Kysely } from 'kysely'
+import type { TenantReader } from '../db/database.ts'
+import type { TenantTable } from '../db/tables.ts'
+import { applyList, whereConditions } from '../lists/apply.ts'
+import type { Condition } from '../lists/filters.ts'
+import { project, type ListRequest } from '../lists/list-query.ts'
+import { asConflict, asInUse, asInvalidReference } from './conflicts.ts'
+import type { DocumentOf, FieldMap, ResourceOf } from './fields.ts'
+import type { ResourceDescription, Row } from './resource.ts'
+
+/** A resource as stored: its API object, the version its ETag is made from, and the row. */
+export interface Stored<R> {
+  resource: R
+  /** Absent for a resource without versions (no ETag). */
+  version: number | undefined
+  row: Row
+}
+
+/** One page of a list, as the list conventions answer it. */
+export interface Page<T> {
+  page: number
+  items: T[]
+  hasNext: boolean
+}
+
+export interface TableOptions {
+  /** Unique constraints by name → the API field a 409 names. */
+  unique?: Record<string, string>
+  /**
+   * This table's foreign keys by name → the API field a 400 `invalid_reference` names when the
+   * record it points at was deleted after the write checked it.
+   */
+  references?: Record<string, string>
+  /** Other tables' foreign keys to this one, by name → what they are ("customers"): a delete they block is 409 `in_use`. */
+  referencedBy?: Record<string, string>
+  /** What to do before deleting a record in use, said in the 409 ("move them to another sub-brand first"). */
+  inUseAdvice?: string
+}
+
+/**
+ * The queries every resource table answers, generated from its description. The brand is never
+ * named: row-level security confines every statement to the connection's brand. `extra` columns
+ * are what a module stores beside the document (a site's copied contract owner).
+ */
+export interface ResourceTable<M extends FieldMap> {
+  name: TenantTable
+  description: ResourceDescription<M>
+  page(db: TenantReader, list: ListRequest, scope: readonly Condition[]): Promise<Page<Partial<ResourceOf<M>>>>
+  exists(db: TenantReader, conditions: readonly Condition[]): Promise<boolean>
+  find(db: TenantReader, id: number, scope: readonly Condition[], options?: { lock?: boolean }): Promise<Stored<ResourceOf<M>> | undefined>
+  insert(db: TenantReader, document: DocumentOf<M>, extra?: Row): Promise<Stored<ResourceOf<M>>>
+  /** Inserts several in one statement; answered in the order given. */
+  insertMany(db: TenantReader, documents: readonly DocumentOf<M>[], extra?: Row): Promise<Stored<ResourceOf<M>>[]>
+  /** Writes the document, bumps the version (the ETag) and the update time. */
+  update(db: TenantReader, current: Stored<unknown>, document: DocumentOf<M>, extra?: Row): Promise<Stored<ResourceOf<M>>>
+  /** Deletes by id; false when there was nothing to delete; 409 `in_use` while other records point at it. */
+  remove(db: TenantReader, id: number, scope: readonly Condition[]): Promise<boolean>
+}
+
+export function resourceTable<M extends FieldMap>(name: TenantTable, description: ResourceDescription<M>, options: TableOptions = {}): ResourceTable<M> {
+  const { columns, versioned } = description
+  const selected = [...new Set(['id', ...columns])]
+  // Untyped inside, typed at the boundary: columns come from the module's own field map.
+  const kysely = (db: TenantReader) => db as unknown as Kysely<any>
+  const from = (db: TenantReader, conditions: readonly Condition[]) => whereConditions(kysely(db).selectFrom(name).select(selected), conditions)
+  const stored = (row: Row): Stored<ResourceOf<M>> => ({ resource: description.toApi(row), version: versioned ? Number(row.version) : undefined, row })
+  const conflict = (error: unknown, document: Row) =>
+    asInvalidReference(asConflict(error, fieldsOf(options.unique ?? {}, document)), fieldsOf(options.references ?? {}, document))
+
+  return {
+    name,
+    description,
+    async page(db, list, scope) {
+      const rows = await applyList(from(db, [...scope, ...list.conditions]), list).execute()
+      const items = rows.slice(0, list.pageSize).map((row) => description.toApi(row as Row))
+      return { page: list.page, items: project(items, list.fields), hasNext: rows.length > list.pageSize }
+    },
+    exists: async (db, conditions) => (await from(db, conditions).limit(1).executeTakeFirst()) !== undefined,
+    async find(db, id, scope, { lock = false } = {}) {
+      const query = from(db, scope).where('id', '=', id)
+      const row = await (lock ? query.forUpdate() : query).executeTakeFirst()
+      return row === undefined ? undefined : stored(row as Row)
+    },
+    async insert(db, document, extra = {}) {
+      const values = { ...description.toRow(document), ...extra }
+      try {
+        return stored((await kysely(db).insertInto(name).values(values).returning(selected).executeTakeFirstOrThrow()) as Row)
+      } catch (error) {
+        throw conflict(error, document as Row)
+      }
+    },
+    async insertMany(db, documents, extra = {}) {
+      const values = documents.map((document) => ({ ...description.toRow(document), ...extra }))
+      const rows = (await kysely(db).insertInto(name).values(values).returning(selected).execute()) as Row[]
+      // Identities are drawn in VALUES order: sorting by id restores the order given.
+      return rows.sort((a, b) => Number(a.id) - Number(b.id)).map(stored)
+    },
+    async update(db, current, document, extra = {}) {
+      const values: Row = { ...description.toRow(document), ...extra, updated_date: new Date() }
+      if (versioned) values.version = (current.version ?? 0) + 1
+      try {
+        const query = kysely(db).updateTable(name).set(values).where('id', '=', current.row.id).returning(selected)
+        return stored((await query.executeTakeFirstOrThrow()) as Row)
+      } catch (error) {
+        throw conflict(error, document as Row)
+      }
+    },
+    async remove(db, id, scope) {
+      try {
+        const result = await whereConditions(kysely(db).deleteFrom(name), scope).where('id', '=', id).executeTakeFirst()
+        return Number(result.numDeletedRows) > 0
+      } catch (error) {
+        throw asInUse(error, `${description.noun} ${id}`, options.referencedBy ?? {}, options.inUseAdvice)
+      }
+    },
+  }
+}
+
+function fieldsOf(byConstraint: Record<string, string>, document: Row): Record<string, { field: string; value: unknown }> {
+  const fields: Record<string, { field: string; value: unknown }> = {}
+  for (const [constraint, field] of Object.entries(byConstraint)) fields[constraint] = { field, value: document[field] }
+  return fields
+}
