@@ -1,87 +1,142 @@
 /**
- * Throughput of the contract layer and of a database-backed list, as a ratio to a Fastify hello
- * world on the same machine (the ratio travels between machines; raw numbers do not).
+ * `npm run bench`: the side-by-side table of docs/performance.md, in one run. Ceilings first (a
+ * Fastify hello world; a bare Fastify + pg server reading a customer and its sites in one query),
+ * then the compiled API on every scenario, Prism mocking our own OpenAPI document where it can
+ * answer, two API instances on one database, and the compiled start on an existing data directory.
  *
- *   npm run bench            (DATABASE_URL unset: the server runs its embedded PostgreSQL)
+ *   npm run bench     (DATABASE_URL unset: an embedded PostgreSQL in a temporary directory;
+ *                      set: a scratch database on that server, dropped afterwards)
+ *   BENCH_SECONDS (5), BENCH_CONNECTIONS (16), BENCH_CUSTOMERS (20000)
  *
- * Each server runs in a process of its own; autocannon loads it from this process over loopback,
- * for a bounded time per scenario. Results are printed as a table and written to
- * bench/results/throughput.json.
+ * Servers run pinned to core 0 and this process (the load tool) to core 1 (`taskset`); PostgreSQL
+ * is started before the pinning and stays on every core. Results: bench/results/throughput.{json,md}.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
+import { benchDatabase } from './lib/database.ts'
+import { measure, type LoadSettings, type Measured } from './lib/load.ts'
+import { canPin, freePort, pinSelf, rssMiB, startNode, stop, type Started } from './lib/processes.ts'
+import { loadAverage, markdown, save, type TableRow } from './lib/report.ts'
+import { scenarios } from './lib/scenarios.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
+const server = path.join(here, '../packages/server')
+const settings: LoadSettings = { connections: Number(process.env.BENCH_CONNECTIONS ?? 16), seconds: Number(process.env.BENCH_SECONDS ?? 5) }
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000)
+const admin = { brand: 'bench', username: 'admin', password: 'bench-admin-password' }
+const API_READY = /"address":"(http:\/\/[^"]+)"/
 
-function startProcess(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  let output = ''
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const url = ready.exec(output)?.[1]
-      if (url !== undefined) {
-        child.stdout!.removeAllListeners('data')
-        child.stdout!.resume() // keep draining its logs so it never blocks on a full pipe
-        resolve({ child, url })
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)))
-  })
+async function withServer<T>(started: Promise<Started>, work: (origin: string, pid: number) => Promise<T>): Promise<T> {
+  const running = await started
+  try {
+    return await work(running.url, running.child.pid!)
+  } finally {
+    await stop(running)
+  }
 }
 
-async function load(title: string, url: string, headers: Record<string, string> = {}) {
-  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_SECONDS })
-  const non2xx = result.non2xx
-  return { title, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, non2xx, errors: result.errors }
+const api = (env: Record<string, string>, cores: string) =>
+  startNode([path.join(server, 'dist/server.js')], { env: { PORT: '0', LOG_LEVEL: 'info', ...env }, cores, ready: API_READY })
+
+async function login(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/v1/authenticate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
+  if (response.status !== 200) throw new Error(`login: ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { token: string }).token
+}
+
+/** Two instances, each on a core of its own, loaded at once (this process then uses both cores). */
+async function twoInstances(url: string, path: string): Promise<number> {
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'info' }
+  const [a, b] = await Promise.all([api(env, '0'), api(env, '1')])
+  try {
+    pinSelf('0,1')
+    const token = await login(a.url)
+    const headers = { authorization: `Bearer ${token}` }
+    const half = { ...settings, connections: Math.max(1, settings.connections / 2) }
+    const results = await Promise.all([a, b].map((s) => measure(s.url, { title: 'two', path, headers, expect: 200 }, half)))
+    return results.reduce((sum, r) => sum + r.requestsPerSecond, 0)
+  } finally {
+    pinSelf('1')
+    await Promise.all([stop(a), stop(b)])
+  }
+}
+
+/** Start to ready, and idle memory, of the compiled server on an existing embedded data directory. */
+async function compiledStart(): Promise<{ readyMs: number; idleRssMiB: number }> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'elevate-bench-start-'))
+  const env = { ELEVATE_DATA_DIR: dataDir, ELEVATE_ADMIN_PASSWORD: admin.password, DATABASE_URL: '' }
+  try {
+    await stop(await api(env, '0')) // the first start creates the data directory
+    const again = await api(env, '0')
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    const idleRssMiB = rssMiB(again.child.pid!)
+    await stop(again)
+    return { readyMs: again.readyMs, idleRssMiB }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true })
+  }
 }
 
 async function main(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'elevate-bench-'))
-  const password = 'bench-admin-password'
-  const hello = await startProcess([path.join(here, 'hello-world.ts')], {}, /listening on (http:\/\/\S+)/)
-  const api = await startProcess(
-    [path.join(here, '../packages/server/src/server.ts')],
-    { PORT: '0', ELEVATE_DATA_DIR: dataDir, ELEVATE_ADMIN_PASSWORD: password, LOG_LEVEL: 'info' },
-    /"address":"(http:\/\/[^"]+)"/,
-  )
+  const built = spawnSync(process.execPath, [path.join(server, 'scripts/build-if-stale.mjs')], { stdio: 'inherit' })
+  if (built.status !== 0) throw new Error('the server did not build')
+  const loadBefore = loadAverage()
+  const database = await benchDatabase(admin, CUSTOMERS)
+  pinSelf('1')
   try {
-    const login = await fetch(`${api.url}/v1/authenticate`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ brand: 'default', username: 'admin', password }),
-    })
-    const { token } = (await login.json()) as { token: string }
-    const auth = { authorization: `Bearer ${token}` }
-
-    const baseline = await load('Fastify hello world', `${hello.url}/`)
-    const scenarios = [
-      await load('GET /health/live (contract layer, no database)', `${api.url}/health/live`),
-      await load('GET /v1/nowhere (404 error body)', `${api.url}/v1/nowhere`),
-      await load('GET /v1/user-roles without page (400, token checked)', `${api.url}/v1/user-roles`, auth),
-      await load('GET /v1/user-roles?page=1&pageSize=10 (token + database)', `${api.url}/v1/user-roles?page=1&pageSize=10`, auth),
-    ]
-    const rows = [baseline, ...scenarios].map((s) => ({ ...s, ratio: Math.round((s.requestsPerSecond / baseline.requestsPerSecond) * 100) / 100 }))
-    console.table(rows.map(({ title, requestsPerSecond, ratio, p50Ms, p99Ms }) => ({ title, 'req/s': requestsPerSecond, ratio, 'p50 ms': p50Ms, 'p99 ms': p99Ms })))
-    await mkdir(path.join(here, 'results'), { recursive: true })
-    await writeFile(
-      path.join(here, 'results', 'throughput.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), node: process.version, connections: CONNECTIONS, seconds: DURATION_SECONDS, rows }, null, 2)}\n`,
+    const tsx = ['--import', 'tsx']
+    const hello = await withServer(startNode([...tsx, path.join(here, 'hello-world.ts')], { cores: '0', ready: /listening on (\S+)/ }), (origin, pid) =>
+      measure(origin, { title: 'Fastify hello world (ceiling)', path: '/', expect: 200 }, settings, pid))
+    const oneQuery = await withServer(
+      startNode([...tsx, path.join(here, 'one-query.ts')], {
+        cores: '0',
+        ready: /listening on (\S+)/,
+        env: { DATABASE_URL: database.url, BENCH_BRAND_ID: String(database.seeded.brandId) },
+      }),
+      (origin, pid) => measure(origin, { title: 'Fastify + pg, customer and sites in one query (ceiling)', path: `/customers/${database.seeded.readId}`, expect: 200 }, settings, pid),
     )
+    const ceilings = { hello: { name: 'hello', requestsPerSecond: hello.requestsPerSecond }, 'one-query': { name: 'one query', requestsPerSecond: oneQuery.requestsPerSecond } }
+
+    const ours = await withServer(api({ DATABASE_URL: database.url }, '0'), async (origin, pid) => {
+      const rows = scenarios(database.seeded, await login(origin), admin)
+      const measured: Measured[] = []
+      for (const row of rows) {
+        measured.push(await measure(origin, row, settings, pid))
+        process.stderr.write(`  ${row.title}: ${measured.at(-1)!.requestsPerSecond} req/s\n`)
+      }
+      return { rows, measured }
+    })
+    const prismPort = await freePort()
+    const prismBin = path.join(here, '../node_modules/@stoplight/prism-cli/dist/index.js')
+    const prism = await withServer(
+      startNode([prismBin, 'mock', path.join(server, 'openapi.json'), '-p', String(prismPort), '-h', '127.0.0.1', '-v', 'silent'], {
+        cores: '0',
+        probe: `http://127.0.0.1:${prismPort}/health/live`,
+      }),
+      async (origin, pid) => {
+        const results = new Map<string, Measured>()
+        for (const row of ours.rows) {
+          if (row.prism !== undefined) results.set(row.title, await measure(origin, { ...row, expect: row.prism }, settings, pid))
+        }
+        return results
+      },
+    )
+    const table: TableRow[] = [
+      { measured: hello },
+      { measured: oneQuery },
+      ...ours.rows.map((row, i) => ({ measured: ours.measured[i]!, ceiling: ceilings[row.ceiling], prism: prism.get(row.title) })),
+    ]
+    const byId = ours.measured[ours.rows.findIndex((row) => row.title === 'GET /v1/customers/{id}')]!
+    const two = await twoInstances(database.url, `/v1/customers/${database.seeded.readId}`)
+    const start = await compiledStart()
+    const report = { database: database.kind, ...settings, pinned: canPin, rows: table, instances: { one: byId.requestsPerSecond, two }, start, load: { before: loadBefore, after: loadAverage() } }
+    await save(path.join(here, 'results'), report)
+    process.stdout.write(markdown(report))
   } finally {
-    hello.child.kill('SIGTERM')
-    api.child.kill('SIGTERM')
-    await new Promise((resolve) => api.child.once('exit', resolve))
-    await rm(dataDir, { recursive: true, force: true })
+    await database.drop()
   }
 }
 

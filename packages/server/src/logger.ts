@@ -1,14 +1,39 @@
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 
-/** Structured JSON logs. Secrets never reach them: no headers or bodies are logged, and any field
- * by these names is censored should one slip into a log call. */
+type Destination = ReturnType<typeof pino.destination>
+const destinations = new WeakMap<Logger, Destination>()
+
+/**
+ * Structured JSON logs on stdout, written asynchronously: a log call queues its line and returns,
+ * and lines go out in batches while the event loop serves requests, instead of a blocking write
+ * per line. What is queued must be flushed before the process exits (`flushLogs`), which
+ * `server.ts` does on shutdown and on a fatal error.
+ *
+ * Secrets never reach the logs: no headers or bodies are logged, and any field by these names is
+ * censored should one slip into a log call.
+ */
 export function createLogger(level: Config['logLevel']): Logger {
-  return pino({
-    level,
-    redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'secret', '*.secret'],
-      censor: '[redacted]',
+  const destination = pino.destination({ dest: 1, sync: false })
+  const logger = pino(
+    {
+      level,
+      redact: {
+        paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'secret', '*.secret'],
+        censor: '[redacted]',
+      },
     },
-  })
+    destination,
+  )
+  destinations.set(logger, destination)
+  return logger
+}
+
+/** Writes out every queued line, synchronously: for a process about to exit, even from a crash. */
+export function flushLogs(logger: Logger): void {
+  try {
+    destinations.get(logger)?.flushSync()
+  } catch {
+    // Nothing more can be done for the logs of a process that is going down.
+  }
 }

@@ -1,7 +1,7 @@
 import { loadConfig } from './config.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { openDatabase } from './db/open.ts'
-import { createLogger } from './logger.ts'
+import { createLogger, flushLogs } from './logger.ts'
 
 /** `npm run migrate`: brings the database's schema up to date, then exits. */
 const config = loadConfig()
@@ -12,4 +12,5 @@ try {
   logger.info({ migrations: applied }, applied.length === 0 ? 'schema already up to date' : 'schema migrated')
 } finally {
   await database.close()
+  flushLogs(logger)
 }

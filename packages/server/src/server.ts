@@ -1,15 +1,18 @@
+import type { Logger } from 'pino'
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { EmbeddedPostgresError } from './db/postgres-user.ts'
 import { openDatabase } from './db/open.ts'
 import { runFirstStart, type FirstStart } from './first-start.ts'
-import { createLogger } from './logger.ts'
+import { createLogger, flushLogs } from './logger.ts'
 
 /** The process: configuration, database, listening, and a graceful stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = readConfig()
   const logger = createLogger(config.logLevel)
+  exitOnFatalError(logger)
+  flushBeforeExit = () => flushLogs(logger)
   const database = await openDatabase(config, logger)
   const applied = await migrateToLatest(database.db.system)
   if (applied.length > 0) logger.info({ migrations: applied }, 'database schema migrated')
@@ -27,10 +30,26 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'stopping')
     await app.close()
     await database.close()
+    logger.info('stopped')
+    flushLogs(logger)
     process.exit(0)
   }
   process.once('SIGINT', () => void stop('SIGINT'))
   process.once('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/** Set once there is a logger: a start that fails still writes out the lines it logged. */
+let flushBeforeExit = () => {}
+
+/** An error nothing caught: logged as fatal, the queued log lines written out, then exit 1. */
+function exitOnFatalError(logger: Logger): void {
+  const fatal = (error: unknown) => {
+    logger.fatal({ err: error }, 'fatal error: stopping')
+    flushLogs(logger)
+    process.exit(1)
+  }
+  process.on('uncaughtException', fatal)
+  process.on('unhandledRejection', fatal)
 }
 
 function readConfig(): Config {
@@ -64,6 +83,7 @@ function announceFirstStart(first: FirstStart, address: string): void {
 }
 
 main().catch((error: unknown) => {
+  flushBeforeExit()
   // A problem the operator fixes: one line that says what and how, no stack trace.
   if (error instanceof EmbeddedPostgresError) {
     process.stderr.write(`Elevate API cannot start: ${error.message}\n`)

@@ -8,8 +8,10 @@ import { runServerExpectingFailure, startServerProcess } from './helpers/process
 
 const LIST = '/v1/user-roles?page=1&pageSize=10'
 
-// Each test starts real server processes; a hang must fail the test, not stall the run.
-describe('the server process', { timeout: 60_000 }, () => {
+// Each test starts real server processes; a hang must fail the test, not stall the run. The limit
+// is for the three tests together (two first starts with initdb among them), so it leaves room for
+// a busy 2-core machine: on one, the first test alone has taken 40 s.
+describe('the server process', { timeout: 180_000 }, () => {
   const cleanups: Array<() => Promise<unknown>> = []
   after(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup()

@@ -1,11 +1,11 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import type { Tables } from '../db/tables.ts'
 import { AppError } from '../errors.ts'
 import type { Actor } from './actor.ts'
+import { Actors } from './actors.ts'
 import type { LoginThrottle } from './login-throttle.ts'
 import { decoyHash, verifyPassword } from './passwords.ts'
-import type { Permission } from './permissions.ts'
 import { challenge, invalidToken, type TokenService } from './tokens.ts'
 
 export interface Credentials {
@@ -20,26 +20,25 @@ export interface LoginResult {
   expiresAt: string
 }
 
-interface ActorRow {
-  username: string
-  enabled: boolean
-  contract_owner_id: number | null
-  permissions: Permission[]
-}
-
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
+/** The challenge of a request without credentials: the same for every request, built once. */
+const CHALLENGE = Object.freeze(challenge())
 
 /**
  * Logs users in and resolves bearer tokens to actors. Works before any brand is known, so it uses
  * the system connection and names the brand in every query itself.
  */
 export class Authenticator {
+  private readonly actors: Actors
+
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.actors = new Actors(db)
+  }
 
   /**
    * Wrong brand, unknown user and wrong password all give the same 401, after the same work.
@@ -89,37 +88,17 @@ export class Authenticator {
   }
 
   /**
-   * The actor behind an `Authorization` header. The user is read afresh on every request, so a
-   * disabled account or a changed role takes effect at once, even on an unexpired token.
+   * The actor behind an `Authorization` header. The user is checked against the database on every
+   * request (one statement, see `Actors`), so a disabled account or a changed role takes effect on
+   * the next request, on every instance, even with an unexpired token.
    */
   async authenticate(authorization: string | undefined): Promise<Actor> {
     if (authorization === undefined || authorization.trim() === '') {
-      throw new AppError('authentication_required', { headers: challenge() })
+      throw new AppError('authentication_required', { headers: CHALLENGE })
     }
     const token = BEARER.exec(authorization)?.[1]
     if (token === undefined) throw invalidToken('The Authorization header must be: Bearer <token>')
-    const { userId, brandId } = await this.tokens.verify(token)
-    const { rows } = await sql<ActorRow>`
-      select u.username, u.enabled, u.contract_owner_id,
-             coalesce((select array_agg(distinct p.permission)
-                         from user_role_assignments a
-                         join roles r on r.brand_id = a.brand_id and r.id = a.role_id
-                         cross join unnest(r.permissions) as p(permission)
-                        where a.brand_id = u.brand_id and a.user_id = u.id), '{}') as permissions
-        from users u
-       where u.brand_id = ${brandId} and u.id = ${userId}`.execute(this.db)
-    const user = rows[0]
-    if (user === undefined) throw invalidToken('The bearer token names no user')
-    if (!user.enabled) {
-      throw new AppError('account_disabled', { headers: challenge('invalid_token', 'The account is disabled') })
-    }
-    return {
-      userId,
-      brandId,
-      username: user.username,
-      permissions: new Set(user.permissions),
-      contractOwnerId: user.contract_owner_id,
-    }
+    return this.actors.current(await this.tokens.verify(token))
   }
 
   private securityEvent(action: string, brand: string, username: string, reason?: string): void {

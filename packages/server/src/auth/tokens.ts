@@ -15,6 +15,13 @@ export interface TokenClaims {
   roleIds: number[]
 }
 
+/** Who a verified token speaks for. One object per token for as long as it is cached, so callers
+ * may key their own caches on it (a WeakMap entry then lives exactly as long as the token's). */
+export interface VerifiedToken {
+  readonly userId: number
+  readonly brandId: number
+}
+
 export interface IssuedToken {
   token: string
   expiresAt: Date
@@ -28,7 +35,7 @@ export class TokenService {
    * need not be checked on every request (it is most of the cost of authenticating). Bounded;
    * the oldest entries go first.
    */
-  private readonly verified = new Map<string, { userId: number; brandId: number; expiresAt: number }>()
+  private readonly verified = new Map<string, { claims: VerifiedToken; expiresAt: number }>()
   private static readonly MAX_VERIFIED = 10_000
 
   /** `loadSecret` runs on first use (not at start-up), and again if it failed. */
@@ -63,19 +70,19 @@ export class TokenService {
   }
 
   /** The token's user and brand, or a 401 AppError saying why not. */
-  async verify(token: string): Promise<{ userId: number; brandId: number }> {
+  async verify(token: string): Promise<VerifiedToken> {
     const known = this.verified.get(token)
     if (known !== undefined) {
-      if (known.expiresAt > this.clock().getTime()) return { userId: known.userId, brandId: known.brandId }
+      if (known.expiresAt > this.clock().getTime()) return known.claims
       this.verified.delete(token)
     }
-    const claims = await this.verifySignature(token)
+    const entry = await this.verifySignature(token)
     if (this.verified.size >= TokenService.MAX_VERIFIED) this.verified.delete(this.verified.keys().next().value!)
-    this.verified.set(token, claims)
-    return { userId: claims.userId, brandId: claims.brandId }
+    this.verified.set(token, entry)
+    return entry.claims
   }
 
-  private async verifySignature(token: string): Promise<{ userId: number; brandId: number; expiresAt: number }> {
+  private async verifySignature(token: string): Promise<{ claims: VerifiedToken; expiresAt: number }> {
     const key = await this.key() // outside the try: a database failure is not a bad token
     try {
       const { payload } = await jwtVerify(token, key, {
@@ -90,7 +97,7 @@ export class TokenService {
       if (!Number.isSafeInteger(userId) || typeof brandId !== 'number' || !Number.isSafeInteger(brandId)) {
         throw invalidToken('The bearer token does not name a user')
       }
-      return { userId, brandId, expiresAt: payload.exp! * 1000 }
+      return { claims: Object.freeze({ userId, brandId }), expiresAt: payload.exp! * 1000 }
     } catch (error) {
       if (error instanceof AppError) throw error
       if (error instanceof errors.JWTExpired) {

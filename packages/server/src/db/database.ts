@@ -1,7 +1,11 @@
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { Logger } from 'pino'
+import { PreparingClient } from './prepared-client.ts'
 import type { Tables } from './tables.ts'
+import { TenantSessions, type TenantTransaction } from './tenant-sessions.ts'
+
+export type { TenantTransaction } from './tenant-sessions.ts'
 
 /** The PostgreSQL role every tenant query runs as; row-level security applies to it. */
 export const TENANT_ROLE = 'elevate_app'
@@ -19,7 +23,6 @@ export interface DatabaseOptions {
   logger: Logger
 }
 
-export type TenantTransaction = Transaction<Tables>
 /** What read-only tenant work receives; queries only, typed like a transaction for reuse. */
 export type TenantReader = TenantTransaction
 
@@ -27,44 +30,39 @@ export type TenantReader = TenantTransaction
  * The database, as two pools:
  * - `tenant`: connects with the `elevate_app` role, so PostgreSQL's row-level security confines
  *   every query to the brand set on the connection. `readTenant` and `withTenant` are the only ways
- *   to use it, and both set the brand before anything else runs. This is the one place brand
+ *   to use it, and both put the connection on the brand before anything else runs (remembering,
+ *   per connection, the brand its session is on: see `TenantSessions`). This is the one place brand
  *   filtering happens, and no query can skip it: a query on a connection without a brand sees no
  *   rows and can write none.
  * - `system`: the schema owner, for what precedes a brand (login, token checks), migrations and
  *   health. Only `auth/`, `db/` and start-up code use it.
+ * Both prepare every parameterised statement once per connection (`PreparingClient`).
  */
 export class Database {
   readonly system: Kysely<Tables>
-  private readonly tenant: Kysely<Tables>
-  private readonly pools: pg.Pool[]
+  private readonly tenant: TenantSessions
 
   constructor(options: DatabaseOptions) {
     const systemPool = makePool(options, {})
     // A startup option, not a SET after connecting: if the role is missing the connection fails.
     const tenantPool = makePool(options, { options: `-c role=${TENANT_ROLE}` })
-    this.pools = [systemPool, tenantPool]
     this.system = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: systemPool }) })
-    this.tenant = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: tenantPool }) })
+    const tenantDialect = new PostgresDialect({ pool: tenantPool })
+    this.tenant = new TenantSessions(tenantPool, new Kysely<Tables>({ dialect: tenantDialect }), tenantDialect)
   }
 
   /**
-   * Runs read-only `work` on one connection that sees only `brandId`'s rows, without a transaction:
-   * two round trips instead of four. The brand is set for the session, so it is always set first,
-   * here, on every use of a tenant connection; `withTenant` sets it transaction-locally on top.
+   * Runs read-only `work` on one connection that sees only `brandId`'s rows, without a transaction.
+   * On a connection already on the brand (always, with one brand) the brand costs nothing, so one
+   * query in `work` is one round trip: build a resource with its children in that one query.
    */
   readTenant<T>(brandId: number, work: (db: TenantReader) => Promise<T>): Promise<T> {
-    return this.tenant.connection().execute(async (connection) => {
-      await sql`select set_config('elevate.brand_id', ${String(brandId)}, false)`.execute(connection)
-      return work(connection as unknown as TenantReader)
-    })
+    return this.tenant.read(brandId, work)
   }
 
   /** Runs `work` in one transaction that sees and writes only `brandId`'s rows. */
   withTenant<T>(brandId: number, work: (trx: TenantTransaction) => Promise<T>): Promise<T> {
-    return this.tenant.transaction().execute(async (trx) => {
-      await sql`select set_config('elevate.brand_id', ${String(brandId)}, true)`.execute(trx)
-      return work(trx)
-    })
+    return this.tenant.write(brandId, work)
   }
 
   /** Throws unless the database answers. */
@@ -73,7 +71,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.system.destroy(), this.tenant.destroy()])
+    await Promise.all([this.system.destroy(), this.tenant.close()])
   }
 }
 
@@ -85,6 +83,7 @@ function makePool(options: DatabaseOptions, extra: pg.PoolConfig): pg.Pool {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     types,
+    Client: PreparingClient,
     ...extra,
   })
   // A connection the server drops (a restart, a failover, pg_terminate_backend) emits 'error'. The

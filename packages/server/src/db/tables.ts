@@ -37,6 +37,8 @@ export interface UsersTable {
   contract_owner_id: number | null
   created_date: ReadOnlyTimestamp
   updated_date: ColumnType<Date, never, Date>
+  /** Bumped by triggers on any change to the user or its roles' permissions. */
+  auth_version: ColumnType<number, never, never>
 }
 
 export interface UserRoleAssignmentsTable {

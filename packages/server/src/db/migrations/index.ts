@@ -9,6 +9,7 @@ import * as createAdminContacts from './2026_12_01_2001_create_admin_contacts.ts
 import * as createEmailTemplates from './2026_12_01_2002_create_email_templates.ts'
 import * as createCustomFieldDefinitions from './2026_12_01_2003_create_custom_field_definitions.ts'
 import * as createInvoiceGroupTagLabels from './2026_12_01_2004_create_invoice_group_tag_labels.ts'
+import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2002_create_email_templates': createEmailTemplates,
   '2026_12_01_2003_create_custom_field_definitions': createCustomFieldDefinitions,
   '2026_12_01_2004_create_invoice_group_tag_labels': createInvoiceGroupTagLabels,
+  '2026_12_02_0900_add_user_auth_versions': addUserAuthVersions,
 }
