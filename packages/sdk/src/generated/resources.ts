@@ -150,6 +150,18 @@ export type CreateSupplierAccountBody = BodyOf<operations['createSupplierAccount
 /** A merge patch of a SupplierAccount (RFC 7396): the members to change; null removes one. */
 export type SupplierAccountPatch = MergePatchOf<operations['updateSupplierAccount']>
 
+/** InvoiceTemplate, as `getInvoiceTemplate` answers it. */
+export type InvoiceTemplate = JsonOf<operations['getInvoiceTemplate'], 200>
+
+/** The query of `getInvoiceTemplates`: paging, sort, fields and filters. */
+export type ListInvoiceTemplatesQuery = QueryOf<operations['getInvoiceTemplates']>
+
+/** What `createInvoiceTemplate` takes. */
+export type CreateInvoiceTemplateBody = BodyOf<operations['createInvoiceTemplate']>
+
+/** A merge patch of a InvoiceTemplate (RFC 7396): the members to change; null removes one. */
+export type InvoiceTemplatePatch = MergePatchOf<operations['updateInvoiceTemplate']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -211,6 +223,11 @@ export function createResources(transport: Transport) {
     /** `/v1/suppliers/{supplierId}/supplier-accounts`: list, listAll, exists, create, get, getWithETag, update. */
     supplierAccounts: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = nestedResourceMethods<SupplierAccount, ListSupplierAccountsQuery, CreateSupplierAccountBody, SupplierAccountPatch, SupplierAccount>(transport, '/v1/suppliers/{supplierId}/supplier-accounts', '/v1/supplier-accounts')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceTemplate, ListInvoiceTemplatesQuery, CreateInvoiceTemplateBody, InvoiceTemplatePatch, InvoiceTemplate>(transport, '/v1/invoice-templates')
       return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }

@@ -8,6 +8,7 @@ import { customersModule } from './customers/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
+import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
@@ -26,6 +27,7 @@ export const MODULES: readonly ApiModule[] = [
   customFieldDefinitionsModule,
   invoiceGroupTagLabelsModule,
   suppliersModule,
+  invoiceTemplatesModule,
 ]
 
 /** Every permission some module declares. */
