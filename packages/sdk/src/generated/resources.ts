@@ -162,6 +162,30 @@ export type CreateInvoiceTemplateBody = BodyOf<operations['createInvoiceTemplate
 /** A merge patch of a InvoiceTemplate (RFC 7396): the members to change; null removes one. */
 export type InvoiceTemplatePatch = MergePatchOf<operations['updateInvoiceTemplate']>
 
+/** InvoiceSummaryTemplate, as `getInvoiceSummaryTemplate` answers it. */
+export type InvoiceSummaryTemplate = JsonOf<operations['getInvoiceSummaryTemplate'], 200>
+
+/** The query of `getInvoiceSummaryTemplates`: paging, sort, fields and filters. */
+export type ListInvoiceSummaryTemplatesQuery = QueryOf<operations['getInvoiceSummaryTemplates']>
+
+/** What `createInvoiceSummaryTemplate` takes. */
+export type CreateInvoiceSummaryTemplateBody = BodyOf<operations['createInvoiceSummaryTemplate']>
+
+/** A merge patch of a InvoiceSummaryTemplate (RFC 7396): the members to change; null removes one. */
+export type InvoiceSummaryTemplatePatch = MergePatchOf<operations['updateInvoiceSummaryTemplate']>
+
+/** InvoiceSummaryTemplateComponent, as `getInvoiceSummaryTemplateComponent` answers it. */
+export type InvoiceSummaryTemplateComponent = JsonOf<operations['getInvoiceSummaryTemplateComponent'], 200>
+
+/** The query of `getInvoiceSummaryTemplateComponents`: paging, sort, fields and filters. */
+export type ListInvoiceSummaryTemplateComponentsQuery = QueryOf<operations['getInvoiceSummaryTemplateComponents']>
+
+/** What `createInvoiceSummaryTemplateComponent` takes. */
+export type CreateInvoiceSummaryTemplateComponentBody = BodyOf<operations['createInvoiceSummaryTemplateComponent']>
+
+/** A merge patch of a InvoiceSummaryTemplateComponent (RFC 7396): the members to change; null removes one. */
+export type InvoiceSummaryTemplateComponentPatch = MergePatchOf<operations['updateInvoiceSummaryTemplateComponent']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -228,6 +252,16 @@ export function createResources(transport: Transport) {
     /** `/v1/invoice-templates`: list, listAll, exists, create, get, getWithETag, update. */
     invoiceTemplates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceTemplate, ListInvoiceTemplatesQuery, CreateInvoiceTemplateBody, InvoiceTemplatePatch, InvoiceTemplate>(transport, '/v1/invoice-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-summary-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceSummaryTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceSummaryTemplate, ListInvoiceSummaryTemplatesQuery, CreateInvoiceSummaryTemplateBody, InvoiceSummaryTemplatePatch, InvoiceSummaryTemplate>(transport, '/v1/invoice-summary-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-summary-template-components`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceSummaryTemplateComponents: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceSummaryTemplateComponent, ListInvoiceSummaryTemplateComponentsQuery, CreateInvoiceSummaryTemplateComponentBody, InvoiceSummaryTemplateComponentPatch, InvoiceSummaryTemplateComponent>(transport, '/v1/invoice-summary-template-components')
       return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }

@@ -8,6 +8,7 @@ import { customersModule } from './customers/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
+import { invoiceSummaryTemplatesModule } from './invoice-summary-templates/index.ts'
 import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
 import { suppliersModule } from './suppliers/index.ts'
@@ -28,6 +29,7 @@ export const MODULES: readonly ApiModule[] = [
   invoiceGroupTagLabelsModule,
   suppliersModule,
   invoiceTemplatesModule,
+  invoiceSummaryTemplatesModule,
 ]
 
 /** Every permission some module declares. */
