@@ -186,6 +186,18 @@ export type CreateInvoiceSummaryTemplateComponentBody = BodyOf<operations['creat
 /** A merge patch of a InvoiceSummaryTemplateComponent (RFC 7396): the members to change; null removes one. */
 export type InvoiceSummaryTemplateComponentPatch = MergePatchOf<operations['updateInvoiceSummaryTemplateComponent']>
 
+/** ElectronicSummaryTemplate, as `getElectronicSummaryTemplate` answers it. */
+export type ElectronicSummaryTemplate = JsonOf<operations['getElectronicSummaryTemplate'], 200>
+
+/** The query of `getElectronicSummaryTemplates`: paging, sort, fields and filters. */
+export type ListElectronicSummaryTemplatesQuery = QueryOf<operations['getElectronicSummaryTemplates']>
+
+/** What `createElectronicSummaryTemplate` takes. */
+export type CreateElectronicSummaryTemplateBody = BodyOf<operations['createElectronicSummaryTemplate']>
+
+/** A merge patch of a ElectronicSummaryTemplate (RFC 7396): the members to change; null removes one. */
+export type ElectronicSummaryTemplatePatch = MergePatchOf<operations['updateElectronicSummaryTemplate']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -262,6 +274,11 @@ export function createResources(transport: Transport) {
     /** `/v1/invoice-summary-template-components`: list, listAll, exists, create, get, getWithETag, update. */
     invoiceSummaryTemplateComponents: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceSummaryTemplateComponent, ListInvoiceSummaryTemplateComponentsQuery, CreateInvoiceSummaryTemplateComponentBody, InvoiceSummaryTemplateComponentPatch, InvoiceSummaryTemplateComponent>(transport, '/v1/invoice-summary-template-components')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/electronic-summary-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    electronicSummaryTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<ElectronicSummaryTemplate, ListElectronicSummaryTemplatesQuery, CreateElectronicSummaryTemplateBody, ElectronicSummaryTemplatePatch, ElectronicSummaryTemplate>(transport, '/v1/electronic-summary-templates')
       return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }

@@ -5,6 +5,7 @@ import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
 import { contractOwnersModule } from './contract-owners/index.ts'
 import { customFieldDefinitionsModule } from './custom-field-definitions/index.ts'
 import { customersModule } from './customers/index.ts'
+import { electronicSummaryTemplatesModule } from './electronic-summary-templates/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
@@ -30,6 +31,7 @@ export const MODULES: readonly ApiModule[] = [
   suppliersModule,
   invoiceTemplatesModule,
   invoiceSummaryTemplatesModule,
+  electronicSummaryTemplatesModule,
 ]
 
 /** Every permission some module declares. */

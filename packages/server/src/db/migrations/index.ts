@@ -13,6 +13,7 @@ import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.t
 import * as createSuppliers from './2026_12_03_1000_create_suppliers.ts'
 import * as createInvoiceTemplates from './2026_12_03_1001_create_invoice_templates.ts'
 import * as createInvoiceSummaryTemplates from './2026_12_03_1002_create_invoice_summary_templates.ts'
+import * as createElectronicSummaryTemplates from './2026_12_03_1003_create_electronic_summary_templates.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1000_create_suppliers': createSuppliers,
   '2026_12_03_1001_create_invoice_templates': createInvoiceTemplates,
   '2026_12_03_1002_create_invoice_summary_templates': createInvoiceSummaryTemplates,
+  '2026_12_03_1003_create_electronic_summary_templates': createElectronicSummaryTemplates,
 }
