@@ -44,7 +44,7 @@ describe('expectIds', () => {
     assert.deepEqual(asked, [4, 7, 9])
     assert.throws(() => references.throwIfAny(), (error: AppError) => {
       assert.equal(error.code, 'invalid_reference')
-      assert.deepEqual(error.errors, [{ field: 'ownerIds', code: 'invalid_reference', message: 'contract owners 4, 9 do not exist' }])
+      assert.deepEqual(error.errors, [{ field: 'ownerIds', code: 'invalid_reference', message: 'names contract owners that do not exist: 4, 9' }])
       return true
     })
   })

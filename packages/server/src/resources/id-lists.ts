@@ -46,5 +46,5 @@ export async function expectIds(
   if (ids === undefined || ids.length === 0) return
   const found = new Set(await among(ids))
   const missing = ids.filter((id) => !found.has(id))
-  if (missing.length > 0) references.add(field, `${plural} ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist`)
+  if (missing.length > 0) references.add(field, `names ${plural} that do not exist: ${missing.join(', ')}`)
 }
