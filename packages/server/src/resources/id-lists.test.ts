@@ -40,11 +40,11 @@ describe('expectIds', () => {
   it('names every id the owning module does not find, in one error on the field', async () => {
     const references = new ReferenceErrors()
     let asked: readonly number[] = []
-    await expectIds([4, 7, 9], async (ids) => ((asked = ids), [7]), references, 'ownerIds', 'contract owners')
+    await expectIds([4, 7, 9], async (ids) => ((asked = ids), [7]), references, 'ownerIds', 'contract owner')
     assert.deepEqual(asked, [4, 7, 9])
     assert.throws(() => references.throwIfAny(), (error: AppError) => {
       assert.equal(error.code, 'invalid_reference')
-      assert.deepEqual(error.errors, [{ field: 'ownerIds', code: 'invalid_reference', message: 'names contract owners that do not exist: 4, 9' }])
+      assert.deepEqual(error.errors, [{ field: 'ownerIds', code: 'invalid_reference', message: '4, 9: no such contract owner in the brand' }])
       return true
     })
   })

@@ -34,17 +34,17 @@ export async function idsAmong(db: TenantReader, table: TenantTable, ids: readon
 
 /**
  * Adds one 400 `invalid_reference` error on `field` naming every id of `ids` that `among` (the
- * owning module's `idsAmong`) does not find.
+ * owning module's `idsAmong`) does not find: "4, 9: no such contract owner in the brand".
  */
 export async function expectIds(
   ids: readonly number[] | undefined,
   among: (ids: readonly number[]) => Promise<readonly number[]>,
   references: ReferenceErrors,
   field: string,
-  plural: string,
+  noun: string,
 ): Promise<void> {
   if (ids === undefined || ids.length === 0) return
   const found = new Set(await among(ids))
   const missing = ids.filter((id) => !found.has(id))
-  if (missing.length > 0) references.add(field, `names ${plural} that do not exist: ${missing.join(', ')}`)
+  if (missing.length > 0) references.add(field, `${missing.join(', ')}: no such ${noun} in the brand`)
 }

@@ -14,7 +14,7 @@ export function invoiceSummaryTemplateComponentUseCases(db: Database) {
     invoiceSummaryTemplateComponents,
     brandWideRules('Invoice summary template components', async (trx, _actor, template) => {
       const references = new ReferenceErrors()
-      await expectIds(template.contractOwnerIds, (ids) => contractOwnersAmong(trx, ids), references, 'contractOwnerIds', 'contract owners')
+      await expectIds(template.contractOwnerIds, (ids) => contractOwnersAmong(trx, ids), references, 'contractOwnerIds', 'contract owner')
       references.throwIfAny()
     }),
   )
