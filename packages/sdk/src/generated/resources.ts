@@ -198,6 +198,18 @@ export type CreateElectronicSummaryTemplateBody = BodyOf<operations['createElect
 /** A merge patch of a ElectronicSummaryTemplate (RFC 7396): the members to change; null removes one. */
 export type ElectronicSummaryTemplatePatch = MergePatchOf<operations['updateElectronicSummaryTemplate']>
 
+/** InvoiceDocumentProfile, as `getInvoiceDocumentProfile` answers it. */
+export type InvoiceDocumentProfile = JsonOf<operations['getInvoiceDocumentProfile'], 200>
+
+/** The query of `getInvoiceDocumentProfiles`: paging, sort, fields and filters. */
+export type ListInvoiceDocumentProfilesQuery = QueryOf<operations['getInvoiceDocumentProfiles']>
+
+/** What `createInvoiceDocumentProfile` takes. */
+export type CreateInvoiceDocumentProfileBody = BodyOf<operations['createInvoiceDocumentProfile']>
+
+/** A merge patch of a InvoiceDocumentProfile (RFC 7396): the members to change; null removes one. */
+export type InvoiceDocumentProfilePatch = MergePatchOf<operations['updateInvoiceDocumentProfile']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -279,6 +291,11 @@ export function createResources(transport: Transport) {
     /** `/v1/electronic-summary-templates`: list, listAll, exists, create, get, getWithETag, update. */
     electronicSummaryTemplates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<ElectronicSummaryTemplate, ListElectronicSummaryTemplatesQuery, CreateElectronicSummaryTemplateBody, ElectronicSummaryTemplatePatch, ElectronicSummaryTemplate>(transport, '/v1/electronic-summary-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-document-profiles`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceDocumentProfiles: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceDocumentProfile, ListInvoiceDocumentProfilesQuery, CreateInvoiceDocumentProfileBody, InvoiceDocumentProfilePatch, InvoiceDocumentProfile>(transport, '/v1/invoice-document-profiles')
       return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }

@@ -8,6 +8,7 @@ import { customersModule } from './customers/index.ts'
 import { electronicSummaryTemplatesModule } from './electronic-summary-templates/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
+import { invoiceDocumentProfilesModule } from './invoice-document-profiles/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import { invoiceSummaryTemplatesModule } from './invoice-summary-templates/index.ts'
 import { invoiceTemplatesModule } from './invoice-templates/index.ts'
@@ -32,6 +33,7 @@ export const MODULES: readonly ApiModule[] = [
   invoiceTemplatesModule,
   invoiceSummaryTemplatesModule,
   electronicSummaryTemplatesModule,
+  invoiceDocumentProfilesModule,
 ]
 
 /** Every permission some module declares. */

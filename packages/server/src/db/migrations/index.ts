@@ -14,6 +14,7 @@ import * as createSuppliers from './2026_12_03_1000_create_suppliers.ts'
 import * as createInvoiceTemplates from './2026_12_03_1001_create_invoice_templates.ts'
 import * as createInvoiceSummaryTemplates from './2026_12_03_1002_create_invoice_summary_templates.ts'
 import * as createElectronicSummaryTemplates from './2026_12_03_1003_create_electronic_summary_templates.ts'
+import * as createInvoiceDocumentProfiles from './2026_12_03_1004_create_invoice_document_profiles.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1001_create_invoice_templates': createInvoiceTemplates,
   '2026_12_03_1002_create_invoice_summary_templates': createInvoiceSummaryTemplates,
   '2026_12_03_1003_create_electronic_summary_templates': createElectronicSummaryTemplates,
+  '2026_12_03_1004_create_invoice_document_profiles': createInvoiceDocumentProfiles,
 }
