@@ -41,4 +41,14 @@ describe('database round trips of an authenticated read', () => {
     assert.equal(await roundTrips('/v1/user-roles/1'), 2)
     assert.equal(await roundTrips('/v1/user-roles?page=1&pageSize=10&sort=name'), 2)
   })
+
+  it('is two for a resource with its child rows: a supplier and its accounts come in one query', async () => {
+    const supplier = await server.request('POST', '/v1/suppliers', { token, json: { name: 'Round-trip supplier' } })
+    for (const accountNumber of ['RT-1', 'RT-2']) {
+      await server.request('POST', `/v1/suppliers/${supplier.body.id}/supplier-accounts`, { token, json: { accountNumber } })
+    }
+    await roundTrips(`/v1/suppliers/${supplier.body.id}`)
+    assert.equal(await roundTrips(`/v1/suppliers/${supplier.body.id}`), 2)
+    assert.equal(await roundTrips('/v1/suppliers?page=1&pageSize=10&accountNumber=RT-2'), 2)
+  })
 })
