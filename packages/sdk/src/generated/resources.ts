@@ -126,6 +126,42 @@ export type CreateInvoiceGroupTagLabelBody = BodyOf<operations['createInvoiceGro
 /** A merge patch of a InvoiceGroupTagLabel (RFC 7396): the members to change; null removes one. */
 export type InvoiceGroupTagLabelPatch = MergePatchOf<operations['updateInvoiceGroupTagLabel']>
 
+/** Supplier, as `getSupplier` answers it. */
+export type Supplier = JsonOf<operations['getSupplier'], 200>
+
+/** The query of `getSuppliers`: paging, sort, fields and filters. */
+export type ListSuppliersQuery = QueryOf<operations['getSuppliers']>
+
+/** What `createSupplier` takes. */
+export type CreateSupplierBody = BodyOf<operations['createSupplier']>
+
+/** A merge patch of a Supplier (RFC 7396): the members to change; null removes one. */
+export type SupplierPatch = MergePatchOf<operations['updateSupplier']>
+
+/** SupplierAccount, as `getSupplierAccount` answers it. */
+export type SupplierAccount = JsonOf<operations['getSupplierAccount'], 200>
+
+/** The query of `getSupplierAccounts`: paging, sort, fields and filters. */
+export type ListSupplierAccountsQuery = QueryOf<operations['getSupplierAccounts']>
+
+/** What `createSupplierAccount` takes. */
+export type CreateSupplierAccountBody = BodyOf<operations['createSupplierAccount']>
+
+/** A merge patch of a SupplierAccount (RFC 7396): the members to change; null removes one. */
+export type SupplierAccountPatch = MergePatchOf<operations['updateSupplierAccount']>
+
+/** InvoiceTemplate, as `getInvoiceTemplate` answers it. */
+export type InvoiceTemplate = JsonOf<operations['getInvoiceTemplate'], 200>
+
+/** The query of `getInvoiceTemplates`: paging, sort, fields and filters. */
+export type ListInvoiceTemplatesQuery = QueryOf<operations['getInvoiceTemplates']>
+
+/** What `createInvoiceTemplate` takes. */
+export type CreateInvoiceTemplateBody = BodyOf<operations['createInvoiceTemplate']>
+
+/** A merge patch of a InvoiceTemplate (RFC 7396): the members to change; null removes one. */
+export type InvoiceTemplatePatch = MergePatchOf<operations['updateInvoiceTemplate']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -178,6 +214,21 @@ export function createResources(transport: Transport) {
     invoiceGroupTagLabels: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = nestedResourceMethods<InvoiceGroupTagLabel, ListInvoiceGroupTagLabelsQuery, CreateInvoiceGroupTagLabelBody, InvoiceGroupTagLabelPatch, InvoiceGroupTagLabel>(transport, '/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels', '/v1/invoice-group-tag-labels')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/suppliers`: list, listAll, exists, create, get, getWithETag, update. */
+    suppliers: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<Supplier, ListSuppliersQuery, CreateSupplierBody, SupplierPatch, Supplier>(transport, '/v1/suppliers')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/suppliers/{supplierId}/supplier-accounts`: list, listAll, exists, create, get, getWithETag, update. */
+    supplierAccounts: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = nestedResourceMethods<SupplierAccount, ListSupplierAccountsQuery, CreateSupplierAccountBody, SupplierAccountPatch, SupplierAccount>(transport, '/v1/suppliers/{supplierId}/supplier-accounts', '/v1/supplier-accounts')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceTemplate, ListInvoiceTemplatesQuery, CreateInvoiceTemplateBody, InvoiceTemplatePatch, InvoiceTemplate>(transport, '/v1/invoice-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }
 }

@@ -8,7 +8,9 @@ import { customersModule } from './customers/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
+import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
+import { suppliersModule } from './suppliers/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -24,6 +26,8 @@ export const MODULES: readonly ApiModule[] = [
   emailTemplatesModule,
   customFieldDefinitionsModule,
   invoiceGroupTagLabelsModule,
+  suppliersModule,
+  invoiceTemplatesModule,
 ]
 
 /** Every permission some module declares. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Expression, type Kysely } from 'kysely'
 import type { TenantReader } from '../db/database.ts'
 import type { TenantTable } from '../db/tables.ts'
 import { applyList, whereConditions } from '../lists/apply.ts'
@@ -35,6 +35,11 @@ export interface TableOptions {
   referencedBy?: Record<string, string>
   /** What to do before deleting a record in use, said in the 409 ("move them to another sub-brand first"). */
   inUseAdvice?: string
+  /**
+   * Columns the query computes rather than reads (a parent's child rows, `childRowsJson`): the
+   * field map names them as columns, read-only; here each gets its SQL, given the table's name.
+   */
+  computed?: Record<string, (table: string) => Expression<unknown>>
 }
 
 /**
@@ -64,7 +69,8 @@ export interface ResourceTable<M extends FieldMap> {
 
 export function resourceTable<M extends FieldMap>(name: TenantTable, description: ResourceDescription<M>, options: TableOptions = {}): ResourceTable<M> {
   const { columns, versioned } = description
-  const selected = [...new Set(['id', ...columns])]
+  const computed = options.computed ?? {}
+  const selected = [...new Set(['id', ...columns])].map((column) => (computed[column] === undefined ? column : aliased(computed[column](name), column)))
   // Untyped inside, typed at the boundary: columns come from the module's own field map.
   const kysely = (db: TenantReader) => db as unknown as Kysely<any>
   const from = (db: TenantReader, conditions: readonly Condition[]) => whereConditions(kysely(db).selectFrom(name).select(selected), conditions)
@@ -128,6 +134,11 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
       }
     },
   }
+}
+
+/** `expression as column`, for select and returning lists. */
+function aliased(expression: Expression<unknown>, column: string) {
+  return sql`${expression}`.as(column)
 }
 
 function fieldsOf(byConstraint: Record<string, string>, document: Row): Record<string, { field: string; value: unknown }> {

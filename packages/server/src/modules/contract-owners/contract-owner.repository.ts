@@ -1,4 +1,5 @@
 import type { TenantReader } from '../../db/database.ts'
+import { idsAmong } from '../../resources/id-lists.ts'
 import { lookUpOne, type Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { contractOwnerResource } from './contract-owner.fields.ts'
@@ -8,6 +9,9 @@ export const contractOwners = resourceTable('contract_owners', contractOwnerReso
 
 /** The contract owner's id, when it exists in the brand. */
 export const contractOwnerLookup = (id: number): Lookup<number> => (db) => db.selectFrom('contract_owners').select('id as value').where('id', '=', id)
+
+/** Which of `ids` are contract owners of the brand (one query). */
+export const contractOwnersAmong = (db: TenantReader, ids: readonly number[]) => idsAmong(db, 'contract_owners', ids)
 
 export async function contractOwnerExists(db: TenantReader, id: number): Promise<boolean> {
   return (await lookUpOne(db, contractOwnerLookup(id))) !== undefined
