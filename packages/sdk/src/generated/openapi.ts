@@ -447,7 +447,7 @@ export interface components {
              * @description Stable machine word
              * @enum {string}
              */
-            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
+            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "overlapping_period" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
             /** @description Every invalid field, when several */
             errors?: {
                 /** @description Dotted path of the field, e.g. sites[0].siteAddress.postcode */
