@@ -126,6 +126,18 @@ export type CreateInvoiceGroupTagLabelBody = BodyOf<operations['createInvoiceGro
 /** A merge patch of a InvoiceGroupTagLabel (RFC 7396): the members to change; null removes one. */
 export type InvoiceGroupTagLabelPatch = MergePatchOf<operations['updateInvoiceGroupTagLabel']>
 
+/** Currency, as `getCurrency` answers it. */
+export type Currency = JsonOf<operations['getCurrency'], 200>
+
+/** The query of `getCurrencies`: paging, sort, fields and filters. */
+export type ListCurrenciesQuery = QueryOf<operations['getCurrencies']>
+
+/** What `createCurrency` takes. */
+export type CreateCurrencyBody = BodyOf<operations['createCurrency']>
+
+/** A merge patch of a Currency (RFC 7396): the members to change; null removes one. */
+export type CurrencyPatch = MergePatchOf<operations['updateCurrency']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -177,6 +189,11 @@ export function createResources(transport: Transport) {
     /** `/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels`: list, listAll, exists, create, get, getWithETag, update, delete. */
     invoiceGroupTagLabels: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = nestedResourceMethods<InvoiceGroupTagLabel, ListInvoiceGroupTagLabelsQuery, CreateInvoiceGroupTagLabelBody, InvoiceGroupTagLabelPatch, InvoiceGroupTagLabel>(transport, '/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels', '/v1/invoice-group-tag-labels')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/currencies`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    currencies: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Currency, ListCurrenciesQuery, CreateCurrencyBody, CurrencyPatch, Currency>(transport, '/v1/currencies')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

@@ -3,6 +3,7 @@ import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
 import { contractOwnersModule } from './contract-owners/index.ts'
+import { currenciesModule } from './currencies/index.ts'
 import { customFieldDefinitionsModule } from './custom-field-definitions/index.ts'
 import { customersModule } from './customers/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
@@ -24,6 +25,7 @@ export const MODULES: readonly ApiModule[] = [
   emailTemplatesModule,
   customFieldDefinitionsModule,
   invoiceGroupTagLabelsModule,
+  currenciesModule,
 ]
 
 /** Every permission some module declares. */
