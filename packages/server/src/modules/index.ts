@@ -10,6 +10,7 @@ import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import type { ApiModule } from './module.ts'
+import { taxBandsModule } from './tax-bands/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -26,6 +27,7 @@ export const MODULES: readonly ApiModule[] = [
   customFieldDefinitionsModule,
   invoiceGroupTagLabelsModule,
   currenciesModule,
+  taxBandsModule,
 ]
 
 /** Every permission some module declares. */
