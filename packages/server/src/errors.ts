@@ -56,6 +56,7 @@ export const ERROR_CATALOGUE = {
   patch_test_failed: { kind: 'conflict', message: 'A test operation of the JSON Patch failed' },
   invalid_transition: { kind: 'conflict', message: 'The resource cannot move to that state from its current one' },
   in_use: { kind: 'conflict', message: 'The resource is in use and cannot be deleted' },
+  overlapping_period: { kind: 'conflict', message: 'The validity period overlaps another of the same series' },
   idempotency_key_in_progress: {
     kind: 'conflict',
     message: 'A request with this Idempotency-Key is still being processed: retry later to get its result',

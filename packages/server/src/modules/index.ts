@@ -3,6 +3,7 @@ import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
 import { contractOwnersModule } from './contract-owners/index.ts'
+import { currenciesModule } from './currencies/index.ts'
 import { customFieldDefinitionsModule } from './custom-field-definitions/index.ts'
 import { customersModule } from './customers/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
@@ -11,6 +12,7 @@ import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts
 import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
 import { suppliersModule } from './suppliers/index.ts'
+import { taxBandsModule } from './tax-bands/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -28,6 +30,8 @@ export const MODULES: readonly ApiModule[] = [
   invoiceGroupTagLabelsModule,
   suppliersModule,
   invoiceTemplatesModule,
+  currenciesModule,
+  taxBandsModule,
 ]
 
 /** Every permission some module declares. */

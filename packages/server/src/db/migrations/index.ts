@@ -12,6 +12,8 @@ import * as createInvoiceGroupTagLabels from './2026_12_01_2004_create_invoice_g
 import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.ts'
 import * as createSuppliers from './2026_12_03_1000_create_suppliers.ts'
 import * as createInvoiceTemplates from './2026_12_03_1001_create_invoice_templates.ts'
+import * as createCurrencies from './2026_12_03_2000_create_currencies.ts'
+import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0900_add_user_auth_versions': addUserAuthVersions,
   '2026_12_03_1000_create_suppliers': createSuppliers,
   '2026_12_03_1001_create_invoice_templates': createInvoiceTemplates,
+  '2026_12_03_2000_create_currencies': createCurrencies,
+  '2026_12_03_2001_create_tax_bands': createTaxBands,
 }
