@@ -210,6 +210,42 @@ export type CreateInvoiceDocumentProfileBody = BodyOf<operations['createInvoiceD
 /** A merge patch of a InvoiceDocumentProfile (RFC 7396): the members to change; null removes one. */
 export type InvoiceDocumentProfilePatch = MergePatchOf<operations['updateInvoiceDocumentProfile']>
 
+/** Currency, as `getCurrency` answers it. */
+export type Currency = JsonOf<operations['getCurrency'], 200>
+
+/** The query of `getCurrencies`: paging, sort, fields and filters. */
+export type ListCurrenciesQuery = QueryOf<operations['getCurrencies']>
+
+/** What `createCurrency` takes. */
+export type CreateCurrencyBody = BodyOf<operations['createCurrency']>
+
+/** A merge patch of a Currency (RFC 7396): the members to change; null removes one. */
+export type CurrencyPatch = MergePatchOf<operations['updateCurrency']>
+
+/** TaxBand, as `getTaxBand` answers it. */
+export type TaxBand = JsonOf<operations['getTaxBand'], 200>
+
+/** The query of `getTaxBands`: paging, sort, fields and filters. */
+export type ListTaxBandsQuery = QueryOf<operations['getTaxBands']>
+
+/** What `createTaxBand` takes. */
+export type CreateTaxBandBody = BodyOf<operations['createTaxBand']>
+
+/** A merge patch of a TaxBand (RFC 7396): the members to change; null removes one. */
+export type TaxBandPatch = MergePatchOf<operations['updateTaxBand']>
+
+/** TaxBandRate, as `getTaxBandRate` answers it. */
+export type TaxBandRate = JsonOf<operations['getTaxBandRate'], 200>
+
+/** The query of `getTaxBandRates`: paging, sort, fields and filters. */
+export type ListTaxBandRatesQuery = QueryOf<operations['getTaxBandRates']>
+
+/** What `createTaxBandRate` takes. */
+export type CreateTaxBandRateBody = BodyOf<operations['createTaxBandRate']>
+
+/** A merge patch of a TaxBandRate (RFC 7396): the members to change; null removes one. */
+export type TaxBandRatePatch = MergePatchOf<operations['updateTaxBandRate']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -297,6 +333,21 @@ export function createResources(transport: Transport) {
     invoiceDocumentProfiles: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceDocumentProfile, ListInvoiceDocumentProfilesQuery, CreateInvoiceDocumentProfileBody, InvoiceDocumentProfilePatch, InvoiceDocumentProfile>(transport, '/v1/invoice-document-profiles')
       return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/currencies`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    currencies: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Currency, ListCurrenciesQuery, CreateCurrencyBody, CurrencyPatch, Currency>(transport, '/v1/currencies')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/tax-bands`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    taxBands: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBand, ListTaxBandsQuery, CreateTaxBandBody, TaxBandPatch, TaxBand>(transport, '/v1/tax-bands')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/tax-band-rates`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    taxBandRates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, TaxBandRatePatch, TaxBandRate>(transport, '/v1/tax-band-rates')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }
 }

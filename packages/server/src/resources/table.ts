@@ -54,6 +54,11 @@ export interface ResourceTable<M extends FieldMap> {
   exists(db: TenantReader, conditions: readonly Condition[]): Promise<boolean>
   find(db: TenantReader, id: number, scope: readonly Condition[], options?: { lock?: boolean }): Promise<Stored<ResourceOf<M>> | undefined>
   insert(db: TenantReader, document: DocumentOf<M>, extra?: Row): Promise<Stored<ResourceOf<M>>>
+  /**
+   * Inserts unless a unique key is already taken: undefined then, and the transaction goes on (a
+   * generated number drawn again), where `insert` would end it with 409.
+   */
+  insertUnlessTaken(db: TenantReader, document: DocumentOf<M>, extra?: Row): Promise<Stored<ResourceOf<M>> | undefined>
   /** Inserts several in one statement; answered in the order given. */
   insertMany(db: TenantReader, documents: readonly DocumentOf<M>[], extra?: Row): Promise<Stored<ResourceOf<M>>[]>
   /** Writes the document, bumps the version (the ETag) and the update time. */
@@ -91,6 +96,15 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
       const values = { ...description.toRow(document), ...extra }
       try {
         return stored((await kysely(db).insertInto(name).values(values).returning(selected).executeTakeFirstOrThrow()) as Row)
+      } catch (error) {
+        throw conflict(error, document as Row)
+      }
+    },
+    async insertUnlessTaken(db, document, extra = {}) {
+      const values = { ...description.toRow(document), ...extra }
+      try {
+        const row = await kysely(db).insertInto(name).values(values).onConflict((conflict) => conflict.doNothing()).returning(selected).executeTakeFirst()
+        return row === undefined ? undefined : stored(row as Row)
       } catch (error) {
         throw conflict(error, document as Row)
       }

@@ -15,6 +15,8 @@ import * as createInvoiceTemplates from './2026_12_03_1001_create_invoice_templa
 import * as createInvoiceSummaryTemplates from './2026_12_03_1002_create_invoice_summary_templates.ts'
 import * as createElectronicSummaryTemplates from './2026_12_03_1003_create_electronic_summary_templates.ts'
 import * as createInvoiceDocumentProfiles from './2026_12_03_1004_create_invoice_document_profiles.ts'
+import * as createCurrencies from './2026_12_03_2000_create_currencies.ts'
+import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1002_create_invoice_summary_templates': createInvoiceSummaryTemplates,
   '2026_12_03_1003_create_electronic_summary_templates': createElectronicSummaryTemplates,
   '2026_12_03_1004_create_invoice_document_profiles': createInvoiceDocumentProfiles,
+  '2026_12_03_2000_create_currencies': createCurrencies,
+  '2026_12_03_2001_create_tax_bands': createTaxBands,
 }
