@@ -1,4 +1,3 @@
-import type { TenantReader } from '../../db/database.ts'
 import { idsAmong } from '../../resources/id-lists.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { electronicSummaryTemplateResource } from './electronic-summary-template.fields.ts'
@@ -7,4 +6,4 @@ import './electronic-summary-template.table.ts'
 export const electronicSummaryTemplates = resourceTable('electronic_summary_templates', electronicSummaryTemplateResource, { unique: { electronic_summary_templates_name_key: 'name' } })
 
 /** Which of `ids` are electronic summary templates of the brand (one query). */
-export const electronicSummaryTemplatesAmong = (db: TenantReader, ids: readonly number[]) => idsAmong(db, 'electronic_summary_templates', ids)
+export const electronicSummaryTemplatesAmong = (ids: readonly number[]) => idsAmong('electronic_summary_templates', ids)

@@ -2,6 +2,7 @@ import type { Database, TenantTransaction } from '../../db/database.ts'
 import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
 import { expectIds } from '../../resources/id-lists.ts'
+import { lookUp } from '../../resources/lookups.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import { contractOwnersAmong } from '../contract-owners/index.ts'
 import { electronicSummaryTemplatesAmong } from '../electronic-summary-templates/index.ts'
@@ -12,15 +13,22 @@ import { invoiceDocumentProfiles } from './invoice-document-profile.repository.t
 
 type Profile = DocumentOf<typeof invoiceDocumentProfileFields>
 
-/** Every record the profile names exists in the brand: one 400 naming all that do not. */
+/** Every record the profile names exists in the brand, asked in one statement: one 400 naming all that do not. */
 async function checkReferences(trx: TenantTransaction, profile: Profile): Promise<void> {
+  const summary = profile.invoiceSummaryTemplateId === undefined ? [] : [profile.invoiceSummaryTemplateId]
+  const found = await lookUp(trx, {
+    invoiceTemplate: invoiceTemplatesAmong([profile.invoiceTemplateId]),
+    summaryTemplate: invoiceSummaryTemplatesAmong(summary),
+    components: invoiceSummaryTemplateComponentsAmong(profile.invoiceSummaryTemplateComponentIds ?? []),
+    electronic: electronicSummaryTemplatesAmong(profile.electronicSummaryTemplateIds ?? []),
+    owners: contractOwnersAmong(profile.contractOwnerIds ?? []),
+  })
   const references = new ReferenceErrors()
-  const single = (id: number | undefined) => (id === undefined ? undefined : [id])
-  await expectIds([profile.invoiceTemplateId], (ids) => invoiceTemplatesAmong(trx, ids), references, 'invoiceTemplateId', 'invoice template')
-  await expectIds(single(profile.invoiceSummaryTemplateId), (ids) => invoiceSummaryTemplatesAmong(trx, ids), references, 'invoiceSummaryTemplateId', 'invoice summary template')
-  await expectIds(profile.invoiceSummaryTemplateComponentIds, (ids) => invoiceSummaryTemplateComponentsAmong(trx, ids), references, 'invoiceSummaryTemplateComponentIds', 'invoice summary template component')
-  await expectIds(profile.electronicSummaryTemplateIds, (ids) => electronicSummaryTemplatesAmong(trx, ids), references, 'electronicSummaryTemplateIds', 'electronic summary template')
-  await expectIds(profile.contractOwnerIds, (ids) => contractOwnersAmong(trx, ids), references, 'contractOwnerIds', 'contract owner')
+  expectIds([profile.invoiceTemplateId], found.invoiceTemplate, references, 'invoiceTemplateId', 'invoice template')
+  expectIds(summary, found.summaryTemplate, references, 'invoiceSummaryTemplateId', 'invoice summary template')
+  expectIds(profile.invoiceSummaryTemplateComponentIds, found.components, references, 'invoiceSummaryTemplateComponentIds', 'invoice summary template component')
+  expectIds(profile.electronicSummaryTemplateIds, found.electronic, references, 'electronicSummaryTemplateIds', 'electronic summary template')
+  expectIds(profile.contractOwnerIds, found.owners, references, 'contractOwnerIds', 'contract owner')
   references.throwIfAny()
 }
 
