@@ -198,6 +198,15 @@ export type CreateTaxBandRateBody = BodyOf<operations['createTaxBandRate']>
 /** A merge patch of a TaxBandRate (RFC 7396): the members to change; null removes one. */
 export type TaxBandRatePatch = MergePatchOf<operations['updateTaxBandRate']>
 
+/** RentalRateCard, as `getRentalRateCard` answers it. */
+export type RentalRateCard = JsonOf<operations['getRentalRateCard'], 200>
+
+/** The query of `getRentalRateCards`: paging, sort, fields and filters. */
+export type ListRentalRateCardsQuery = QueryOf<operations['getRentalRateCards']>
+
+/** What `createRentalRateCard` takes. */
+export type CreateRentalRateCardBody = BodyOf<operations['createRentalRateCard']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -279,6 +288,11 @@ export function createResources(transport: Transport) {
     /** `/v1/tax-band-rates`: list, listAll, exists, create, get, getWithETag, update, delete. */
     taxBandRates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, TaxBandRatePatch, TaxBandRate>(transport, '/v1/tax-band-rates')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-rate-cards`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    rentalRateCards: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalRateCard, ListRentalRateCardsQuery, CreateRentalRateCardBody, never, RentalRateCard>(transport, '/v2/rental-rate-cards')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

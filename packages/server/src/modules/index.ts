@@ -11,6 +11,7 @@ import { healthModule } from './health/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
+import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
@@ -32,6 +33,7 @@ export const MODULES: readonly ApiModule[] = [
   invoiceTemplatesModule,
   currenciesModule,
   taxBandsModule,
+  rentalRateCardsModule,
 ]
 
 /** Every permission some module declares. */
