@@ -129,7 +129,8 @@ function applyRouteDefaults(route: RouteOptions): void {
   // A copy: modules may hand several routes one config object, and what is settled here is per route.
   const config = (route.config = { ...route.config })
   const schema = (route.schema ??= {})
-  const auth = config.auth ?? (route.url.startsWith('/v1/') ? 'bearer' : 'public')
+  // Every versioned path (/v1, /v2) needs a token unless its route says it is public.
+  const auth = config.auth ?? (/^\/v\d+\//.test(route.url) ? 'bearer' : 'public')
   const consumes = schema.body === undefined ? undefined : (config.consumes ?? ['application/json'])
   // Every create takes an Idempotency-Key: a POST by an authenticated user (not the login).
   const idempotent = config.idempotent ?? ([route.method].flat().includes('POST') && auth === 'bearer')
