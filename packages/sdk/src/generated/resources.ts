@@ -198,6 +198,15 @@ export type CreateTaxBandRateBody = BodyOf<operations['createTaxBandRate']>
 /** A merge patch of a TaxBandRate (RFC 7396): the members to change; null removes one. */
 export type TaxBandRatePatch = MergePatchOf<operations['updateTaxBandRate']>
 
+/** RentalProductCategory, as `getRentalProductCategory` answers it. */
+export type RentalProductCategory = JsonOf<operations['getRentalProductCategory'], 200>
+
+/** The query of `getRentalProductCategories`: paging, sort, fields and filters. */
+export type ListRentalProductCategoriesQuery = QueryOf<operations['getRentalProductCategories']>
+
+/** What `createRentalCategory` takes. */
+export type CreateRentalProductCategoryBody = BodyOf<operations['createRentalCategory']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -279,6 +288,11 @@ export function createResources(transport: Transport) {
     /** `/v1/tax-band-rates`: list, listAll, exists, create, get, getWithETag, update, delete. */
     taxBandRates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, TaxBandRatePatch, TaxBandRate>(transport, '/v1/tax-band-rates')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-product-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    rentalProductCategories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalProductCategory, ListRentalProductCategoriesQuery, CreateRentalProductCategoryBody, never, RentalProductCategory>(transport, '/v2/rental-product-categories')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

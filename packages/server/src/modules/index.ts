@@ -13,6 +13,7 @@ import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
+import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -32,6 +33,7 @@ export const MODULES: readonly ApiModule[] = [
   invoiceTemplatesModule,
   currenciesModule,
   taxBandsModule,
+  rentalProductCategoriesModule,
 ]
 
 /** Every permission some module declares. */
