@@ -207,6 +207,15 @@ export type ListRentalProductCategoriesQuery = QueryOf<operations['getRentalProd
 /** What `createRentalCategory` takes. */
 export type CreateRentalProductCategoryBody = BodyOf<operations['createRentalCategory']>
 
+/** RentalProduct, as `getRentalProduct` answers it. */
+export type RentalProduct = JsonOf<operations['getRentalProduct'], 200>
+
+/** The query of `getRentalProducts`: paging, sort, fields and filters. */
+export type ListRentalProductsQuery = QueryOf<operations['getRentalProducts']>
+
+/** What `createRentalProduct` takes. */
+export type CreateRentalProductBody = BodyOf<operations['createRentalProduct']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -294,6 +303,11 @@ export function createResources(transport: Transport) {
     rentalProductCategories: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalProductCategory, ListRentalProductCategoriesQuery, CreateRentalProductCategoryBody, never, RentalProductCategory>(transport, '/v2/rental-product-categories')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-products`: list, listAll, exists, create, get, getWithETag, update. */
+    rentalProducts: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<RentalProduct, ListRentalProductsQuery, CreateRentalProductBody, never, RentalProduct>(transport, '/v2/rental-products')
+      return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }
 }

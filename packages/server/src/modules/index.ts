@@ -14,6 +14,7 @@ import type { ApiModule } from './module.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
 import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
+import { rentalProductsModule } from './rental-products/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -34,6 +35,7 @@ export const MODULES: readonly ApiModule[] = [
   currenciesModule,
   taxBandsModule,
   rentalProductCategoriesModule,
+  rentalProductsModule,
 ]
 
 /** Every permission some module declares. */
