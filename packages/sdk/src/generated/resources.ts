@@ -216,6 +216,15 @@ export type ListRentalProductsQuery = QueryOf<operations['getRentalProducts']>
 /** What `createRentalProduct` takes. */
 export type CreateRentalProductBody = BodyOf<operations['createRentalProduct']>
 
+/** UsageProductCategory, as `getUsageProductCategory` answers it. */
+export type UsageProductCategory = JsonOf<operations['getUsageProductCategory'], 200>
+
+/** The query of `getUsageProductCategories`: paging, sort, fields and filters. */
+export type ListUsageProductCategoriesQuery = QueryOf<operations['getUsageProductCategories']>
+
+/** What `createUsageProductCategory` takes. */
+export type CreateUsageProductCategoryBody = BodyOf<operations['createUsageProductCategory']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -308,6 +317,11 @@ export function createResources(transport: Transport) {
     rentalProducts: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<RentalProduct, ListRentalProductsQuery, CreateRentalProductBody, never, RentalProduct>(transport, '/v2/rental-products')
       return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v2/usage-product-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    usageProductCategories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageProductCategory, ListUsageProductCategoriesQuery, CreateUsageProductCategoryBody, never, UsageProductCategory>(transport, '/v2/usage-product-categories')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }
 }

@@ -15,6 +15,7 @@ import { suppliersModule } from './suppliers/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
 import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
 import { rentalProductsModule } from './rental-products/index.ts'
+import { usageProductCategoriesModule } from './usage-product-categories/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -36,6 +37,7 @@ export const MODULES: readonly ApiModule[] = [
   taxBandsModule,
   rentalProductCategoriesModule,
   rentalProductsModule,
+  usageProductCategoriesModule,
 ]
 
 /** Every permission some module declares. */

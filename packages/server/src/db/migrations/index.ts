@@ -16,6 +16,7 @@ import * as createCurrencies from './2026_12_03_2000_create_currencies.ts'
 import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
 import * as createRentalProductCategories from './2026_12_05_1000_create_rental_product_categories.ts'
 import * as createRentalProducts from './2026_12_05_1001_create_rental_products.ts'
+import * as createUsageProductCategories from './2026_12_05_1002_create_usage_product_categories.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_2001_create_tax_bands': createTaxBands,
   '2026_12_05_1000_create_rental_product_categories': createRentalProductCategories,
   '2026_12_05_1001_create_rental_products': createRentalProducts,
+  '2026_12_05_1002_create_usage_product_categories': createUsageProductCategories,
 }
