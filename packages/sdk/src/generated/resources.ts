@@ -198,6 +198,33 @@ export type CreateTaxBandRateBody = BodyOf<operations['createTaxBandRate']>
 /** A merge patch of a TaxBandRate (RFC 7396): the members to change; null removes one. */
 export type TaxBandRatePatch = MergePatchOf<operations['updateTaxBandRate']>
 
+/** RentalProductCategory, as `getRentalProductCategory` answers it. */
+export type RentalProductCategory = JsonOf<operations['getRentalProductCategory'], 200>
+
+/** The query of `getRentalProductCategories`: paging, sort, fields and filters. */
+export type ListRentalProductCategoriesQuery = QueryOf<operations['getRentalProductCategories']>
+
+/** What `createRentalCategory` takes. */
+export type CreateRentalProductCategoryBody = BodyOf<operations['createRentalCategory']>
+
+/** RentalProduct, as `getRentalProduct` answers it. */
+export type RentalProduct = JsonOf<operations['getRentalProduct'], 200>
+
+/** The query of `getRentalProducts`: paging, sort, fields and filters. */
+export type ListRentalProductsQuery = QueryOf<operations['getRentalProducts']>
+
+/** What `createRentalProduct` takes. */
+export type CreateRentalProductBody = BodyOf<operations['createRentalProduct']>
+
+/** UsageProductCategory, as `getUsageProductCategory` answers it. */
+export type UsageProductCategory = JsonOf<operations['getUsageProductCategory'], 200>
+
+/** The query of `getUsageProductCategories`: paging, sort, fields and filters. */
+export type ListUsageProductCategoriesQuery = QueryOf<operations['getUsageProductCategories']>
+
+/** What `createUsageProductCategory` takes. */
+export type CreateUsageProductCategoryBody = BodyOf<operations['createUsageProductCategory']>
+
 /** RentalRateCard, as `getRentalRateCard` answers it. */
 export type RentalRateCard = JsonOf<operations['getRentalRateCard'], 200>
 
@@ -288,6 +315,21 @@ export function createResources(transport: Transport) {
     /** `/v1/tax-band-rates`: list, listAll, exists, create, get, getWithETag, update, delete. */
     taxBandRates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, TaxBandRatePatch, TaxBandRate>(transport, '/v1/tax-band-rates')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-product-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    rentalProductCategories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalProductCategory, ListRentalProductCategoriesQuery, CreateRentalProductCategoryBody, never, RentalProductCategory>(transport, '/v2/rental-product-categories')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-products`: list, listAll, exists, create, get, getWithETag, update. */
+    rentalProducts: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<RentalProduct, ListRentalProductsQuery, CreateRentalProductBody, never, RentalProduct>(transport, '/v2/rental-products')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v2/usage-product-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    usageProductCategories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageProductCategory, ListUsageProductCategoriesQuery, CreateUsageProductCategoryBody, never, UsageProductCategory>(transport, '/v2/usage-product-categories')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v2/rental-rate-cards`: list, listAll, exists, create, get, getWithETag, update, delete. */

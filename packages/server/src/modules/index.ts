@@ -14,6 +14,9 @@ import type { ApiModule } from './module.ts'
 import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
+import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
+import { rentalProductsModule } from './rental-products/index.ts'
+import { usageProductCategoriesModule } from './usage-product-categories/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -33,6 +36,9 @@ export const MODULES: readonly ApiModule[] = [
   invoiceTemplatesModule,
   currenciesModule,
   taxBandsModule,
+  rentalProductCategoriesModule,
+  rentalProductsModule,
+  usageProductCategoriesModule,
   rentalRateCardsModule,
 ]
 

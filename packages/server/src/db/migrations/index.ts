@@ -14,6 +14,9 @@ import * as createSuppliers from './2026_12_03_1000_create_suppliers.ts'
 import * as createInvoiceTemplates from './2026_12_03_1001_create_invoice_templates.ts'
 import * as createCurrencies from './2026_12_03_2000_create_currencies.ts'
 import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
+import * as createRentalProductCategories from './2026_12_05_1000_create_rental_product_categories.ts'
+import * as createRentalProducts from './2026_12_05_1001_create_rental_products.ts'
+import * as createUsageProductCategories from './2026_12_05_1002_create_usage_product_categories.ts'
 import * as createRentalRateCards from './2026_12_05_2000_create_rental_rate_cards.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -33,5 +36,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1001_create_invoice_templates': createInvoiceTemplates,
   '2026_12_03_2000_create_currencies': createCurrencies,
   '2026_12_03_2001_create_tax_bands': createTaxBands,
+  '2026_12_05_1000_create_rental_product_categories': createRentalProductCategories,
+  '2026_12_05_1001_create_rental_products': createRentalProducts,
+  '2026_12_05_1002_create_usage_product_categories': createUsageProductCategories,
   '2026_12_05_2000_create_rental_rate_cards': createRentalRateCards,
 }

@@ -28,7 +28,7 @@ export function listRoute<I extends TObject, P extends TObject = TObject<{}>>(ap
   app.get(
     route.path,
     {
-      config: { permission: route.permission },
+      config: { auth: 'bearer', permission: route.permission },
       exposeHeadRoute: route.head ?? true,
       schema: {
         ...describe(route, 'list'),
@@ -56,7 +56,7 @@ export function existsRoute<P extends TObject = TObject<{}>>(app: FastifyInstanc
     route.path,
     {
       // @fastify/swagger leaves HEAD routes out of the document unless asked.
-      config: { permission: route.permission, swagger: { exposeHeadRoute: true } },
+      config: { auth: 'bearer', permission: route.permission, swagger: { exposeHeadRoute: true } },
       schema: {
         ...describe(route, 'exists'),
         ...parent.schema,
