@@ -768,10 +768,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List rental rate cards */
+        /** List the rental rate cards */
         get: operations["getRentalRateCards"];
         put?: never;
-        /** Create a rental rate card */
+        /** Create a rental rate card, with its first rates */
         post: operations["createRentalRateCard"];
         delete?: never;
         options?: never;
@@ -791,12 +791,48 @@ export interface paths {
         get: operations["getRentalRateCard"];
         put?: never;
         post?: never;
-        /** Delete a rental rate card */
+        /** Delete a rental rate card and its rates */
         delete: operations["deleteRentalRateCard"];
         options?: never;
         head?: never;
-        /** Update a rental rate card (JSON Patch) */
+        /** Update a rental rate card (JSON Patch); add a rate with an add to /rentalRates/- */
         patch: operations["updateRentalRateCard"];
+        trace?: never;
+    };
+    "/v2/rental-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the rental rates of a rate card (rentalRateCardId is required) */
+        get: operations["getRentalRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/rental-rates/{rentalRateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a rental rate */
+        get: operations["getRentalRate"];
+        put?: never;
+        post?: never;
+        /** Delete a rental rate from its rate card */
+        delete: operations["deleteRentalRate"];
+        options?: never;
+        head?: never;
+        /** Update a rental rate within its rate card (JSON Patch) */
+        patch: operations["updateRentalRate"];
         trace?: never;
     };
 }
@@ -18298,7 +18334,10 @@ export interface operations {
                 /** @description Filter: id | in:1,2 */
                 contractOwnerId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description If true, a lightweight summary of each rental rate card: the card without its rentalRates */
+                summary?: "true" | "false";
+            };
             path?: never;
             cookie?: never;
         };
@@ -18346,6 +18385,51 @@ export interface operations {
                         availableTo?: string;
                         /** @description Whether overrides assigned higher in the hierarchy override the prices of this card (absent on create: true) */
                         acceptOverridesFromParents?: boolean;
+                        /** @description The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary */
+                        rentalRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Rental product identifier */
+                            rentalProductId: number;
+                            /**
+                             * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                             * @example 10.5
+                             */
+                            price: number;
+                            /**
+                             * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                             * @enum {string}
+                             */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /**
+                             * @description Rental price type - recurring rental or one off
+                             * @enum {string}
+                             */
+                            rentalRatePriceType: "RENTAL" | "ONEOFF";
+                            /**
+                             * @description Number of periods in advance (i.e. months) for rentals. Required when rentalRateType is ADVANCE
+                             * @enum {string}
+                             */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /**
+                             * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                             * @enum {string}
+                             */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                            /** @description Show on invoice? (absent on create: true) */
+                            showOnInvoice: boolean;
+                        }[];
                         /** @description The supplier account of a BUY card (BUY cards only) */
                         supplierAccountId?: number;
                     }[];
@@ -18483,6 +18567,49 @@ export interface operations {
                     acceptOverridesFromParents?: boolean;
                     /** @description The supplier account of a BUY card (BUY cards only) */
                     supplierAccountId?: number;
+                    /** @description The first rates of the card */
+                    rentalRates?: {
+                        /** @description Rental product identifier */
+                        rentalProductId: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 10.5
+                         */
+                        price: number;
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Rental price type - recurring rental or one off
+                         * @enum {string}
+                         */
+                        rentalRatePriceType: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Number of periods in advance (i.e. months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Show on invoice? (absent on create: true) */
+                        showOnInvoice?: boolean;
+                    }[];
                 };
             };
         };
@@ -18533,6 +18660,51 @@ export interface operations {
                         availableTo?: string;
                         /** @description Whether overrides assigned higher in the hierarchy override the prices of this card (absent on create: true) */
                         acceptOverridesFromParents: boolean;
+                        /** @description The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary */
+                        rentalRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Rental product identifier */
+                            rentalProductId: number;
+                            /**
+                             * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                             * @example 10.5
+                             */
+                            price: number;
+                            /**
+                             * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                             * @enum {string}
+                             */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /**
+                             * @description Rental price type - recurring rental or one off
+                             * @enum {string}
+                             */
+                            rentalRatePriceType: "RENTAL" | "ONEOFF";
+                            /**
+                             * @description Number of periods in advance (i.e. months) for rentals. Required when rentalRateType is ADVANCE
+                             * @enum {string}
+                             */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /**
+                             * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                             * @enum {string}
+                             */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                            /** @description Show on invoice? (absent on create: true) */
+                            showOnInvoice: boolean;
+                        }[];
                         /** @description The supplier account of a BUY card (BUY cards only) */
                         supplierAccountId?: number;
                     };
@@ -18776,7 +18948,10 @@ export interface operations {
     getRentalRateCard: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description If true, a lightweight summary of each rental rate card: the card without its rentalRates */
+                summary?: "true" | "false";
+            };
             path: {
                 /** @description Server-assigned identifier */
                 rentalRateCardId: number;
@@ -18827,6 +19002,51 @@ export interface operations {
                         availableTo?: string;
                         /** @description Whether overrides assigned higher in the hierarchy override the prices of this card (absent on create: true) */
                         acceptOverridesFromParents: boolean;
+                        /** @description The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary */
+                        rentalRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Rental product identifier */
+                            rentalProductId: number;
+                            /**
+                             * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                             * @example 10.5
+                             */
+                            price: number;
+                            /**
+                             * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                             * @enum {string}
+                             */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /**
+                             * @description Rental price type - recurring rental or one off
+                             * @enum {string}
+                             */
+                            rentalRatePriceType: "RENTAL" | "ONEOFF";
+                            /**
+                             * @description Number of periods in advance (i.e. months) for rentals. Required when rentalRateType is ADVANCE
+                             * @enum {string}
+                             */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /**
+                             * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                             * @enum {string}
+                             */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                            /** @description Show on invoice? (absent on create: true) */
+                            showOnInvoice: boolean;
+                        }[];
                         /** @description The supplier account of a BUY card (BUY cards only) */
                         supplierAccountId?: number;
                     };
@@ -19060,6 +19280,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description If true, a lightweight summary of each rental rate card: the card without its rentalRates */
+                summary?: "true" | "false";
                 /**
                  * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
@@ -19143,8 +19365,771 @@ export interface operations {
                         availableTo?: string;
                         /** @description Whether overrides assigned higher in the hierarchy override the prices of this card (absent on create: true) */
                         acceptOverridesFromParents: boolean;
+                        /** @description The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary */
+                        rentalRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Rental product identifier */
+                            rentalProductId: number;
+                            /**
+                             * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                             * @example 10.5
+                             */
+                            price: number;
+                            /**
+                             * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                             * @enum {string}
+                             */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /**
+                             * @description Rental price type - recurring rental or one off
+                             * @enum {string}
+                             */
+                            rentalRatePriceType: "RENTAL" | "ONEOFF";
+                            /**
+                             * @description Number of periods in advance (i.e. months) for rentals. Required when rentalRateType is ADVANCE
+                             * @enum {string}
+                             */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /**
+                             * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                             * @enum {string}
+                             */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                            /** @description Show on invoice? (absent on create: true) */
+                            showOnInvoice: boolean;
+                        }[];
                         /** @description The supplier account of a BUY card (BUY cards only) */
                         supplierAccountId?: number;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRentalRates: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, rentalProductId, price, rentalRateType, rentalRatePriceType, periodsInAdvance, rentalRateFrequency, startDate, endDate
+                 * @example rentalProductId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,rentalProductId
+                 */
+                fields?: string;
+                /** @description Filter: n | in:1,2 | gt:n | lt:n | ge:n | le:n */
+                price?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRatePriceType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                periodsInAdvance?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateFrequency?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: true | false */
+                showOnInvoice?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalRateCardId: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalProductName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Rental product identifier */
+                        rentalProductId?: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 10.5
+                         */
+                        price?: number;
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Rental price type - recurring rental or one off
+                         * @enum {string}
+                         */
+                        rentalRatePriceType?: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Number of periods in advance (i.e. months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Show on invoice? (absent on create: true) */
+                        showOnInvoice?: boolean;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRentalRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                rentalRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Rental product identifier */
+                        rentalProductId: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 10.5
+                         */
+                        price: number;
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Rental price type - recurring rental or one off
+                         * @enum {string}
+                         */
+                        rentalRatePriceType: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Number of periods in advance (i.e. months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Show on invoice? (absent on create: true) */
+                        showOnInvoice: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteRentalRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                rentalRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateRentalRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                rentalRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/price",
+                 *         "value": 10.5
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/price",
+                 *         "value": 10.5
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Rental product identifier */
+                        rentalProductId: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 10.5
+                         */
+                        price: number;
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Rental price type - recurring rental or one off
+                         * @enum {string}
+                         */
+                        rentalRatePriceType: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Number of periods in advance (i.e. months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Show on invoice? (absent on create: true) */
+                        showOnInvoice: boolean;
                     };
                 };
             };

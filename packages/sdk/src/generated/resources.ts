@@ -234,6 +234,12 @@ export type ListRentalRateCardsQuery = QueryOf<operations['getRentalRateCards']>
 /** What `createRentalRateCard` takes. */
 export type CreateRentalRateCardBody = BodyOf<operations['createRentalRateCard']>
 
+/** RentalRate, as `getRentalRate` answers it. */
+export type RentalRate = JsonOf<operations['getRentalRate'], 200>
+
+/** The query of `getRentalRates`: paging, sort, fields and filters. */
+export type ListRentalRatesQuery = QueryOf<operations['getRentalRates']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -336,6 +342,11 @@ export function createResources(transport: Transport) {
     rentalRateCards: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalRateCard, ListRentalRateCardsQuery, CreateRentalRateCardBody, never, RentalRateCard>(transport, '/v2/rental-rate-cards')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-rates`: list, listAll, get, getWithETag, update, delete. */
+    rentalRates: (() => {
+      const { list, listAll, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalRate, ListRentalRatesQuery, never, never, RentalRate>(transport, '/v2/rental-rates')
+      return { list, listAll, get, getWithETag, update, delete: deleteItem }
     })(),
   }
 }

@@ -12,6 +12,7 @@ import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts
 import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
 import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
+import { rentalRatesModule } from './rental-rates/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
 import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
@@ -40,6 +41,7 @@ export const MODULES: readonly ApiModule[] = [
   rentalProductsModule,
   usageProductCategoriesModule,
   rentalRateCardsModule,
+  rentalRatesModule,
 ]
 
 /** Every permission some module declares. */

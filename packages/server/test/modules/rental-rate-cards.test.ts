@@ -5,6 +5,7 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { billingCycleBody, contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { rentalProductCategory } from './pricing-fixtures.ts'
 
 const CARDS = '/v2/rental-rate-cards'
 const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
@@ -15,6 +16,7 @@ describe('/v2/rental-rate-cards', () => {
   let server: TestServer
   let token: string
   let owner: number
+  let category: number
   const post = (path: string, json: Record<string, unknown>, as = token) => server.request('POST', path, { token: as, json })
   const create = async (path: string, json: Record<string, unknown>) => {
     const response = await post(path, json)
@@ -24,7 +26,7 @@ describe('/v2/rental-rate-cards', () => {
   const card = (overrides: Record<string, unknown> = {}) => ({
     contractOwnerIds: [owner],
     name: `Card ${process.pid}-${++sequence}`,
-    rentalProductCategoryId: 1,
+    rentalProductCategoryId: category,
     rentalRateCardType: 'SELL',
     availableFrom: '2025-01-01',
     ...overrides,
@@ -36,6 +38,7 @@ describe('/v2/rental-rate-cards', () => {
     server = await startTestServer()
     token = await server.login()
     owner = (await create('/v1/contract-owners', contractOwnerBody())).id
+    category = await rentalProductCategory(server, token)
   })
   after(() => {
     if (process.env.SHOW_ERRORS) for (const line of server.logs) if (line.level === 50) console.log(JSON.stringify(line).slice(0, 1500))
@@ -49,7 +52,7 @@ describe('/v2/rental-rate-cards', () => {
     const { id, ...rest } = response.body
     assert.equal(response.headers.get('location'), `${CARDS}/${id}`)
     assert.equal(response.headers.get('etag'), '"1"')
-    assert.deepEqual(rest, { ...body, acceptOverridesFromParents: true })
+    assert.deepEqual(rest, { ...body, acceptOverridesFromParents: true, rentalRates: [] })
     const fetched = await server.request('GET', `${CARDS}/${id}`, { token })
     assert.equal(fetched.status, 200)
     assert.deepEqual(fetched.body, response.body)
@@ -64,9 +67,9 @@ describe('/v2/rental-rate-cards', () => {
     const rules = await post(CARDS, card({ contractOwnerIds: [], rentalRateCardType: 'TEMPLATE', supplierAccountId: 1, basedOnTemplateId: 1, availableTo: '2024-12-31' }))
     assertError(rules, 400, 'validation_failed')
     assertFieldErrors(rules, ['availableTo:invalid_value', 'contractOwnerIds:required', 'supplierAccountId:invalid_value', 'basedOnTemplateId:invalid_value'])
-    const missing = await post(CARDS, card({ contractOwnerIds: [owner, 987654] }))
+    const missing = await post(CARDS, card({ contractOwnerIds: [owner, 987654], rentalProductCategoryId: 987654 }))
     assertError(missing, 400, 'invalid_reference')
-    assertFieldErrors(missing, ['contractOwnerIds:invalid_reference'])
+    assertFieldErrors(missing, ['contractOwnerIds:invalid_reference', 'rentalProductCategoryId:invalid_reference'])
     const buy = await post(CARDS, card({ contractOwnerIds: [], rentalRateCardType: 'BUY', supplierAccountId: 987654 }))
     assertFieldErrors(buy, ['supplierAccountId:invalid_reference'])
     assertError(await server.request('POST', CARDS, { token, body: 'name=x', headers: { 'content-type': 'text/plain' } }), 415, 'unsupported_media_type')
@@ -81,6 +84,7 @@ describe('/v2/rental-rate-cards', () => {
     assert.equal((await server.request('DELETE', `${CARDS}/${sell.id}`, { token })).status, 204)
     assert.equal((await server.request('DELETE', `${CARDS}/${template.id}`, { token })).status, 204)
     assertError(await server.request('DELETE', `${CARDS}/${template.id}`, { token }), 404, 'not_found')
+    assertError(await server.request('DELETE', `/v2/rental-product-categories/${category}`, { token }), 409, 'in_use')
   })
 
   it('takes a BUY card with a supplier account and no owners', async () => {
@@ -111,14 +115,15 @@ describe('/v2/rental-rate-cards', () => {
 
   it('lists by contractOwnerId, rentalRateCardType, category, name and dates, with sort, fields and paging; HEAD', async () => {
     const mine = (await create('/v1/contract-owners', contractOwnerBody())).id
+    const seventh = await rentalProductCategory(server, token)
     const stem = `Listed ${process.pid}`
-    const a = await create(CARDS, card({ contractOwnerIds: [mine], name: `${stem} A`, rentalProductCategoryId: 7 }))
+    const a = await create(CARDS, card({ contractOwnerIds: [mine], name: `${stem} A`, rentalProductCategoryId: seventh }))
     const b = await create(CARDS, card({ contractOwnerIds: [owner, mine], name: `${stem} B`, rentalRateCardType: 'TEMPLATE', availableFrom: '2026-01-01' }))
     const list = (query: string) => server.request('GET', `${CARDS}?page=1&pageSize=10&${query}`, { token })
     assert.deepEqual((await list(`contractOwnerId=${mine}&fields=id`)).body, [{ id: a.id }, { id: b.id }])
     assert.deepEqual((await list(`contractOwnerId=${mine}&rentalRateCardType=TEMPLATE&fields=id`)).body, [{ id: b.id }])
     assert.deepEqual((await list(`contractOwnerId=${mine}&rentalRateCardType=in:SELL,BUY&fields=id`)).body, [{ id: a.id }])
-    assert.deepEqual((await list(`rentalProductCategoryId=7&fields=id`)).body, [{ id: a.id }])
+    assert.deepEqual((await list(`rentalProductCategoryId=${seventh}&fields=id`)).body, [{ id: a.id }])
     assert.deepEqual((await list(`contractOwnerId=${mine}&availableFrom=gt:2025-06-01&fields=id`)).body, [{ id: b.id }])
     const sorted = await server.request('GET', `${CARDS}?page=1&pageSize=1&name=${encodeURIComponent(`like:${stem}`)}&sort=name:desc&fields=name`, { token })
     assert.deepEqual(sorted.body, [{ name: `${stem} B` }])
@@ -157,7 +162,7 @@ describe('/v2/rental-rate-cards', () => {
     assertError(await post(CARDS, card(), restricted), 403, 'insufficient_permission')
     const other = await otherBrandAdmin(server)
     assertError(await server.request('GET', `${CARDS}/${id}`, { token: other }), 404, 'not_found')
-    assertFieldErrors(await post(CARDS, card(), other), ['contractOwnerIds:invalid_reference'])
+    assertFieldErrors(await post(CARDS, card(), other), ['contractOwnerIds:invalid_reference', 'rentalProductCategoryId:invalid_reference'])
     assertError(await server.request('PUT', `${CARDS}/${id}`, { token, json: card() }), 405, 'method_not_allowed')
   })
 
@@ -166,5 +171,8 @@ describe('/v2/rental-rate-cards', () => {
     assert.match(stdout, /^\[\{"name":"Business rental","rentalRateCardType":"SELL"\}\]$/m)
     assert.match(stdout, /^2025-12-31$/m)
     assert.match(stdout, /^415$/m)
+    assert.match(stdout, /^200$/m)
+    assert.match(stdout, /^\[\{"price":12\.5,"rentalRateType":"ARREARS"\},\{"price":29\.99,"rentalRateType":"ADVANCE"\}\]$/m)
+    assert.match(stdout, /^1\.03$/m)
   })
 })

@@ -4,6 +4,7 @@ import { field } from '../../resources/fields.ts'
 import { idListField } from '../../resources/id-lists.ts'
 import { describeResource } from '../../resources/resource.ts'
 import { NameText, StringEnum } from '../../resources/schemas.ts'
+import { rentalRateResource } from '../rental-rates/index.ts'
 
 export const RENTAL_RATE_CARD_TYPES = ['SELL', 'TEMPLATE', 'BUY'] as const
 
@@ -40,6 +41,12 @@ export const rentalRateCardFields = {
     column: 'accept_overrides_from_parents',
     default: true,
   }),
+  // Answered with the card; added with it (create) or by PATCHing it (`add` to `/rentalRates/-`).
+  rentalRates: field(Type.Array(rentalRateResource.schema, { description: 'The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary' }), {
+    column: 'rental_rates',
+    access: 'read-only',
+    optional: true,
+  }),
   supplierAccountId: field(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The supplier account of a BUY card (BUY cards only)' }), {
     column: 'supplier_account_id',
     optional: true,
@@ -51,3 +58,12 @@ export const rentalRateCardResource = describeResource(rentalRateCardFields, {
   // The published filter names one owner: cards whose contractOwnerIds include it.
   filters: { contractOwnerId: { column: 'contract_owner_ids', filter: 'id' } },
 })
+
+/** A new rate, as a card's create takes it. */
+const NewRentalRate = rentalRateResource.createBody
+
+/** The body of a card's create: the card, and its first rates. */
+export const CreateRentalRateCardBody = Type.Object(
+  { ...rentalRateCardResource.createBody.properties, rentalRates: Type.Optional(Type.Array(NewRentalRate, { maxItems: 1000, description: 'The first rates of the card' })) },
+  { additionalProperties: false },
+)

@@ -2,7 +2,9 @@ import { sql } from 'kysely'
 import type { TenantReader } from '../../db/database.ts'
 import type { Condition } from '../../lists/filters.ts'
 import type { Lookup } from '../../resources/lookups.ts'
+import { childRowsJson } from '../../resources/children.ts'
 import { resourceTable } from '../../resources/table.ts'
+import { rentalRateRows } from '../rental-rates/index.ts'
 import { rentalRateCardResource } from './rental-rate-card.fields.ts'
 import './rental-rate-card.table.ts'
 
@@ -10,6 +12,7 @@ export const rentalRateCards = resourceTable('rental_rate_cards', rentalRateCard
   references: { rental_rate_cards_template_fkey: 'basedOnTemplateId' },
   referencedBy: { rental_rate_cards_template_fkey: 'rental rate cards based on it' },
   inUseAdvice: 'base them on another template first',
+  computed: { rental_rates: childRowsJson(rentalRateRows) },
 })
 
 /** The type of a rental rate card, or undefined when the brand has none of that id. */
