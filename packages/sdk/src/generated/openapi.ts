@@ -835,6 +835,44 @@ export interface paths {
         patch: operations["updateRentalRate"];
         trace?: never;
     };
+    "/v2/usage-rate-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the usage rate cards */
+        get: operations["getUsageRateCards"];
+        put?: never;
+        /** Create a usage rate card */
+        post: operations["createUsageRateCard"];
+        delete?: never;
+        options?: never;
+        /** Check whether any usage rate card matches the filters (200 or 404) */
+        head: operations["checkUsageRateCards"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/usage-rate-cards/{usageRateCardId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a usage rate card */
+        get: operations["getUsageRateCard"];
+        put?: never;
+        post?: never;
+        /** Delete a usage rate card */
+        delete: operations["deleteUsageRateCard"];
+        options?: never;
+        head?: never;
+        /** Update a usage rate card (JSON Patch) */
+        patch: operations["updateUsageRateCard"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -20130,6 +20168,1423 @@ export interface operations {
                         endDate?: string;
                         /** @description Show on invoice? (absent on create: true) */
                         showOnInvoice: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUsageRateCards: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, rateCardType, availableFrom, availableTo, usageProductId, supplierId
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,contractOwnerIds
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rateCardType?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                availableFrom?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                availableTo?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductId?: string;
+                /** @description Filter: id | in:1,2 */
+                supplierId?: string;
+                /** @description Filter: id | in:1,2 */
+                contractOwnerId?: string;
+            };
+            header?: {
+                /** @description If true, a lightweight summary of each usage rate card: without timeBandPlans, accessCharges and boltOnCharges */
+                summary?: "true" | "false";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description The contract owners (billing entities) that have access to the card: at least one; several must bill in one currency */
+                        contractOwnerIds?: number[];
+                        /**
+                         * @description Usage rate card name
+                         * @example UK calls
+                         */
+                        name?: string;
+                        /**
+                         * @description BUY prices usage bought from the supplier, SELL usage sold to customers, TEMPLATE a card other cards are linked to (absent on create: SELL)
+                         * @enum {string}
+                         */
+                        rateCardType?: "TEMPLATE" | "SELL" | "BUY";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableFrom?: string;
+                        /**
+                         * Format: date
+                         * @description Available to (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        availableTo?: string;
+                        /** @description Usage product identifier */
+                        usageProductId?: number;
+                        /** @description Supplier identifier */
+                        supplierId?: number;
+                        /**
+                         * @description The decimal places usage prices are calculated to (4: 1.0045 pence)
+                         * @example 4
+                         */
+                        decimalPlaces?: number;
+                        /**
+                         * @description How each priced call is rounded to decimalPlaces (absent on create: MATHEMATICAL)
+                         * @enum {string}
+                         */
+                        priceRoundingStyle?: "UP" | "DOWN" | "MATHEMATICAL";
+                        /**
+                         * @description Default minimum charge, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it
+                         * @example 5
+                         */
+                        defaultMinCharge?: number;
+                        /** @description Round the first minute of a call priced by access charges */
+                        roundAccessChargeFirstMinute?: boolean;
+                        /** @description A bolt on: the card incurs a recurring charge (boltOnCharges) */
+                        boltOn?: boolean;
+                        /** @description The tax band of the bolt-on charge */
+                        boltOnTaxBandId?: number;
+                        /** @description Nominal code */
+                        nominalCode?: string;
+                        /** @description Price a call crossing time bands by each band */
+                        applyCrossTimeBandCharging?: boolean;
+                        /** @description Default quantity rounding increment */
+                        defaultQuantityRoundingIncrement?: number;
+                        /** @description Default variable charge unit size */
+                        defaultVariableChargeUnitSize?: number;
+                        /** @description The time band plans of the card over time */
+                        timeBandPlans?: {
+                            /** @description Time band plan identifier */
+                            timeBandPlanId: number;
+                            name?: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description Access charges over time */
+                        accessCharges?: {
+                            /** @description Access charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                            charge: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description The recurring charges of a bolt on over time */
+                        boltOnCharges?: {
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createUsageRateCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The contract owners (billing entities) that have access to the card: at least one; several must bill in one currency */
+                    contractOwnerIds?: number[];
+                    /**
+                     * @description Usage rate card name
+                     * @example UK calls
+                     */
+                    name: string;
+                    /**
+                     * @description BUY prices usage bought from the supplier, SELL usage sold to customers, TEMPLATE a card other cards are linked to (absent on create: SELL)
+                     * @enum {string}
+                     */
+                    rateCardType?: "TEMPLATE" | "SELL" | "BUY";
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    availableFrom: string;
+                    /**
+                     * Format: date
+                     * @description Available to (inclusive; none: open-ended)
+                     * @example 2019-08-24
+                     */
+                    availableTo?: string;
+                    /** @description Usage product identifier */
+                    usageProductId: number;
+                    /** @description Supplier identifier */
+                    supplierId?: number;
+                    /**
+                     * @description The decimal places usage prices are calculated to (4: 1.0045 pence)
+                     * @example 4
+                     */
+                    decimalPlaces: number;
+                    /**
+                     * @description How each priced call is rounded to decimalPlaces (absent on create: MATHEMATICAL)
+                     * @enum {string}
+                     */
+                    priceRoundingStyle?: "UP" | "DOWN" | "MATHEMATICAL";
+                    /**
+                     * @description Default minimum charge, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it
+                     * @example 5
+                     */
+                    defaultMinCharge: number;
+                    /** @description Round the first minute of a call priced by access charges */
+                    roundAccessChargeFirstMinute?: boolean;
+                    /** @description A bolt on: the card incurs a recurring charge (boltOnCharges) */
+                    boltOn?: boolean;
+                    /** @description The tax band of the bolt-on charge */
+                    boltOnTaxBandId?: number;
+                    /** @description Nominal code */
+                    nominalCode?: string;
+                    /** @description Price a call crossing time bands by each band */
+                    applyCrossTimeBandCharging?: boolean;
+                    /** @description Default quantity rounding increment */
+                    defaultQuantityRoundingIncrement?: number;
+                    /** @description Default variable charge unit size */
+                    defaultVariableChargeUnitSize?: number;
+                    /** @description The time band plans of the card over time */
+                    timeBandPlans?: {
+                        /** @description Time band plan identifier */
+                        timeBandPlanId: number;
+                        name?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
+                    /** @description Access charges over time */
+                    accessCharges?: {
+                        /** @description Access charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        charge: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
+                    /** @description The recurring charges of a bolt on over time */
+                    boltOnCharges?: {
+                        /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                        price: number;
+                        /** @enum {string} */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /** @enum {string} */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /** @enum {string} */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        showOnInvoice?: boolean;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description The contract owners (billing entities) that have access to the card: at least one; several must bill in one currency */
+                        contractOwnerIds: number[];
+                        /**
+                         * @description Usage rate card name
+                         * @example UK calls
+                         */
+                        name: string;
+                        /**
+                         * @description BUY prices usage bought from the supplier, SELL usage sold to customers, TEMPLATE a card other cards are linked to (absent on create: SELL)
+                         * @enum {string}
+                         */
+                        rateCardType: "TEMPLATE" | "SELL" | "BUY";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableFrom: string;
+                        /**
+                         * Format: date
+                         * @description Available to (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        availableTo?: string;
+                        /** @description Usage product identifier */
+                        usageProductId: number;
+                        /** @description Supplier identifier */
+                        supplierId?: number;
+                        /**
+                         * @description The decimal places usage prices are calculated to (4: 1.0045 pence)
+                         * @example 4
+                         */
+                        decimalPlaces: number;
+                        /**
+                         * @description How each priced call is rounded to decimalPlaces (absent on create: MATHEMATICAL)
+                         * @enum {string}
+                         */
+                        priceRoundingStyle: "UP" | "DOWN" | "MATHEMATICAL";
+                        /**
+                         * @description Default minimum charge, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it
+                         * @example 5
+                         */
+                        defaultMinCharge: number;
+                        /** @description Round the first minute of a call priced by access charges */
+                        roundAccessChargeFirstMinute: boolean;
+                        /** @description A bolt on: the card incurs a recurring charge (boltOnCharges) */
+                        boltOn: boolean;
+                        /** @description The tax band of the bolt-on charge */
+                        boltOnTaxBandId?: number;
+                        /** @description Nominal code */
+                        nominalCode?: string;
+                        /** @description Price a call crossing time bands by each band */
+                        applyCrossTimeBandCharging: boolean;
+                        /** @description Default quantity rounding increment */
+                        defaultQuantityRoundingIncrement?: number;
+                        /** @description Default variable charge unit size */
+                        defaultVariableChargeUnitSize?: number;
+                        /** @description The time band plans of the card over time */
+                        timeBandPlans?: {
+                            /** @description Time band plan identifier */
+                            timeBandPlanId: number;
+                            name?: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description Access charges over time */
+                        accessCharges?: {
+                            /** @description Access charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                            charge: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description The recurring charges of a bolt on over time */
+                        boltOnCharges?: {
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkUsageRateCards: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rateCardType?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                availableFrom?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                availableTo?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductId?: string;
+                /** @description Filter: id | in:1,2 */
+                supplierId?: string;
+                /** @description Filter: id | in:1,2 */
+                contractOwnerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getUsageRateCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateCardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description The contract owners (billing entities) that have access to the card: at least one; several must bill in one currency */
+                        contractOwnerIds: number[];
+                        /**
+                         * @description Usage rate card name
+                         * @example UK calls
+                         */
+                        name: string;
+                        /**
+                         * @description BUY prices usage bought from the supplier, SELL usage sold to customers, TEMPLATE a card other cards are linked to (absent on create: SELL)
+                         * @enum {string}
+                         */
+                        rateCardType: "TEMPLATE" | "SELL" | "BUY";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableFrom: string;
+                        /**
+                         * Format: date
+                         * @description Available to (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        availableTo?: string;
+                        /** @description Usage product identifier */
+                        usageProductId: number;
+                        /** @description Supplier identifier */
+                        supplierId?: number;
+                        /**
+                         * @description The decimal places usage prices are calculated to (4: 1.0045 pence)
+                         * @example 4
+                         */
+                        decimalPlaces: number;
+                        /**
+                         * @description How each priced call is rounded to decimalPlaces (absent on create: MATHEMATICAL)
+                         * @enum {string}
+                         */
+                        priceRoundingStyle: "UP" | "DOWN" | "MATHEMATICAL";
+                        /**
+                         * @description Default minimum charge, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it
+                         * @example 5
+                         */
+                        defaultMinCharge: number;
+                        /** @description Round the first minute of a call priced by access charges */
+                        roundAccessChargeFirstMinute: boolean;
+                        /** @description A bolt on: the card incurs a recurring charge (boltOnCharges) */
+                        boltOn: boolean;
+                        /** @description The tax band of the bolt-on charge */
+                        boltOnTaxBandId?: number;
+                        /** @description Nominal code */
+                        nominalCode?: string;
+                        /** @description Price a call crossing time bands by each band */
+                        applyCrossTimeBandCharging: boolean;
+                        /** @description Default quantity rounding increment */
+                        defaultQuantityRoundingIncrement?: number;
+                        /** @description Default variable charge unit size */
+                        defaultVariableChargeUnitSize?: number;
+                        /** @description The time band plans of the card over time */
+                        timeBandPlans?: {
+                            /** @description Time band plan identifier */
+                            timeBandPlanId: number;
+                            name?: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description Access charges over time */
+                        accessCharges?: {
+                            /** @description Access charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                            charge: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description The recurring charges of a bolt on over time */
+                        boltOnCharges?: {
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteUsageRateCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateCardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateUsageRateCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateCardId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "UK calls"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "UK calls"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description The contract owners (billing entities) that have access to the card: at least one; several must bill in one currency */
+                        contractOwnerIds: number[];
+                        /**
+                         * @description Usage rate card name
+                         * @example UK calls
+                         */
+                        name: string;
+                        /**
+                         * @description BUY prices usage bought from the supplier, SELL usage sold to customers, TEMPLATE a card other cards are linked to (absent on create: SELL)
+                         * @enum {string}
+                         */
+                        rateCardType: "TEMPLATE" | "SELL" | "BUY";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        availableFrom: string;
+                        /**
+                         * Format: date
+                         * @description Available to (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        availableTo?: string;
+                        /** @description Usage product identifier */
+                        usageProductId: number;
+                        /** @description Supplier identifier */
+                        supplierId?: number;
+                        /**
+                         * @description The decimal places usage prices are calculated to (4: 1.0045 pence)
+                         * @example 4
+                         */
+                        decimalPlaces: number;
+                        /**
+                         * @description How each priced call is rounded to decimalPlaces (absent on create: MATHEMATICAL)
+                         * @enum {string}
+                         */
+                        priceRoundingStyle: "UP" | "DOWN" | "MATHEMATICAL";
+                        /**
+                         * @description Default minimum charge, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it
+                         * @example 5
+                         */
+                        defaultMinCharge: number;
+                        /** @description Round the first minute of a call priced by access charges */
+                        roundAccessChargeFirstMinute: boolean;
+                        /** @description A bolt on: the card incurs a recurring charge (boltOnCharges) */
+                        boltOn: boolean;
+                        /** @description The tax band of the bolt-on charge */
+                        boltOnTaxBandId?: number;
+                        /** @description Nominal code */
+                        nominalCode?: string;
+                        /** @description Price a call crossing time bands by each band */
+                        applyCrossTimeBandCharging: boolean;
+                        /** @description Default quantity rounding increment */
+                        defaultQuantityRoundingIncrement?: number;
+                        /** @description Default variable charge unit size */
+                        defaultVariableChargeUnitSize?: number;
+                        /** @description The time band plans of the card over time */
+                        timeBandPlans?: {
+                            /** @description Time band plan identifier */
+                            timeBandPlanId: number;
+                            name?: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description Access charges over time */
+                        accessCharges?: {
+                            /** @description Access charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                            charge: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description The recurring charges of a bolt on over time */
+                        boltOnCharges?: {
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                     };
                 };
             };

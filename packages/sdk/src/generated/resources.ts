@@ -240,6 +240,15 @@ export type RentalRate = JsonOf<operations['getRentalRate'], 200>
 /** The query of `getRentalRates`: paging, sort, fields and filters. */
 export type ListRentalRatesQuery = QueryOf<operations['getRentalRates']>
 
+/** UsageRateCard, as `getUsageRateCard` answers it. */
+export type UsageRateCard = JsonOf<operations['getUsageRateCard'], 200>
+
+/** The query of `getUsageRateCards`: paging, sort, fields and filters. */
+export type ListUsageRateCardsQuery = QueryOf<operations['getUsageRateCards']>
+
+/** What `createUsageRateCard` takes. */
+export type CreateUsageRateCardBody = BodyOf<operations['createUsageRateCard']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -347,6 +356,11 @@ export function createResources(transport: Transport) {
     rentalRates: (() => {
       const { list, listAll, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalRate, ListRentalRatesQuery, never, never, RentalRate>(transport, '/v2/rental-rates')
       return { list, listAll, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/usage-rate-cards`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    usageRateCards: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageRateCard, ListUsageRateCardsQuery, CreateUsageRateCardBody, never, UsageRateCard>(transport, '/v2/usage-rate-cards')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }
 }

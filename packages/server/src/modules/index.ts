@@ -13,6 +13,7 @@ import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
 import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { rentalRatesModule } from './rental-rates/index.ts'
+import { usageRateCardsModule } from './usage-rate-cards/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
 import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
@@ -42,6 +43,7 @@ export const MODULES: readonly ApiModule[] = [
   usageProductCategoriesModule,
   rentalRateCardsModule,
   rentalRatesModule,
+  usageRateCardsModule,
 ]
 
 /** Every permission some module declares. */

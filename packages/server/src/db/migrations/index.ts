@@ -19,6 +19,7 @@ import * as createRentalProducts from './2026_12_05_1001_create_rental_products.
 import * as createUsageProductCategories from './2026_12_05_1002_create_usage_product_categories.ts'
 import * as createRentalRateCards from './2026_12_05_2000_create_rental_rate_cards.ts'
 import * as createRentalRates from './2026_12_05_2001_create_rental_rates.ts'
+import * as createUsageRateCards from './2026_12_05_2002_create_usage_rate_cards.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1002_create_usage_product_categories': createUsageProductCategories,
   '2026_12_05_2000_create_rental_rate_cards': createRentalRateCards,
   '2026_12_05_2001_create_rental_rates': createRentalRates,
+  '2026_12_05_2002_create_usage_rate_cards': createUsageRateCards,
 }

@@ -12,3 +12,6 @@ export const rentalRateCardsModule = defineModule({
   ],
   register: (app, { db }) => rentalRateCardRoutes(app, rentalRateCardUseCases(db)),
 })
+
+/** For the usage rate cards: a card's owners bill in one currency; the published contractOwnerId filter on an owner list. */
+export { contractOwnerConditions, currencyErrors } from './rental-rate-card.service.ts'

@@ -23,11 +23,11 @@ export const rentalRateCardTypeLookup = (id: number): Lookup<string> => (db) =>
  * The published `contractOwnerId` filter names one owner (or `in:` several): it matches the cards
  * whose `contractOwnerIds` include one of them, as a condition on the card's id.
  */
-export function contractOwnerConditions(conditions: readonly Condition[]): Condition[] {
+export function contractOwnerConditions(conditions: readonly Condition[], table: 'rental_rate_cards' | 'usage_rate_cards' = 'rental_rate_cards'): Condition[] {
   return conditions.map((condition) => {
     if (condition.column !== 'contract_owner_ids') return condition
     const owners = condition.operator === 'in' ? (condition.value as number[]) : [condition.value as number]
-    return { column: 'id', operator: 'in', value: sql`(select c.id from rental_rate_cards as c where c.contract_owner_ids && ${owners}::bigint[])` }
+    return { column: 'id', operator: 'in', value: sql`(select c.id from ${sql.table(table)} as c where c.contract_owner_ids && ${owners}::bigint[])` }
   })
 }
 

@@ -23,6 +23,8 @@ import { addRentalRates, validateNewRates, type NewRentalRate } from '../rental-
 import type { CreateRentalRateCardBody, rentalRateCardFields } from './rental-rate-card.fields.ts'
 import { contractOwnerConditions, rentalRateCardTypeLookup, rentalRateCards } from './rental-rate-card.repository.ts'
 
+export { contractOwnerConditions } from './rental-rate-card.repository.ts'
+
 type CardDocument = DocumentOf<typeof rentalRateCardFields>
 
 /** The published rules of a card's shape: owners for SELL and TEMPLATE, a supplier account on BUY only, a template under SELL only. */
@@ -45,7 +47,7 @@ function shapeErrors(card: CardDocument): FieldError[] {
  * "Different currencies cannot be mixed": a card's contract owners must bill in one currency (the
  * currency of their billing cycles). One owner alone may bill in any.
  */
-async function currencyErrors(trx: TenantTransaction, ownerIds: readonly number[]): Promise<FieldError[]> {
+export async function currencyErrors(trx: TenantTransaction, ownerIds: readonly number[]): Promise<FieldError[]> {
   if (ownerIds.length < 2) return []
   const currencies = await billingCycleCurrencies(trx, ownerIds)
   if (currencies.length <= 1) return []
