@@ -249,6 +249,15 @@ export type ListUsageRateCardsQuery = QueryOf<operations['getUsageRateCards']>
 /** What `createUsageRateCard` takes. */
 export type CreateUsageRateCardBody = BodyOf<operations['createUsageRateCard']>
 
+/** InclusiveUsagePlan, as `getInclusiveUsagePlan` answers it. */
+export type InclusiveUsagePlan = JsonOf<operations['getInclusiveUsagePlan'], 200>
+
+/** The query of `getInclusiveUsagePlans`: paging, sort, fields and filters. */
+export type ListInclusiveUsagePlansQuery = QueryOf<operations['getInclusiveUsagePlans']>
+
+/** What `createInclusiveUsagePlan` takes. */
+export type CreateInclusiveUsagePlanBody = BodyOf<operations['createInclusiveUsagePlan']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -360,6 +369,11 @@ export function createResources(transport: Transport) {
     /** `/v2/usage-rate-cards`: list, listAll, exists, create, get, getWithETag, update, delete. */
     usageRateCards: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageRateCard, ListUsageRateCardsQuery, CreateUsageRateCardBody, never, UsageRateCard>(transport, '/v2/usage-rate-cards')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/inclusive-usage-plans`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    inclusiveUsagePlans: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<InclusiveUsagePlan, ListInclusiveUsagePlansQuery, CreateInclusiveUsagePlanBody, never, InclusiveUsagePlan>(transport, '/v2/inclusive-usage-plans')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

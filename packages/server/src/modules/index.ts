@@ -14,6 +14,7 @@ import type { ApiModule } from './module.ts'
 import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { rentalRatesModule } from './rental-rates/index.ts'
 import { usageRateCardsModule } from './usage-rate-cards/index.ts'
+import { inclusiveUsagePlansModule } from './inclusive-usage-plans/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
 import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
@@ -44,6 +45,7 @@ export const MODULES: readonly ApiModule[] = [
   rentalRateCardsModule,
   rentalRatesModule,
   usageRateCardsModule,
+  inclusiveUsagePlansModule,
 ]
 
 /** Every permission some module declares. */
