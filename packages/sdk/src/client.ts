@@ -9,7 +9,7 @@ import type { LoginResult } from './types.ts'
 
 /** Options every client takes, whichever way it authenticates. */
 export interface CommonClientOptions {
-  /** The server root, e.g. `http://127.0.0.1:8080`; the SDK adds each module's `/v1` prefix. */
+  /** The server root, e.g. `http://127.0.0.1:8080`; the SDK adds each module’s `/v1` or `/v2` prefix. */
   baseUrl: string
   /** The `fetch` to use (default: the platform's). Tests pass a fake; apps may add a proxy agent. */
   fetch?: FetchLike

@@ -246,6 +246,66 @@ export type CreateTaxBandRateBody = BodyOf<operations['createTaxBandRate']>
 /** A merge patch of a TaxBandRate (RFC 7396): the members to change; null removes one. */
 export type TaxBandRatePatch = MergePatchOf<operations['updateTaxBandRate']>
 
+/** RentalProductCategory, as `getRentalProductCategory` answers it. */
+export type RentalProductCategory = JsonOf<operations['getRentalProductCategory'], 200>
+
+/** The query of `getRentalProductCategories`: paging, sort, fields and filters. */
+export type ListRentalProductCategoriesQuery = QueryOf<operations['getRentalProductCategories']>
+
+/** What `createRentalCategory` takes. */
+export type CreateRentalProductCategoryBody = BodyOf<operations['createRentalCategory']>
+
+/** RentalProduct, as `getRentalProduct` answers it. */
+export type RentalProduct = JsonOf<operations['getRentalProduct'], 200>
+
+/** The query of `getRentalProducts`: paging, sort, fields and filters. */
+export type ListRentalProductsQuery = QueryOf<operations['getRentalProducts']>
+
+/** What `createRentalProduct` takes. */
+export type CreateRentalProductBody = BodyOf<operations['createRentalProduct']>
+
+/** UsageProductCategory, as `getUsageProductCategory` answers it. */
+export type UsageProductCategory = JsonOf<operations['getUsageProductCategory'], 200>
+
+/** The query of `getUsageProductCategories`: paging, sort, fields and filters. */
+export type ListUsageProductCategoriesQuery = QueryOf<operations['getUsageProductCategories']>
+
+/** What `createUsageProductCategory` takes. */
+export type CreateUsageProductCategoryBody = BodyOf<operations['createUsageProductCategory']>
+
+/** RentalRateCard, as `getRentalRateCard` answers it. */
+export type RentalRateCard = JsonOf<operations['getRentalRateCard'], 200>
+
+/** The query of `getRentalRateCards`: paging, sort, fields and filters. */
+export type ListRentalRateCardsQuery = QueryOf<operations['getRentalRateCards']>
+
+/** What `createRentalRateCard` takes. */
+export type CreateRentalRateCardBody = BodyOf<operations['createRentalRateCard']>
+
+/** RentalRate, as `getRentalRate` answers it. */
+export type RentalRate = JsonOf<operations['getRentalRate'], 200>
+
+/** The query of `getRentalRates`: paging, sort, fields and filters. */
+export type ListRentalRatesQuery = QueryOf<operations['getRentalRates']>
+
+/** UsageRateCard, as `getUsageRateCard` answers it. */
+export type UsageRateCard = JsonOf<operations['getUsageRateCard'], 200>
+
+/** The query of `getUsageRateCards`: paging, sort, fields and filters. */
+export type ListUsageRateCardsQuery = QueryOf<operations['getUsageRateCards']>
+
+/** What `createUsageRateCard` takes. */
+export type CreateUsageRateCardBody = BodyOf<operations['createUsageRateCard']>
+
+/** InclusiveUsagePlan, as `getInclusiveUsagePlan` answers it. */
+export type InclusiveUsagePlan = JsonOf<operations['getInclusiveUsagePlan'], 200>
+
+/** The query of `getInclusiveUsagePlans`: paging, sort, fields and filters. */
+export type ListInclusiveUsagePlansQuery = QueryOf<operations['getInclusiveUsagePlans']>
+
+/** What `createInclusiveUsagePlan` takes. */
+export type CreateInclusiveUsagePlanBody = BodyOf<operations['createInclusiveUsagePlan']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -347,6 +407,41 @@ export function createResources(transport: Transport) {
     /** `/v1/tax-band-rates`: list, listAll, exists, create, get, getWithETag, update, delete. */
     taxBandRates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, TaxBandRatePatch, TaxBandRate>(transport, '/v1/tax-band-rates')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-product-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    rentalProductCategories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalProductCategory, ListRentalProductCategoriesQuery, CreateRentalProductCategoryBody, never, RentalProductCategory>(transport, '/v2/rental-product-categories')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-products`: list, listAll, exists, create, get, getWithETag, update. */
+    rentalProducts: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<RentalProduct, ListRentalProductsQuery, CreateRentalProductBody, never, RentalProduct>(transport, '/v2/rental-products')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v2/usage-product-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    usageProductCategories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageProductCategory, ListUsageProductCategoriesQuery, CreateUsageProductCategoryBody, never, UsageProductCategory>(transport, '/v2/usage-product-categories')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-rate-cards`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    rentalRateCards: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalRateCard, ListRentalRateCardsQuery, CreateRentalRateCardBody, never, RentalRateCard>(transport, '/v2/rental-rate-cards')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-rates`: list, listAll, get, getWithETag, update, delete. */
+    rentalRates: (() => {
+      const { list, listAll, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalRate, ListRentalRatesQuery, never, never, RentalRate>(transport, '/v2/rental-rates')
+      return { list, listAll, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/usage-rate-cards`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    usageRateCards: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageRateCard, ListUsageRateCardsQuery, CreateUsageRateCardBody, never, UsageRateCard>(transport, '/v2/usage-rate-cards')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/inclusive-usage-plans`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    inclusiveUsagePlans: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<InclusiveUsagePlan, ListInclusiveUsagePlansQuery, CreateInclusiveUsagePlanBody, never, InclusiveUsagePlan>(transport, '/v2/inclusive-usage-plans')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

@@ -124,12 +124,16 @@ async function checkRequest(request: FastifyRequest, guard: RouteGuard, options:
   }
 }
 
+const VERSIONED_PATH = /^\/v\d+\//
+
 /** Settles a route's guard and completes its schema, so a new route gets the contract for free. */
 function applyRouteDefaults(route: RouteOptions): void {
   // A copy: modules may hand several routes one config object, and what is settled here is per route.
   const config = (route.config = { ...route.config })
   const schema = (route.schema ??= {})
-  const auth = config.auth ?? (route.url.startsWith('/v1/') ? 'bearer' : 'public')
+  // Every versioned path (/v1, the Pricing and Products APIs' /v2) needs a token, and so does any
+  // route that names a permission: a permission check without an actor would be a 500.
+  const auth = config.auth ?? (VERSIONED_PATH.test(route.url) || config.permission !== undefined ? 'bearer' : 'public')
   const consumes = schema.body === undefined ? undefined : (config.consumes ?? ['application/json'])
   // Every create takes an Idempotency-Key: a POST by an authenticated user (not the login).
   const idempotent = config.idempotent ?? ([route.method].flat().includes('POST') && auth === 'bearer')

@@ -15,7 +15,7 @@ export interface RouteGuard {
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** `public` routes need no token; every other /v1 route needs a bearer token. */
+    /** `public` routes need no token; every other versioned route (/v1, /v2) needs a bearer token. */
     auth?: 'bearer' | 'public'
     permission?: Permission
     /** Body media types; defaults to application/json for routes with a body schema. */

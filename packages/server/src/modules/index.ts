@@ -14,8 +14,15 @@ import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts
 import { invoiceSummaryTemplatesModule } from './invoice-summary-templates/index.ts'
 import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
+import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
+import { rentalRatesModule } from './rental-rates/index.ts'
+import { usageRateCardsModule } from './usage-rate-cards/index.ts'
+import { inclusiveUsagePlansModule } from './inclusive-usage-plans/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
+import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
+import { rentalProductsModule } from './rental-products/index.ts'
+import { usageProductCategoriesModule } from './usage-product-categories/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -38,6 +45,13 @@ export const MODULES: readonly ApiModule[] = [
   invoiceDocumentProfilesModule,
   currenciesModule,
   taxBandsModule,
+  rentalProductCategoriesModule,
+  rentalProductsModule,
+  usageProductCategoriesModule,
+  rentalRateCardsModule,
+  rentalRatesModule,
+  usageRateCardsModule,
+  inclusiveUsagePlansModule,
 ]
 
 /** Every permission some module declares. */

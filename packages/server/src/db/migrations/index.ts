@@ -17,6 +17,13 @@ import * as createElectronicSummaryTemplates from './2026_12_03_1003_create_elec
 import * as createInvoiceDocumentProfiles from './2026_12_03_1004_create_invoice_document_profiles.ts'
 import * as createCurrencies from './2026_12_03_2000_create_currencies.ts'
 import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
+import * as createRentalProductCategories from './2026_12_05_1000_create_rental_product_categories.ts'
+import * as createRentalProducts from './2026_12_05_1001_create_rental_products.ts'
+import * as createUsageProductCategories from './2026_12_05_1002_create_usage_product_categories.ts'
+import * as createRentalRateCards from './2026_12_05_2000_create_rental_rate_cards.ts'
+import * as createRentalRates from './2026_12_05_2001_create_rental_rates.ts'
+import * as createUsageRateCards from './2026_12_05_2002_create_usage_rate_cards.ts'
+import * as createInclusiveUsagePlans from './2026_12_05_2003_create_inclusive_usage_plans.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +45,11 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1004_create_invoice_document_profiles': createInvoiceDocumentProfiles,
   '2026_12_03_2000_create_currencies': createCurrencies,
   '2026_12_03_2001_create_tax_bands': createTaxBands,
+  '2026_12_05_1000_create_rental_product_categories': createRentalProductCategories,
+  '2026_12_05_1001_create_rental_products': createRentalProducts,
+  '2026_12_05_1002_create_usage_product_categories': createUsageProductCategories,
+  '2026_12_05_2000_create_rental_rate_cards': createRentalRateCards,
+  '2026_12_05_2001_create_rental_rates': createRentalRates,
+  '2026_12_05_2002_create_usage_rate_cards': createUsageRateCards,
+  '2026_12_05_2003_create_inclusive_usage_plans': createInclusiveUsagePlans,
 }

@@ -7,6 +7,7 @@ import { idField } from '../../resources/common-fields.ts'
 import { field } from '../../resources/fields.ts'
 import type { PatchRequest } from '../../resources/patch.ts'
 import { describeResource } from '../../resources/resource.ts'
+import { AppError } from '../../errors.ts'
 import { installContract } from '../contract.ts'
 import { crudRoutes } from './crud-routes.ts'
 
@@ -55,5 +56,57 @@ describe('crudRoutes: the PATCH formats an operation takes', () => {
   it('takes both by default', async () => {
     assert.equal((await patch('/v1/both/1', 'application/merge-patch+json', '{"name":"b"}')).statusCode, 200)
     assert.equal(patches.at(-1)?.format, 'merge-patch')
+  })
+})
+
+describe('crudRoutes on /v2: the token and the permission are required as on /v1', () => {
+  let app: FastifyInstance
+  const reader: Actor = { ...actor, permissions: new Set(['things:read']) }
+  before(async () => {
+    app = Fastify()
+    const contract = installContract(app, {
+      authenticate: async (authorization) => {
+        if (authorization === undefined) throw new AppError('authentication_required')
+        return authorization === 'Bearer reader' ? reader : actor
+      },
+      classifyError: () => undefined,
+      idempotency: { claim: () => assert.fail('no key sent'), complete: async () => {}, release: async () => {} },
+    })
+    const stored = { resource: { id: 1, name: 'a' }, version: 1, row: {} }
+    const useCases = {
+      list: async () => ({ page: 1, items: [], hasNext: false }),
+      exists: async () => true,
+      get: async () => stored,
+      update: async () => stored,
+      remove: async () => {},
+    }
+    crudRoutes(app, {
+      path: '/v2/things',
+      param: 'thingId',
+      tag: 'things',
+      sdkType: 'Thing',
+      resource: thing,
+      permissions: { read: 'things:read', write: 'things:write' },
+      operations: { list: 'getThings', exists: 'checkThing', get: 'getThing', update: 'updateThing', delete: 'deleteThing' },
+      useCases,
+    })
+    contract.finish()
+    await app.ready()
+  })
+  after(() => app.close())
+
+  it('answers 401 without a token on every operation, the list and HEAD included', async () => {
+    for (const [method, url] of [['GET', '/v2/things?page=1&pageSize=1'], ['HEAD', '/v2/things'], ['GET', '/v2/things/1'], ['DELETE', '/v2/things/1']] as const) {
+      const response = await app.inject({ method, url })
+      assert.equal(response.statusCode, 401, `${method} ${url}: ${response.body}`)
+    }
+  })
+
+  it('answers 403 to a reader on a write, 200 on a read', async () => {
+    const headers = { authorization: 'Bearer reader' }
+    assert.equal((await app.inject({ method: 'GET', url: '/v2/things?page=1&pageSize=1', headers })).statusCode, 200)
+    const patch = await app.inject({ method: 'PATCH', url: '/v2/things/1', headers: { ...headers, 'content-type': 'application/json-patch+json' }, payload: '[]' })
+    assert.equal(patch.statusCode, 403, patch.body)
+    assert.equal((await app.inject({ method: 'DELETE', url: '/v2/things/1', headers })).statusCode, 403)
   })
 })

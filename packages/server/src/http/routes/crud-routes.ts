@@ -25,8 +25,8 @@ export interface CrudRouteOptions<M extends FieldMap> {
   sdkType: string
   resource: ResourceDescription<M>
   permissions: { read: Permission; write: Permission }
-  /** Operation ids as published; an operation left out is not offered. */
-  operations: { list: string; get: string; exists?: string; create?: string; update?: string; delete?: string }
+  /** Operation ids as published; an operation left out is not offered (or, for the list, declared by the module itself: a list with headers). */
+  operations: { list?: string; get: string; exists?: string; create?: string; update?: string; delete?: string }
   useCases: Pick<CrudUseCases<M>, 'list' | 'get'> & Partial<CrudUseCases<M>>
   /** The PATCH formats taken (default both): `['json-patch']` where the published page takes JSON Patch only (415 for the other). */
   patchFormats?: readonly PatchFormat[]
@@ -43,7 +43,9 @@ export function crudRoutes<M extends FieldMap>(app: FastifyInstance, r: CrudRout
   const { operations: op, useCases: uc } = r
   const idOf = (p: Record<string, number>) => p[r.param]!
 
-  listRoute(app, { ...read, path: r.path, operationId: op.list, summary: `List ${noun}s`, list: r.resource.list, item: r.resource.schema, head: op.exists === undefined, handler: uc.list })
+  if (op.list !== undefined) {
+    listRoute(app, { ...read, path: r.path, operationId: op.list, summary: `List ${noun}s`, list: r.resource.list, item: r.resource.schema, head: op.exists === undefined, handler: uc.list })
+  }
   if (op.exists !== undefined && uc.exists !== undefined) {
     existsRoute(app, { ...read, path: r.path, operationId: op.exists, summary: `Check whether any ${noun} matches the filters (200 or 404)`, list: r.resource.list, handler: uc.exists })
   }

@@ -9,34 +9,43 @@ import { errorResponses, PatchBody, withHeaders } from '../schemas.ts'
 import { describe, type Operation } from './operation.ts'
 import { jsonPatchDocument, mergePatchDocument } from './patch-documents.ts'
 
-export interface GetRouteOptions<P extends TObject, R extends TSchema> extends Operation {
+export interface GetRouteOptions<P extends TObject, R extends TSchema, H extends TObject = TObject<{}>> extends Operation {
   params: P
   response: R
+  /** Request headers the operation takes (the Pricing API's `summary`), validated and typed. */
+  headers?: H
   /** Whether the resource has versions, answered as its ETag (default true). */
   etag?: boolean
-  handler(actor: Actor, params: Static<P>): Promise<Versioned<Static<R>>>
+  handler(actor: Actor, params: Static<P>, headers: Static<H>): Promise<Versioned<Static<R>>>
 }
 
 /** One item (GET by id): 200 with its ETag when it has a version, 404 when it is not visible. */
-export function getRoute<P extends TObject, R extends TSchema>(app: FastifyInstance, route: GetRouteOptions<P, R>): void {
+export function getRoute<P extends TObject, R extends TSchema, H extends TObject = TObject<{}>>(app: FastifyInstance, route: GetRouteOptions<P, R, H>): void {
   app.get(
     route.path,
     {
       config: { auth: 'bearer', permission: route.permission },
-      schema: { ...describe(route, 'get'), params: route.params, response: { 200: withHeaders(route.response, route.etag === false ? [] : ['ETag']), ...errorResponses([404]) } },
+      schema: {
+        ...describe(route, 'get'),
+        params: route.params,
+        ...(route.headers === undefined ? {} : { headers: route.headers }),
+        response: { 200: withHeaders(route.response, route.etag === false ? [] : ['ETag']), ...errorResponses([404]) },
+      },
     },
-    async (request, reply) => sendVersioned(reply, await route.handler(request.actor, request.params as Static<P>)),
+    async (request, reply) => sendVersioned(reply, await route.handler(request.actor, request.params as Static<P>, request.headers as Static<H>)),
   )
 }
 
-export interface PatchRouteOptions<P extends TObject, R extends TSchema> extends Operation {
+export interface PatchRouteOptions<P extends TObject, R extends TSchema, H extends TObject = TObject<{}>> extends Operation {
   params: P
+  /** Request headers the operation takes (the Pricing API's `summary`), validated and typed. */
+  headers?: H
   response: R
   /** The writable document a patch changes: documents the merge-patch shape. */
   document: TObject
   /** The formats the operation takes (default both; the published rates take JSON Patch only). */
   formats?: readonly PatchFormat[]
-  handler(actor: Actor, params: Static<P>, patch: PatchRequest): Promise<Versioned<Static<R>>>
+  handler(actor: Actor, params: Static<P>, patch: PatchRequest, headers: Static<H>): Promise<Versioned<Static<R>>>
 }
 
 /**
@@ -44,7 +53,7 @@ export interface PatchRouteOptions<P extends TObject, R extends TSchema> extends
  * Content-Type; `If-Match` makes it conditional (412). The body is checked by the patch step,
  * which names a broken patch precisely (invalid_patch); the document shows each format's shape.
  */
-export function patchRoute<P extends TObject, R extends TSchema>(app: FastifyInstance, route: PatchRouteOptions<P, R>): void {
+export function patchRoute<P extends TObject, R extends TSchema, H extends TObject = TObject<{}>>(app: FastifyInstance, route: PatchRouteOptions<P, R, H>): void {
   const formats = route.formats ?? ['json-patch', 'merge-patch']
   const consumes = Object.keys(PATCH_MEDIA_TYPES).filter((type) => formats.includes(PATCH_MEDIA_TYPES[type]!))
   app.patch(
@@ -55,11 +64,12 @@ export function patchRoute<P extends TObject, R extends TSchema>(app: FastifyIns
         ...describe(route, 'update'),
         consumes,
         params: route.params,
+        ...(route.headers === undefined ? {} : { headers: route.headers }),
         body: PatchBody,
         response: { 200: withHeaders(route.response, ['ETag']), ...errorResponses([404, 409, 412]) },
       },
     },
-    async (request, reply) => sendVersioned(reply, await route.handler(request.actor, request.params as Static<P>, patchRequestOf(request))),
+    async (request, reply) => sendVersioned(reply, await route.handler(request.actor, request.params as Static<P>, patchRequestOf(request), request.headers as Static<H>)),
   )
 }
 

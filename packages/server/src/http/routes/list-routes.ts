@@ -9,13 +9,15 @@ import { sendExists } from '../resources.ts'
 import { errorResponses, withHeaders } from '../schemas.ts'
 import { describe, nestedSchema, type NestedCollection, type Operation } from './operation.ts'
 
-export interface ListRouteOptions<I extends TObject, P extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
+export interface ListRouteOptions<I extends TObject, P extends TObject = TObject<{}>, H extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
   list: ListSpec
+  /** Request headers the operation takes (the Pricing API's `summary`), validated and typed. */
+  headers?: H
   /** The item schema; with `fields=` an item carries only the fields asked for. */
   item: I
   /** Whether HEAD answers like GET (default); false when the path has its own exists-check. */
   head?: boolean
-  handler(actor: Actor, list: ListRequest, params: Static<P>): Promise<Page<Partial<Static<I>>>>
+  handler(actor: Actor, list: ListRequest, params: Static<P>, headers: Static<H>): Promise<Page<Partial<Static<I>>>>
 }
 
 /**
@@ -23,22 +25,23 @@ export interface ListRouteOptions<I extends TObject, P extends TObject = TObject
  * filters) read into a `ListRequest` here, so the use case gets parsed input; the page is answered
  * as a bare array with its RFC 8288 `Link` header.
  */
-export function listRoute<I extends TObject, P extends TObject = TObject<{}>>(app: FastifyInstance, route: ListRouteOptions<I, P>): void {
+export function listRoute<I extends TObject, P extends TObject = TObject<{}>, H extends TObject = TObject<{}>>(app: FastifyInstance, route: ListRouteOptions<I, P, H>): void {
   const parent = nestedSchema(route.params)
   app.get(
     route.path,
     {
-      config: { permission: route.permission },
+      config: { auth: 'bearer', permission: route.permission },
       exposeHeadRoute: route.head ?? true,
       schema: {
         ...describe(route, 'list'),
         ...parent.schema,
         querystring: listQuerySchema(route.list),
+        ...(route.headers === undefined ? {} : { headers: route.headers }),
         response: { 200: withHeaders(Type.Array(Type.Partial(route.item)), ['Link']), ...errorResponses(parent.errors) },
       },
     },
     async (request, reply) => {
-      const page = await route.handler(request.actor, parseListQuery(request.query as ListQuery, route.list), request.params as Static<P>)
+      const page = await route.handler(request.actor, parseListQuery(request.query as ListQuery, route.list), request.params as Static<P>, request.headers as Static<H>)
       return sendPage(request, reply, page.page, page)
     },
   )
@@ -56,7 +59,7 @@ export function existsRoute<P extends TObject = TObject<{}>>(app: FastifyInstanc
     route.path,
     {
       // @fastify/swagger leaves HEAD routes out of the document unless asked.
-      config: { permission: route.permission, swagger: { exposeHeadRoute: true } },
+      config: { auth: 'bearer', permission: route.permission, swagger: { exposeHeadRoute: true } },
       schema: {
         ...describe(route, 'exists'),
         ...parent.schema,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { TenantReader } from '../../db/database.ts'
 import { lookUpOne, type Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
@@ -11,4 +12,17 @@ export const billingCycleOwnerLookup = (id: number): Lookup<number> => (db) => d
 
 export function billingCycleOwner(db: TenantReader, id: number): Promise<number | undefined> {
   return lookUpOne(db, billingCycleOwnerLookup(id))
+}
+
+/** The currencies the billing cycles of these contract owners bill in (distinct, sorted; one query). */
+export async function billingCycleCurrencies(db: TenantReader, contractOwnerIds: readonly number[]): Promise<string[]> {
+  if (contractOwnerIds.length === 0) return []
+  const rows = await db
+    .selectFrom('billing_cycles')
+    .select(sql<string>`details->>'currencyCode'`.as('currency'))
+    .distinct()
+    .where('contract_owner_id', '=', sql<number>`any(${[...contractOwnerIds]})`)
+    .orderBy('currency')
+    .execute()
+  return rows.map((row) => row.currency)
 }

@@ -14,5 +14,5 @@ export const billingCyclesModule = defineModule({
   seed: seedBillingCycle,
 })
 
-/** For other modules: a billing cycle's contract owner, or undefined when it does not exist. */
-export { billingCycleOwner, billingCycleOwnerLookup } from './billing-cycle.service.ts'
+/** For other modules: a billing cycle's contract owner, or undefined when it does not exist; the currencies some owners' cycles bill in. */
+export { billingCycleCurrencies, billingCycleOwner, billingCycleOwnerLookup } from './billing-cycle.service.ts'

@@ -19,4 +19,4 @@ export const suppliersModule = defineModule({
 })
 
 /** For other modules (products): whether a supplier, or a supplier account, exists in the brand. */
-export { supplierAccountExists, supplierExists } from './supplier.service.ts'
+export { supplierAccountExists, supplierAccountsAmong, supplierExists, supplierLookup } from './supplier.service.ts'

@@ -1,5 +1,7 @@
 import type { TenantReader } from '../../db/database.ts'
 import { childRowsJson, type ChildRows } from '../../resources/children.ts'
+import { idsAmong } from '../../resources/id-lists.ts'
+import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { supplierAccountResource } from './supplier-account.fields.ts'
 import { supplierResource } from './supplier.fields.ts'
@@ -29,3 +31,9 @@ export async function supplierExists(db: TenantReader, id: number): Promise<bool
 export async function supplierAccountExists(db: TenantReader, id: number): Promise<boolean> {
   return (await db.selectFrom('supplier_accounts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
 }
+
+/** The supplier's id, when it exists in the brand (for `lookUp`). */
+export const supplierLookup = (id: number): Lookup<number> => (db) => db.selectFrom('suppliers').select('id as value').where('id', '=', id)
+
+/** Which of `ids` are supplier accounts of the brand (one query). */
+export const supplierAccountsAmong = (ids: readonly number[]) => idsAmong('supplier_accounts', ids)

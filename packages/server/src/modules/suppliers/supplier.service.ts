@@ -6,7 +6,7 @@ import { childConditions } from '../../resources/children.ts'
 import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
 import { accountRows, suppliers } from './supplier.repository.ts'
 
-export { supplierAccountExists, supplierExists } from './supplier.repository.ts'
+export { supplierAccountExists, supplierAccountsAmong, supplierExists, supplierLookup } from './supplier.repository.ts'
 
 /**
  * Suppliers: brand-wide reference data (products are bought from them). Their accounts are read

@@ -13,3 +13,6 @@ export const taxBandsModule = defineModule({
   register: (app, { db }) => taxBandRoutes(app, taxBandUseCases(db), taxBandRateUseCases(db)),
   seed: seedTaxBands,
 })
+
+/** For other modules (products): whether a tax band exists in the brand, in one `lookUp` with other references. */
+export { taxBandLookup } from './tax-band.service.ts'

@@ -1,4 +1,5 @@
 import type { TenantReader } from '../../db/database.ts'
+import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { taxBandRateResource, taxBandResource } from './tax-band.fields.ts'
 import './tax-band.table.ts'
@@ -39,3 +40,6 @@ export async function insertStandardBand(db: TenantReader): Promise<void> {
   const band = await db.insertInto('tax_bands').values({ code: 'T1', name: 'Standard', default_band: true, used_for_etc: true }).returning('id').executeTakeFirstOrThrow()
   await db.insertInto('tax_band_rates').values({ tax_band_id: band.id, rate: '20', start_date: '2011-01-04', end_date: null }).execute()
 }
+
+/** The tax band's id, when it exists in the brand (for `lookUp`). */
+export const taxBandLookup = (id: number): Lookup<number> => (db) => db.selectFrom('tax_bands').select('id as value').where('id', '=', id)

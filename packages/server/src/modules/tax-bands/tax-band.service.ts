@@ -10,6 +10,8 @@ import type { Stored } from '../../resources/table.ts'
 import type { taxBandFields, taxBandRateFields } from './tax-band.fields.ts'
 import { clearFlagOnOthers, insertStandardBand, lockTaxBand, ratePeriods, taxBandRates, taxBands } from './tax-band.repository.ts'
 
+export { taxBandLookup } from './tax-band.repository.ts'
+
 type Current = Stored<unknown> | undefined
 const idOf = (current: Current) => (current === undefined ? undefined : Number(current.row.id))
 

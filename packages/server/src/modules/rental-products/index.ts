@@ -1,0 +1,17 @@
+import { defineModule } from '../module.ts'
+import { rentalProductRoutes } from './rental-product.routes.ts'
+import { rentalProductUseCases } from './rental-product.service.ts'
+
+/** Rental products (Products API, /v2). */
+export const rentalProductsModule = defineModule({
+  name: 'rental-products',
+  docs: 'products.md',
+  permissions: [
+    { permission: 'products:read', roles: ['Administrator', 'Customer Manager', 'Read Only'] },
+    { permission: 'products:write', roles: ['Administrator'] },
+  ],
+  register: (app, { db }) => rentalProductRoutes(app, rentalProductUseCases(db)),
+})
+
+/** For other modules (rental rates, inventory): whether a rental product exists, and which of some ids do. */
+export { rentalProductLookup, rentalProductsAmong } from './rental-product.service.ts'

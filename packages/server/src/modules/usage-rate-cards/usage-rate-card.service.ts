@@ -1,0 +1,76 @@
+import type { Actor } from '../../auth/actor.ts'
+import type { Database, TenantTransaction } from '../../db/database.ts'
+import { assertValid, type FieldError } from '../../errors.ts'
+import type { Condition } from '../../lists/filters.ts'
+import type { ListRequest } from '../../lists/list-query.ts'
+import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
+import { dateOrderErrors } from '../../resources/dates.ts'
+import type { DocumentOf } from '../../resources/fields.ts'
+import { expectIds } from '../../resources/id-lists.ts'
+import { lookUp } from '../../resources/lookups.ts'
+import { ReferenceErrors } from '../../resources/references.ts'
+import { contractOwnersAmong } from '../contract-owners/index.ts'
+import { contractOwnerConditions, currencyErrors } from '../rental-rate-cards/index.ts'
+import { supplierLookup } from '../suppliers/index.ts'
+import { taxBandLookup } from '../tax-bands/index.ts'
+import type { usageRateCardFields } from './usage-rate-card.fields.ts'
+import { usageRateCards } from './usage-rate-card.repository.ts'
+
+type CardDocument = DocumentOf<typeof usageRateCardFields>
+type DatedList = ReadonlyArray<{ startDate: string; endDate?: string }> | undefined
+
+/** Every dated entry of a list (`accessCharges[1]`) ends on or after its start. */
+function datedErrors(name: string, list: DatedList): FieldError[] {
+  return (list ?? []).flatMap((entry, index) => dateOrderErrors(entry.startDate, entry.endDate, `${name}[${index}].endDate`, 'startDate'))
+}
+
+/** The rules of a card, every error at once: owners (published: required), dates, bolt-on charges only on a bolt on. */
+function shapeErrors(card: CardDocument): FieldError[] {
+  const errors: FieldError[] = []
+  if ((card.contractOwnerIds ?? []).length === 0) errors.push({ field: 'contractOwnerIds', code: 'required', message: 'must name at least one contract owner' })
+  errors.push(...dateOrderErrors(card.availableFrom, card.availableTo, 'availableTo', 'availableFrom'))
+  errors.push(...datedErrors('timeBandPlans', card.timeBandPlans), ...datedErrors('accessCharges', card.accessCharges), ...datedErrors('boltOnCharges', card.boltOnCharges))
+  if (card.boltOn !== true && (card.boltOnCharges ?? []).length > 0) errors.push({ field: 'boltOnCharges', code: 'invalid_value', message: 'are for bolt-on cards only (boltOn true)' })
+  return errors
+}
+
+async function check(trx: TenantTransaction, _actor: Actor, card: CardDocument): Promise<void> {
+  assertValid(shapeErrors(card))
+  const references = new ReferenceErrors()
+  const ownerIds = card.contractOwnerIds ?? []
+  const found = await lookUp(trx, {
+    owners: contractOwnersAmong(ownerIds),
+    ...(card.supplierId === undefined ? {} : { supplier: supplierLookup(card.supplierId) }),
+    ...(card.boltOnTaxBandId === undefined ? {} : { band: taxBandLookup(card.boltOnTaxBandId) }),
+  })
+  expectIds(ownerIds, found.owners, references, 'contractOwnerIds', 'contract owner')
+  if (card.supplierId !== undefined) references.expect(found.supplier !== undefined, 'supplierId', `supplier ${card.supplierId} does not exist`)
+  if (card.boltOnTaxBandId !== undefined) references.expect(found.band !== undefined, 'boltOnTaxBandId', `tax band ${card.boltOnTaxBandId} does not exist`)
+  references.throwIfAny()
+  assertValid(await currencyErrors(trx, ownerIds))
+}
+
+const PRICED = ['timeBandPlans', 'accessCharges', 'boltOnCharges'] as const
+
+/** The published `summary`: the card without its dated charges and plans. */
+function withoutCharges<T extends Partial<Record<(typeof PRICED)[number], unknown>>>(card: T): T {
+  const rest = { ...card }
+  for (const name of PRICED) delete rest[name]
+  return rest
+}
+
+/**
+ * Usage rate cards: brand-wide pricing (every user reads them; users restricted to a contract owner
+ * do not write them). The list's `contractOwnerId` matches any of a card's owners.
+ */
+export function usageRateCardUseCases(db: Database) {
+  const crud = crudUseCases(db, usageRateCards, brandWideRules('Usage rate cards', check))
+  return {
+    ...crud,
+    list: async (actor: Actor, list: ListRequest, summary = false) => {
+      const page = await crud.list(actor, { ...list, conditions: contractOwnerConditions(list.conditions, 'usage_rate_cards') })
+      return summary ? { ...page, items: page.items.map(withoutCharges) } : page
+    },
+    exists: (actor: Actor, conditions: Condition[]) => crud.exists(actor, contractOwnerConditions(conditions, 'usage_rate_cards')),
+  }
+}

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict'
+import type { TestServer } from '../helpers/server.ts'
+
+let sequence = 0
+
+async function created(server: TestServer, token: string, path: string, json: Record<string, unknown>): Promise<number> {
+  const response = await server.request('POST', path, { token, json })
+  assert.equal(response.status, 201, response.text)
+  return response.body.id
+}
+
+/** A rental product category of the test brand, offered to the brand's first contract owner. */
+export async function rentalProductCategory(server: TestServer, token: string): Promise<number> {
+  const owner = (await server.request('GET', '/v1/contract-owners?page=1&pageSize=1', { token })).body[0].id
+  return created(server, token, '/v2/rental-product-categories', { name: `Pricing category ${process.pid}-${++sequence}`, startDate: '2024-01-01', contractOwnerIds: [owner] })
+}
+
+/** A rental product of the test brand (its id), in a category of its own, for the rates that price it. */
+export async function rentalProduct(server: TestServer, token: string, name: string): Promise<number> {
+  const n = ++sequence
+  const supplierId = await created(server, token, '/v1/suppliers', { name: `Pricing supplier ${process.pid}-${n}` })
+  const taxBandId = (await server.request('GET', '/v1/tax-bands?page=1&pageSize=1&code=T1', { token })).body[0].id
+  return created(server, token, '/v2/rental-products', {
+    rentalProductCategoryId: await rentalProductCategory(server, token),
+    productType: 'PRODUCT',
+    name: `${name} ${process.pid}-${n}`,
+    invoicePresentationName: name,
+    supplierId,
+    taxBandId,
+    availableFrom: '2024-01-01',
+  })
+}
