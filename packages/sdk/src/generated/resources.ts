@@ -162,6 +162,24 @@ export type CreateTaxBandRateBody = BodyOf<operations['createTaxBandRate']>
 /** A merge patch of a TaxBandRate (RFC 7396): the members to change; null removes one. */
 export type TaxBandRatePatch = MergePatchOf<operations['updateTaxBandRate']>
 
+/** ChargeGroupCategory, as `getChargeGroupCategory` answers it. */
+export type ChargeGroupCategory = JsonOf<operations['getChargeGroupCategory'], 200>
+
+/** The query of `getChargeGroupCategories`: paging, sort, fields and filters. */
+export type ListChargeGroupCategoriesQuery = QueryOf<operations['getChargeGroupCategories']>
+
+/** What `createChargeGroupCategory` takes. */
+export type CreateChargeGroupCategoryBody = BodyOf<operations['createChargeGroupCategory']>
+
+/** ChargeGroup, as `getChargeGroup` answers it. */
+export type ChargeGroup = JsonOf<operations['getChargeGroup'], 200>
+
+/** The query of `getChargeGroups`: paging, sort, fields and filters. */
+export type ListChargeGroupsQuery = QueryOf<operations['getChargeGroups']>
+
+/** What `createChargeGroup` takes. */
+export type CreateChargeGroupBody = BodyOf<operations['createChargeGroup']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -228,6 +246,16 @@ export function createResources(transport: Transport) {
     /** `/v1/tax-band-rates`: list, listAll, exists, create, get, getWithETag, update, delete. */
     taxBandRates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, TaxBandRatePatch, TaxBandRate>(transport, '/v1/tax-band-rates')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/charge-group-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    chargeGroupCategories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ChargeGroupCategory, ListChargeGroupCategoriesQuery, CreateChargeGroupCategoryBody, never, ChargeGroupCategory>(transport, '/v1/charge-group-categories')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/charge-groups`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    chargeGroups: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ChargeGroup, ListChargeGroupsQuery, CreateChargeGroupBody, never, ChargeGroup>(transport, '/v1/charge-groups')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

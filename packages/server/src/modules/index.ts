@@ -1,6 +1,7 @@
 import { adminContactsModule } from './admin-contacts/index.ts'
 import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
+import { chargeGroupsModule } from './charge-groups/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
 import { contractOwnersModule } from './contract-owners/index.ts'
 import { currenciesModule } from './currencies/index.ts'
@@ -28,6 +29,7 @@ export const MODULES: readonly ApiModule[] = [
   invoiceGroupTagLabelsModule,
   currenciesModule,
   taxBandsModule,
+  chargeGroupsModule,
 ]
 
 /** Every permission some module declares. */

@@ -12,6 +12,7 @@ import * as createInvoiceGroupTagLabels from './2026_12_01_2004_create_invoice_g
 import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.ts'
 import * as createCurrencies from './2026_12_03_2000_create_currencies.ts'
 import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
+import * as createChargeGroups from './2026_12_03_2002_create_charge_groups.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0900_add_user_auth_versions': addUserAuthVersions,
   '2026_12_03_2000_create_currencies': createCurrencies,
   '2026_12_03_2001_create_tax_bands': createTaxBands,
+  '2026_12_03_2002_create_charge_groups': createChargeGroups,
 }
