@@ -56,6 +56,7 @@ export const ERROR_CATALOGUE = {
   patch_test_failed: { kind: 'conflict', message: 'A test operation of the JSON Patch failed' },
   invalid_transition: { kind: 'conflict', message: 'The resource cannot move to that state from its current one' },
   in_use: { kind: 'conflict', message: 'The resource is in use and cannot be deleted' },
+  protected_record: { kind: 'conflict', message: 'The record is maintained outside the API and cannot be changed through it' },
   overlapping_period: { kind: 'conflict', message: 'The validity period overlaps another of the same series' },
   idempotency_key_in_progress: {
     kind: 'conflict',
