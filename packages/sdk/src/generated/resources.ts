@@ -180,6 +180,24 @@ export type ListChargeGroupsQuery = QueryOf<operations['getChargeGroups']>
 /** What `createChargeGroup` takes. */
 export type CreateChargeGroupBody = BodyOf<operations['createChargeGroup']>
 
+/** ReferenceDataSource, as `getReferenceDataSource` answers it. */
+export type ReferenceDataSource = JsonOf<operations['getReferenceDataSource'], 200>
+
+/** The query of `getReferenceDataSources`: paging, sort, fields and filters. */
+export type ListReferenceDataSourcesQuery = QueryOf<operations['getReferenceDataSources']>
+
+/** What `createReferenceDataSource` takes. */
+export type CreateReferenceDataSourceBody = BodyOf<operations['createReferenceDataSource']>
+
+/** ReferenceDataSourceChargeGroup, as `getReferenceDataSourceChargeGroup` answers it. */
+export type ReferenceDataSourceChargeGroup = JsonOf<operations['getReferenceDataSourceChargeGroup'], 200>
+
+/** The query of `getReferenceDataSourceChargeGroups`: paging, sort, fields and filters. */
+export type ListReferenceDataSourceChargeGroupsQuery = QueryOf<operations['getReferenceDataSourceChargeGroups']>
+
+/** What `createReferenceDataSourceChargeGroup` takes. */
+export type CreateReferenceDataSourceChargeGroupBody = BodyOf<operations['createReferenceDataSourceChargeGroup']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -256,6 +274,16 @@ export function createResources(transport: Transport) {
     /** `/v1/charge-groups`: list, listAll, exists, create, get, getWithETag, update, delete. */
     chargeGroups: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ChargeGroup, ListChargeGroupsQuery, CreateChargeGroupBody, never, ChargeGroup>(transport, '/v1/charge-groups')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/reference-data-sources`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    referenceDataSources: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ReferenceDataSource, ListReferenceDataSourcesQuery, CreateReferenceDataSourceBody, never, ReferenceDataSource>(transport, '/v1/reference-data-sources')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/reference-data-source-charge-groups`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    referenceDataSourceChargeGroups: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ReferenceDataSourceChargeGroup, ListReferenceDataSourceChargeGroupsQuery, CreateReferenceDataSourceChargeGroupBody, never, ReferenceDataSourceChargeGroup>(transport, '/v1/reference-data-source-charge-groups')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

@@ -11,6 +11,7 @@ import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import type { ApiModule } from './module.ts'
+import { referenceDataSourcesModule } from './reference-data-sources/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
@@ -30,6 +31,7 @@ export const MODULES: readonly ApiModule[] = [
   currenciesModule,
   taxBandsModule,
   chargeGroupsModule,
+  referenceDataSourcesModule,
 ]
 
 /** Every permission some module declares. */

@@ -13,6 +13,7 @@ import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.t
 import * as createCurrencies from './2026_12_03_2000_create_currencies.ts'
 import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
 import * as createChargeGroups from './2026_12_03_2002_create_charge_groups.ts'
+import * as createReferenceDataSources from './2026_12_03_2003_create_reference_data_sources.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_2000_create_currencies': createCurrencies,
   '2026_12_03_2001_create_tax_bands': createTaxBands,
   '2026_12_03_2002_create_charge_groups': createChargeGroups,
+  '2026_12_03_2003_create_reference_data_sources': createReferenceDataSources,
 }
