@@ -2,6 +2,8 @@ import { defineModule } from '../module.ts'
 import { sourceRoutes } from './source.routes.ts'
 import { sourceChargeGroupUseCases, sourceUseCases } from './source.service.ts'
 
+export { sourceChargeGroupIsMaintained } from './source.service.ts'
+
 /** Reference data sources and their charge groups (Reference Data API): only those maintained externally change. */
 export const referenceDataSourcesModule = defineModule({
   name: 'reference-data-sources',

@@ -22,3 +22,15 @@ export async function sourceMaintenance(db: TenantReader, id: number): Promise<b
   const row = await db.selectFrom('reference_data_sources').select('si_maintained').where('id', '=', id).forShare().executeTakeFirst()
   return row?.si_maintained
 }
+
+/** Whether a source charge group's source is maintained by Elevate (undefined: there is no such source charge group); locked against a concurrent change. */
+export async function sourceChargeGroupMaintenance(db: TenantReader, id: number): Promise<boolean | undefined> {
+  const row = await db
+    .selectFrom('reference_data_source_charge_groups as g')
+    .innerJoin('reference_data_sources as s', (join) => join.onRef('s.brand_id', '=', 'g.brand_id').onRef('s.id', '=', 'g.reference_data_source_id'))
+    .select('s.si_maintained')
+    .where('g.id', '=', id)
+    .forShare()
+    .executeTakeFirst()
+  return row?.si_maintained
+}

@@ -9,7 +9,7 @@ import { ReferenceErrors } from '../../resources/references.ts'
 import { assertBrandWideWriter } from '../../resources/scope.ts'
 import type { ResourceTable } from '../../resources/table.ts'
 import type { sourceChargeGroupFields } from './source.fields.ts'
-import { sourceChargeGroups, sourceMaintenance, sources } from './source.repository.ts'
+import { sourceChargeGroupMaintenance, sourceChargeGroups, sourceMaintenance, sources } from './source.repository.ts'
 
 const MAINTAINED = 'its reference data source is maintained by Elevate'
 
@@ -63,4 +63,13 @@ export function sourceChargeGroupUseCases(db: Database) {
     }),
   )
   return { ...crud, remove: guardedRemove(db, sourceChargeGroups, 'Reference data source charge groups', guard) }
+}
+
+/**
+ * For the records that belong to a source charge group (call classes, dialstrings): whether the
+ * group's source is maintained by Elevate (then they are not changed through the API), or
+ * undefined when there is no such source charge group.
+ */
+export function sourceChargeGroupIsMaintained(trx: TenantTransaction, sourceChargeGroupId: number): Promise<boolean | undefined> {
+  return sourceChargeGroupMaintenance(trx, sourceChargeGroupId)
 }
