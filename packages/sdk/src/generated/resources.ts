@@ -198,6 +198,24 @@ export type ListReferenceDataSourceChargeGroupsQuery = QueryOf<operations['getRe
 /** What `createReferenceDataSourceChargeGroup` takes. */
 export type CreateReferenceDataSourceChargeGroupBody = BodyOf<operations['createReferenceDataSourceChargeGroup']>
 
+/** CallClass, as `getCallClass` answers it. */
+export type CallClass = JsonOf<operations['getCallClass'], 200>
+
+/** The query of `getCallClasses`: paging, sort, fields and filters. */
+export type ListCallClassesQuery = QueryOf<operations['getCallClasses']>
+
+/** What `createCallClass` takes. */
+export type CreateCallClassBody = BodyOf<operations['createCallClass']>
+
+/** Dialstring, as `getDialstring` answers it. */
+export type Dialstring = JsonOf<operations['getDialstring'], 200>
+
+/** The query of `getDialstrings`: paging, sort, fields and filters. */
+export type ListDialstringsQuery = QueryOf<operations['getDialstrings']>
+
+/** What `createDialstring` takes. */
+export type CreateDialstringBody = BodyOf<operations['createDialstring']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -284,6 +302,16 @@ export function createResources(transport: Transport) {
     /** `/v1/reference-data-source-charge-groups`: list, listAll, exists, create, get, getWithETag, update, delete. */
     referenceDataSourceChargeGroups: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ReferenceDataSourceChargeGroup, ListReferenceDataSourceChargeGroupsQuery, CreateReferenceDataSourceChargeGroupBody, never, ReferenceDataSourceChargeGroup>(transport, '/v1/reference-data-source-charge-groups')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/call-classes`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    callClasses: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<CallClass, ListCallClassesQuery, CreateCallClassBody, never, CallClass>(transport, '/v1/call-classes')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/dialstrings`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    dialstrings: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Dialstring, ListDialstringsQuery, CreateDialstringBody, never, Dialstring>(transport, '/v1/dialstrings')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

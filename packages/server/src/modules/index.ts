@@ -1,6 +1,7 @@
 import { adminContactsModule } from './admin-contacts/index.ts'
 import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
+import { callClassesModule } from './call-classes/index.ts'
 import { chargeGroupsModule } from './charge-groups/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
 import { contractOwnersModule } from './contract-owners/index.ts'
@@ -32,6 +33,7 @@ export const MODULES: readonly ApiModule[] = [
   taxBandsModule,
   chargeGroupsModule,
   referenceDataSourcesModule,
+  callClassesModule,
 ]
 
 /** Every permission some module declares. */
