@@ -139,6 +139,8 @@ describe('/v1/currencies', () => {
     const restricted = await loginAs(server, ['Administrator'], owner)
     assert.equal((await server.request('GET', `${PATH}/${id}`, { token: restricted })).status, 200)
     assertError(await server.request('PATCH', `${PATH}/${id}`, { token: restricted, headers: MERGE_PATCH, body: '{"name":"Mine"}' }), 403, 'insufficient_permission')
+    assertError(await server.request('DELETE', `${PATH}/${id}`, { token: restricted }), 403, 'insufficient_permission')
+    assert.equal((await server.request('GET', `${PATH}/${id}`, { token })).status, 200, 'still there')
     const other = await otherBrandAdmin(server)
     assertError(await server.request('GET', `${PATH}/${id}`, { token: other }), 404, 'not_found')
     assertError(await server.request('DELETE', `${PATH}/${id}`, { token: other }), 404, 'not_found')
