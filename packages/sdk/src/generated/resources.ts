@@ -216,6 +216,24 @@ export type ListDialstringsQuery = QueryOf<operations['getDialstrings']>
 /** What `createDialstring` takes. */
 export type CreateDialstringBody = BodyOf<operations['createDialstring']>
 
+/** IgnoredCallClass, as `getIgnoredCallClass` answers it. */
+export type IgnoredCallClass = JsonOf<operations['getIgnoredCallClass'], 200>
+
+/** The query of `getIgnoredCallClasses`: paging, sort, fields and filters. */
+export type ListIgnoredCallClassesQuery = QueryOf<operations['getIgnoredCallClasses']>
+
+/** What `createIgnoredCallClass` takes. */
+export type CreateIgnoredCallClassBody = BodyOf<operations['createIgnoredCallClass']>
+
+/** IgnoredServiceId, as `getIgnoredServiceId` answers it. */
+export type IgnoredServiceId = JsonOf<operations['getIgnoredServiceId'], 200>
+
+/** The query of `getIgnoredServiceIds`: paging, sort, fields and filters. */
+export type ListIgnoredServiceIdsQuery = QueryOf<operations['getIgnoredServiceIds']>
+
+/** What `createIgnoredServiceId` takes. */
+export type CreateIgnoredServiceIdBody = BodyOf<operations['createIgnoredServiceId']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -312,6 +330,16 @@ export function createResources(transport: Transport) {
     /** `/v1/dialstrings`: list, listAll, exists, create, get, getWithETag, update, delete. */
     dialstrings: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Dialstring, ListDialstringsQuery, CreateDialstringBody, never, Dialstring>(transport, '/v1/dialstrings')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/ignored-call-classes`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    ignoredCallClasses: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<IgnoredCallClass, ListIgnoredCallClassesQuery, CreateIgnoredCallClassBody, never, IgnoredCallClass>(transport, '/v1/ignored-call-classes')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/ignored-service-ids`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    ignoredServiceIds: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<IgnoredServiceId, ListIgnoredServiceIdsQuery, CreateIgnoredServiceIdBody, never, IgnoredServiceId>(transport, '/v1/ignored-service-ids')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

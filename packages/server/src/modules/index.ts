@@ -10,6 +10,7 @@ import { customFieldDefinitionsModule } from './custom-field-definitions/index.t
 import { customersModule } from './customers/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
+import { ignoredUsageModule } from './ignored-usage/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import type { ApiModule } from './module.ts'
 import { referenceDataSourcesModule } from './reference-data-sources/index.ts'
@@ -34,6 +35,7 @@ export const MODULES: readonly ApiModule[] = [
   chargeGroupsModule,
   referenceDataSourcesModule,
   callClassesModule,
+  ignoredUsageModule,
 ]
 
 /** Every permission some module declares. */
