@@ -457,8 +457,8 @@ export interface paths {
         delete: operations["deleteCurrency"];
         options?: never;
         head?: never;
-        /** Update a currency (JSON Patch or merge patch) */
-        patch: operations["updateCurrency"];
+        /** Update a currency (JSON Patch) */
+        patch: operations["updateCurrencyPatch"];
         trace?: never;
     };
     "/v1/tax-bands": {
@@ -495,8 +495,8 @@ export interface paths {
         delete: operations["deleteTaxBand"];
         options?: never;
         head?: never;
-        /** Update a tax band (JSON Patch or merge patch) */
-        patch: operations["updateTaxBand"];
+        /** Update a tax band (JSON Patch) */
+        patch: operations["updateTaxBandPatch"];
         trace?: never;
     };
     "/v1/tax-band-rates": {
@@ -533,8 +533,8 @@ export interface paths {
         delete: operations["deleteTaxBandRate"];
         options?: never;
         head?: never;
-        /** Update a tax band rate (JSON Patch or merge patch) */
-        patch: operations["updateTaxBandRate"];
+        /** Update a tax band rate (JSON Patch) */
+        patch: operations["updateTaxBandRatePatch"];
         trace?: never;
     };
     "/v1/charge-group-categories": {
@@ -10595,7 +10595,7 @@ export interface operations {
             };
         };
     };
-    updateCurrency: {
+    updateCurrencyPatch: {
         parameters: {
             query?: never;
             header?: {
@@ -10637,17 +10637,6 @@ export interface operations {
                     /** @description For move and copy */
                     from?: string;
                 }[];
-                /**
-                 * @example {
-                 *       "name": "Pound Sterling"
-                 *     }
-                 */
-                "application/merge-patch+json": {
-                    name?: string | null;
-                    code?: string | null;
-                    majorCurrencyName?: string | null;
-                    minorCurrencyName?: string | null;
-                };
             };
         };
         responses: {
@@ -11539,7 +11528,7 @@ export interface operations {
             };
         };
     };
-    updateTaxBand: {
+    updateTaxBandPatch: {
         parameters: {
             query?: never;
             header?: {
@@ -11581,17 +11570,6 @@ export interface operations {
                     /** @description For move and copy */
                     from?: string;
                 }[];
-                /**
-                 * @example {
-                 *       "code": "T1"
-                 *     }
-                 */
-                "application/merge-patch+json": {
-                    code?: string | null;
-                    name?: string | null;
-                    defaultBand?: boolean | null;
-                    usedForEtc?: boolean | null;
-                };
             };
         };
         responses: {
@@ -12489,7 +12467,7 @@ export interface operations {
             };
         };
     };
-    updateTaxBandRate: {
+    updateTaxBandRatePatch: {
         parameters: {
             query?: never;
             header?: {
@@ -12531,17 +12509,6 @@ export interface operations {
                     /** @description For move and copy */
                     from?: string;
                 }[];
-                /**
-                 * @example {
-                 *       "rate": 20
-                 *     }
-                 */
-                "application/merge-patch+json": {
-                    taxBandId?: number | null;
-                    rate?: number | null;
-                    startDate?: string | null;
-                    endDate?: string | null;
-                };
             };
         };
         responses: {

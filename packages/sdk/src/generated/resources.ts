@@ -135,9 +135,6 @@ export type ListCurrenciesQuery = QueryOf<operations['getCurrencies']>
 /** What `createCurrency` takes. */
 export type CreateCurrencyBody = BodyOf<operations['createCurrency']>
 
-/** A merge patch of a Currency (RFC 7396): the members to change; null removes one. */
-export type CurrencyPatch = MergePatchOf<operations['updateCurrency']>
-
 /** TaxBand, as `getTaxBand` answers it. */
 export type TaxBand = JsonOf<operations['getTaxBand'], 200>
 
@@ -147,9 +144,6 @@ export type ListTaxBandsQuery = QueryOf<operations['getTaxBands']>
 /** What `createTaxBand` takes. */
 export type CreateTaxBandBody = BodyOf<operations['createTaxBand']>
 
-/** A merge patch of a TaxBand (RFC 7396): the members to change; null removes one. */
-export type TaxBandPatch = MergePatchOf<operations['updateTaxBand']>
-
 /** TaxBandRate, as `getTaxBandRate` answers it. */
 export type TaxBandRate = JsonOf<operations['getTaxBandRate'], 200>
 
@@ -158,9 +152,6 @@ export type ListTaxBandRatesQuery = QueryOf<operations['getTaxBandRates']>
 
 /** What `createTaxBandRate` takes. */
 export type CreateTaxBandRateBody = BodyOf<operations['createTaxBandRate']>
-
-/** A merge patch of a TaxBandRate (RFC 7396): the members to change; null removes one. */
-export type TaxBandRatePatch = MergePatchOf<operations['updateTaxBandRate']>
 
 /** ChargeGroupCategory, as `getChargeGroupCategory` answers it. */
 export type ChargeGroupCategory = JsonOf<operations['getChargeGroupCategory'], 200>
@@ -289,17 +280,17 @@ export function createResources(transport: Transport) {
     })(),
     /** `/v1/currencies`: list, listAll, exists, create, get, getWithETag, update, delete. */
     currencies: (() => {
-      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Currency, ListCurrenciesQuery, CreateCurrencyBody, CurrencyPatch, Currency>(transport, '/v1/currencies')
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Currency, ListCurrenciesQuery, CreateCurrencyBody, never, Currency>(transport, '/v1/currencies')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/tax-bands`: list, listAll, exists, create, get, getWithETag, update, delete. */
     taxBands: (() => {
-      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBand, ListTaxBandsQuery, CreateTaxBandBody, TaxBandPatch, TaxBand>(transport, '/v1/tax-bands')
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBand, ListTaxBandsQuery, CreateTaxBandBody, never, TaxBand>(transport, '/v1/tax-bands')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/tax-band-rates`: list, listAll, exists, create, get, getWithETag, update, delete. */
     taxBandRates: (() => {
-      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, TaxBandRatePatch, TaxBandRate>(transport, '/v1/tax-band-rates')
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, never, TaxBandRate>(transport, '/v1/tax-band-rates')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/charge-group-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
