@@ -77,6 +77,10 @@ describe('/v1/reference-data-sources and /v1/reference-data-source-charge-groups
       assert.equal((await server.request('HEAD', `${SOURCES}?name=${encodeURIComponent('like:numbering')}`, { token })).status, 200)
       assert.equal((await server.request('HEAD', `${SOURCES}?locale=99`, { token })).status, 404)
       assertError(await server.request('GET', `${SOURCES}?page=1&pageSize=10&locale=x`, { token }), 400, 'invalid_query')
+      const numbers = await server.request('GET', `${SOURCES}?page=1&pageSize=10&locale=${encodeURIComponent('in:-721,20.7,7')}&fields=name`, { token })
+      assert.equal(numbers.status, 200, numbers.text)
+      assert.deepEqual(numbers.body, [{ name: `Localised ${process.pid}` }], 'any number compares; only 7 matches')
+      assert.equal((await server.request('HEAD', `${SOURCES}?locale=gt:6.5`, { token })).status, 200)
     })
 
     it('PATCH: JSON Patch only; 412, 409 failed test, 400 for siMaintained, 404', async () => {

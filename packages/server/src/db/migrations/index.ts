@@ -16,6 +16,7 @@ import * as createChargeGroups from './2026_12_03_2002_create_charge_groups.ts'
 import * as createReferenceDataSources from './2026_12_03_2003_create_reference_data_sources.ts'
 import * as createCallClassesDialstrings from './2026_12_03_2004_create_call_classes_dialstrings.ts'
 import * as createIgnoredUsage from './2026_12_03_2005_create_ignored_usage.ts'
+import * as makeSourceLocaleIdNumeric from './2026_12_03_2006_make_source_locale_id_numeric.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_2003_create_reference_data_sources': createReferenceDataSources,
   '2026_12_03_2004_create_call_classes_dialstrings': createCallClassesDialstrings,
   '2026_12_03_2005_create_ignored_usage': createIgnoredUsage,
+  '2026_12_03_2006_make_source_locale_id_numeric': makeSourceLocaleIdNumeric,
 }
