@@ -219,9 +219,6 @@ export type ListCurrenciesQuery = QueryOf<operations['getCurrencies']>
 /** What `createCurrency` takes. */
 export type CreateCurrencyBody = BodyOf<operations['createCurrency']>
 
-/** A merge patch of a Currency (RFC 7396): the members to change; null removes one. */
-export type CurrencyPatch = MergePatchOf<operations['updateCurrency']>
-
 /** TaxBand, as `getTaxBand` answers it. */
 export type TaxBand = JsonOf<operations['getTaxBand'], 200>
 
@@ -231,9 +228,6 @@ export type ListTaxBandsQuery = QueryOf<operations['getTaxBands']>
 /** What `createTaxBand` takes. */
 export type CreateTaxBandBody = BodyOf<operations['createTaxBand']>
 
-/** A merge patch of a TaxBand (RFC 7396): the members to change; null removes one. */
-export type TaxBandPatch = MergePatchOf<operations['updateTaxBand']>
-
 /** TaxBandRate, as `getTaxBandRate` answers it. */
 export type TaxBandRate = JsonOf<operations['getTaxBandRate'], 200>
 
@@ -242,9 +236,6 @@ export type ListTaxBandRatesQuery = QueryOf<operations['getTaxBandRates']>
 
 /** What `createTaxBandRate` takes. */
 export type CreateTaxBandRateBody = BodyOf<operations['createTaxBandRate']>
-
-/** A merge patch of a TaxBandRate (RFC 7396): the members to change; null removes one. */
-export type TaxBandRatePatch = MergePatchOf<operations['updateTaxBandRate']>
 
 /** RentalProductCategory, as `getRentalProductCategory` answers it. */
 export type RentalProductCategory = JsonOf<operations['getRentalProductCategory'], 200>
@@ -305,6 +296,78 @@ export type ListInclusiveUsagePlansQuery = QueryOf<operations['getInclusiveUsage
 
 /** What `createInclusiveUsagePlan` takes. */
 export type CreateInclusiveUsagePlanBody = BodyOf<operations['createInclusiveUsagePlan']>
+
+/** ChargeGroupCategory, as `getChargeGroupCategory` answers it. */
+export type ChargeGroupCategory = JsonOf<operations['getChargeGroupCategory'], 200>
+
+/** The query of `getChargeGroupCategories`: paging, sort, fields and filters. */
+export type ListChargeGroupCategoriesQuery = QueryOf<operations['getChargeGroupCategories']>
+
+/** What `createChargeGroupCategory` takes. */
+export type CreateChargeGroupCategoryBody = BodyOf<operations['createChargeGroupCategory']>
+
+/** ChargeGroup, as `getChargeGroup` answers it. */
+export type ChargeGroup = JsonOf<operations['getChargeGroup'], 200>
+
+/** The query of `getChargeGroups`: paging, sort, fields and filters. */
+export type ListChargeGroupsQuery = QueryOf<operations['getChargeGroups']>
+
+/** What `createChargeGroup` takes. */
+export type CreateChargeGroupBody = BodyOf<operations['createChargeGroup']>
+
+/** ReferenceDataSource, as `getReferenceDataSource` answers it. */
+export type ReferenceDataSource = JsonOf<operations['getReferenceDataSource'], 200>
+
+/** The query of `getReferenceDataSources`: paging, sort, fields and filters. */
+export type ListReferenceDataSourcesQuery = QueryOf<operations['getReferenceDataSources']>
+
+/** What `createReferenceDataSource` takes. */
+export type CreateReferenceDataSourceBody = BodyOf<operations['createReferenceDataSource']>
+
+/** ReferenceDataSourceChargeGroup, as `getReferenceDataSourceChargeGroup` answers it. */
+export type ReferenceDataSourceChargeGroup = JsonOf<operations['getReferenceDataSourceChargeGroup'], 200>
+
+/** The query of `getReferenceDataSourceChargeGroups`: paging, sort, fields and filters. */
+export type ListReferenceDataSourceChargeGroupsQuery = QueryOf<operations['getReferenceDataSourceChargeGroups']>
+
+/** What `createReferenceDataSourceChargeGroup` takes. */
+export type CreateReferenceDataSourceChargeGroupBody = BodyOf<operations['createReferenceDataSourceChargeGroup']>
+
+/** CallClass, as `getCallClass` answers it. */
+export type CallClass = JsonOf<operations['getCallClass'], 200>
+
+/** The query of `getCallClasses`: paging, sort, fields and filters. */
+export type ListCallClassesQuery = QueryOf<operations['getCallClasses']>
+
+/** What `createCallClass` takes. */
+export type CreateCallClassBody = BodyOf<operations['createCallClass']>
+
+/** Dialstring, as `getDialstring` answers it. */
+export type Dialstring = JsonOf<operations['getDialstring'], 200>
+
+/** The query of `getDialstrings`: paging, sort, fields and filters. */
+export type ListDialstringsQuery = QueryOf<operations['getDialstrings']>
+
+/** What `createDialstring` takes. */
+export type CreateDialstringBody = BodyOf<operations['createDialstring']>
+
+/** IgnoredCallClass, as `getIgnoredCallClass` answers it. */
+export type IgnoredCallClass = JsonOf<operations['getIgnoredCallClass'], 200>
+
+/** The query of `getIgnoredCallClasses`: paging, sort, fields and filters. */
+export type ListIgnoredCallClassesQuery = QueryOf<operations['getIgnoredCallClasses']>
+
+/** What `createIgnoredCallClass` takes. */
+export type CreateIgnoredCallClassBody = BodyOf<operations['createIgnoredCallClass']>
+
+/** IgnoredServiceId, as `getIgnoredServiceId` answers it. */
+export type IgnoredServiceId = JsonOf<operations['getIgnoredServiceId'], 200>
+
+/** The query of `getIgnoredServiceIds`: paging, sort, fields and filters. */
+export type ListIgnoredServiceIdsQuery = QueryOf<operations['getIgnoredServiceIds']>
+
+/** What `createIgnoredServiceId` takes. */
+export type CreateIgnoredServiceIdBody = BodyOf<operations['createIgnoredServiceId']>
 
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
@@ -396,17 +459,17 @@ export function createResources(transport: Transport) {
     })(),
     /** `/v1/currencies`: list, listAll, exists, create, get, getWithETag, update, delete. */
     currencies: (() => {
-      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Currency, ListCurrenciesQuery, CreateCurrencyBody, CurrencyPatch, Currency>(transport, '/v1/currencies')
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Currency, ListCurrenciesQuery, CreateCurrencyBody, never, Currency>(transport, '/v1/currencies')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/tax-bands`: list, listAll, exists, create, get, getWithETag, update, delete. */
     taxBands: (() => {
-      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBand, ListTaxBandsQuery, CreateTaxBandBody, TaxBandPatch, TaxBand>(transport, '/v1/tax-bands')
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBand, ListTaxBandsQuery, CreateTaxBandBody, never, TaxBand>(transport, '/v1/tax-bands')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/tax-band-rates`: list, listAll, exists, create, get, getWithETag, update, delete. */
     taxBandRates: (() => {
-      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, TaxBandRatePatch, TaxBandRate>(transport, '/v1/tax-band-rates')
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, never, TaxBandRate>(transport, '/v1/tax-band-rates')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v2/rental-product-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
@@ -442,6 +505,46 @@ export function createResources(transport: Transport) {
     /** `/v2/inclusive-usage-plans`: list, listAll, exists, create, get, getWithETag, update, delete. */
     inclusiveUsagePlans: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<InclusiveUsagePlan, ListInclusiveUsagePlansQuery, CreateInclusiveUsagePlanBody, never, InclusiveUsagePlan>(transport, '/v2/inclusive-usage-plans')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/charge-group-categories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    chargeGroupCategories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ChargeGroupCategory, ListChargeGroupCategoriesQuery, CreateChargeGroupCategoryBody, never, ChargeGroupCategory>(transport, '/v1/charge-group-categories')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/charge-groups`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    chargeGroups: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ChargeGroup, ListChargeGroupsQuery, CreateChargeGroupBody, never, ChargeGroup>(transport, '/v1/charge-groups')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/reference-data-sources`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    referenceDataSources: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ReferenceDataSource, ListReferenceDataSourcesQuery, CreateReferenceDataSourceBody, never, ReferenceDataSource>(transport, '/v1/reference-data-sources')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/reference-data-source-charge-groups`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    referenceDataSourceChargeGroups: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ReferenceDataSourceChargeGroup, ListReferenceDataSourceChargeGroupsQuery, CreateReferenceDataSourceChargeGroupBody, never, ReferenceDataSourceChargeGroup>(transport, '/v1/reference-data-source-charge-groups')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/call-classes`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    callClasses: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<CallClass, ListCallClassesQuery, CreateCallClassBody, never, CallClass>(transport, '/v1/call-classes')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/dialstrings`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    dialstrings: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Dialstring, ListDialstringsQuery, CreateDialstringBody, never, Dialstring>(transport, '/v1/dialstrings')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/ignored-call-classes`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    ignoredCallClasses: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<IgnoredCallClass, ListIgnoredCallClassesQuery, CreateIgnoredCallClassBody, never, IgnoredCallClass>(transport, '/v1/ignored-call-classes')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/ignored-service-ids`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    ignoredServiceIds: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<IgnoredServiceId, ListIgnoredServiceIdsQuery, CreateIgnoredServiceIdBody, never, IgnoredServiceId>(transport, '/v1/ignored-service-ids')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

@@ -1,6 +1,8 @@
 import { adminContactsModule } from './admin-contacts/index.ts'
 import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
+import { callClassesModule } from './call-classes/index.ts'
+import { chargeGroupsModule } from './charge-groups/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
 import { contractOwnersModule } from './contract-owners/index.ts'
 import { currenciesModule } from './currencies/index.ts'
@@ -10,6 +12,7 @@ import { electronicSummaryTemplatesModule } from './electronic-summary-templates
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceDocumentProfilesModule } from './invoice-document-profiles/index.ts'
+import { ignoredUsageModule } from './ignored-usage/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import { invoiceSummaryTemplatesModule } from './invoice-summary-templates/index.ts'
 import { invoiceTemplatesModule } from './invoice-templates/index.ts'
@@ -19,6 +22,7 @@ import { rentalRatesModule } from './rental-rates/index.ts'
 import { usageRateCardsModule } from './usage-rate-cards/index.ts'
 import { inclusiveUsagePlansModule } from './inclusive-usage-plans/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
+import { referenceDataSourcesModule } from './reference-data-sources/index.ts'
 import { taxBandsModule } from './tax-bands/index.ts'
 import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
 import { rentalProductsModule } from './rental-products/index.ts'
@@ -52,6 +56,10 @@ export const MODULES: readonly ApiModule[] = [
   rentalRatesModule,
   usageRateCardsModule,
   inclusiveUsagePlansModule,
+  chargeGroupsModule,
+  referenceDataSourcesModule,
+  callClassesModule,
+  ignoredUsageModule,
 ]
 
 /** Every permission some module declares. */

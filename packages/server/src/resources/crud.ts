@@ -37,6 +37,8 @@ export interface CrudRules<M extends FieldMap> {
    * document (a site's copied contract owner).
    */
   check?(trx: TenantTransaction, actor: Actor, document: DocumentOf<M>, current: Stored<ResourceOf<M>> | undefined): Promise<Row | void>
+  /** Whether the actor may delete records of this kind at all (403 otherwise), before anything is read. */
+  assertMayRemove?(actor: Actor): void
 }
 
 /**
@@ -51,6 +53,7 @@ export function brandWideRules<M extends FieldMap>(plural: string, check?: CrudR
       assertBrandWideWriter(actor, plural)
       return check?.(trx, actor, document, current)
     },
+    assertMayRemove: (actor) => assertBrandWideWriter(actor, plural),
   }
 }
 
@@ -93,6 +96,7 @@ export function crudUseCases<M extends FieldMap>(db: Database, table: ResourceTa
       }),
     remove: (actor, id) =>
       db.withTenant(actor.brandId, async (trx) => {
+        rules.assertMayRemove?.(actor)
         if (!(await table.remove(trx, id, rules.scope(actor)))) throw notFound(table.description.noun, id)
       }),
   }

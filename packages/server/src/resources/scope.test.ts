@@ -29,4 +29,10 @@ describe('brand-wide data', () => {
     await assert.rejects(rules.check!(trx, actor(4), {}, undefined), (error) => error instanceof AppError && error.code === 'insufficient_permission')
     assert.deepEqual(seen, ['module'], 'a refused writer never reaches the module check')
   })
+
+  it('is deleted only by users not restricted to a contract owner, like any other write', () => {
+    const rules = brandWideRules<FieldMap>('Currencies')
+    assert.doesNotThrow(() => rules.assertMayRemove!(actor(null)))
+    assert.throws(() => rules.assertMayRemove!(actor(4)), (error) => error instanceof AppError && error.code === 'insufficient_permission' && /^Currencies belong to the whole brand/.test(error.message))
+  })
 })

@@ -62,6 +62,16 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
       await server.request('POST', path, { token, json: { name: 'Fuzzed' } })
     }
     await server.request('POST', '/v1/invoice-document-profiles', { token, json: { name: 'Fuzzed profile', invoiceTemplateId: template.body.id } })
+    // Reference data under each other, so the item operations reach past 404.
+    const made = async (path: string, json: Record<string, unknown>) => (await server.request('POST', path, { token, json })).body.id as number
+    const category = await made('/v1/charge-group-categories', { name: 'Fuzz calls', chargingUnitType: 'DURATION', startDate: '2024-01-01' })
+    const chargeGroupId = await made('/v1/charge-groups', { name: 'Fuzz group', chargeGroupCategoryId: category, startDate: '2024-01-01' })
+    const referenceDataSourceId = await made('/v1/reference-data-sources', { name: 'Fuzz source' })
+    const sourceGroup = await made('/v1/reference-data-source-charge-groups', { name: 'Fuzz', code: 'FZ', chargeGroupId, referenceDataSourceId, startDate: '2024-01-01' })
+    await made('/v1/dialstrings', { dialstring: '44999', referenceDataSourceChargeGroupId: sourceGroup, startDate: '2024-01-01' })
+    await made('/v1/call-classes', { callClass: 'FUZZ', referenceDataSourceChargeGroupId: sourceGroup, startDate: '2024-01-01' })
+    await made('/v1/ignored-call-classes', { callClass: 'FUZZIGNORED', startDate: '2024-01-01' })
+    await made('/v1/ignored-service-ids', { serviceId: '01130000000' })
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)
   })
   after(async () => {

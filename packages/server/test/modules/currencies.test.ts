@@ -9,6 +9,8 @@ import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
 const PATH = '/v1/currencies'
 const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
+/** The changes of a merge patch, written as the JSON Patch these operations take. */
+const asJsonPatch = (changes: Record<string, unknown>) => JSON.stringify(Object.entries(changes).map(([key, value]) => (value === null ? { op: 'remove', path: `/${key}` } : { op: 'add', path: `/${key}`, value })))
 let sequence = 0
 /** A code no seeded currency has: Q and two letters from a counter. */
 const freshCode = () => {
@@ -94,8 +96,9 @@ describe('/v1/currencies', () => {
       id = (await create(currency())).id
     })
 
-    it('takes a merge patch and a JSON Patch with If-Match', async () => {
-      const merged = await server.request('PATCH', `${PATH}/${id}`, { token, headers: { ...MERGE_PATCH, 'if-match': '"1"' }, body: '{"minorCurrencyName":"cents"}' })
+    it('takes JSON Patch with If-Match, as the Reference Data API does; a merge patch is 415', async () => {
+      assertError(await server.request('PATCH', `${PATH}/${id}`, { token, headers: MERGE_PATCH, body: '{"name":"x"}' }), 415, 'unsupported_media_type')
+      const merged = await server.request('PATCH', `${PATH}/${id}`, { token, headers: { ...JSON_PATCH, 'if-match': '"1"' }, body: asJsonPatch({"minorCurrencyName":"cents"}) })
       assert.equal(merged.status, 200, merged.text)
       assert.equal(merged.headers.get('etag'), '"2"')
       assert.equal(merged.body.minorCurrencyName, 'cents')
@@ -106,17 +109,17 @@ describe('/v1/currencies', () => {
     })
 
     it('answers a stale If-Match with 412, a failed test and a taken code with 409, an invalid patch with 400', async () => {
-      assertError(await server.request('PATCH', `${PATH}/${id}`, { token, headers: { ...MERGE_PATCH, 'if-match': '"1"' }, body: '{"name":"Stale"}' }), 412, 'precondition_failed')
+      assertError(await server.request('PATCH', `${PATH}/${id}`, { token, headers: { ...JSON_PATCH, 'if-match': '"1"' }, body: asJsonPatch({"name":"Stale"}) }), 412, 'precondition_failed')
       assertError(await server.request('PATCH', `${PATH}/${id}`, { token, headers: JSON_PATCH, body: JSON.stringify([{ op: 'test', path: '/code', value: 'GBP' }]) }), 409, 'patch_test_failed')
-      const taken = await server.request('PATCH', `${PATH}/${id}`, { token, headers: MERGE_PATCH, body: '{"code":"EUR"}' })
+      const taken = await server.request('PATCH', `${PATH}/${id}`, { token, headers: JSON_PATCH, body: asJsonPatch({"code":"EUR"}) })
       assertError(taken, 409, 'already_exists')
       assertFieldErrors(taken, ['code:already_exists'])
-      const invalid = await server.request('PATCH', `${PATH}/${id}`, { token, headers: MERGE_PATCH, body: '{"code":"E","name":null}' })
+      const invalid = await server.request('PATCH', `${PATH}/${id}`, { token, headers: JSON_PATCH, body: asJsonPatch({"code":"E","name":null}) })
       assertError(invalid, 400, 'validation_failed')
       assertFieldErrors(invalid, ['name:required', 'code:invalid_format'])
       assertFieldErrors(await server.request('PATCH', `${PATH}/${id}`, { token, headers: JSON_PATCH, body: '[{"op":"replace","path":"/id","value":1}]' }), ['id:read_only'])
       assertError(await server.request('PATCH', `${PATH}/${id}`, { token, json: { name: 'x' } }), 415, 'unsupported_media_type')
-      assertError(await server.request('PATCH', `${PATH}/987654`, { token, headers: MERGE_PATCH, body: '{}' }), 404, 'not_found')
+      assertError(await server.request('PATCH', `${PATH}/987654`, { token, headers: JSON_PATCH, body: asJsonPatch({}) }), 404, 'not_found')
     })
   })
 
@@ -138,7 +141,9 @@ describe('/v1/currencies', () => {
     const owner = (await server.request('POST', '/v1/contract-owners', { token, json: contractOwnerBody() })).body.id
     const restricted = await loginAs(server, ['Administrator'], owner)
     assert.equal((await server.request('GET', `${PATH}/${id}`, { token: restricted })).status, 200)
-    assertError(await server.request('PATCH', `${PATH}/${id}`, { token: restricted, headers: MERGE_PATCH, body: '{"name":"Mine"}' }), 403, 'insufficient_permission')
+    assertError(await server.request('PATCH', `${PATH}/${id}`, { token: restricted, headers: JSON_PATCH, body: asJsonPatch({"name":"Mine"}) }), 403, 'insufficient_permission')
+    assertError(await server.request('DELETE', `${PATH}/${id}`, { token: restricted }), 403, 'insufficient_permission')
+    assert.equal((await server.request('GET', `${PATH}/${id}`, { token })).status, 200, 'still there')
     const other = await otherBrandAdmin(server)
     assertError(await server.request('GET', `${PATH}/${id}`, { token: other }), 404, 'not_found')
     assertError(await server.request('DELETE', `${PATH}/${id}`, { token: other }), 404, 'not_found')

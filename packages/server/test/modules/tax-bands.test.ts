@@ -10,6 +10,8 @@ const BANDS = '/v1/tax-bands'
 const RATES = '/v1/tax-band-rates'
 const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
+/** The changes of a merge patch, written as the JSON Patch these operations take. */
+const asJsonPatch = (changes: Record<string, unknown>) => JSON.stringify(Object.entries(changes).map(([key, value]) => (value === null ? { op: 'remove', path: `/${key}` } : { op: 'add', path: `/${key}`, value })))
 let sequence = 0
 const band = (overrides: Record<string, unknown> = {}) => {
   const n = ++sequence
@@ -77,7 +79,7 @@ describe('/v1/tax-bands and /v1/tax-band-rates', () => {
       const old = await server.request('GET', `${BANDS}/${standard.id}`, { token })
       assert.equal(old.body.defaultBand, false)
       assert.notEqual(old.headers.get('etag'), before)
-      const back = await server.request('PATCH', `${BANDS}/${standard.id}`, { token, headers: MERGE_PATCH, body: '{"defaultBand":true,"usedForEtc":true}' })
+      const back = await server.request('PATCH', `${BANDS}/${standard.id}`, { token, headers: JSON_PATCH, body: asJsonPatch({"defaultBand":true,"usedForEtc":true}) })
       assert.equal(back.status, 200, back.text)
       assert.equal((await server.request('GET', `${BANDS}/${taker.id}`, { token })).body.defaultBand, false)
       assert.equal((await server.request('HEAD', `${BANDS}?defaultBand=true&code=T1`, { token })).status, 200)
@@ -94,18 +96,19 @@ describe('/v1/tax-bands and /v1/tax-band-rates', () => {
       assertError(await server.request('GET', `${BANDS}?page=1&pageSize=10&defaultBand=maybe`, { token }), 400, 'invalid_query')
     })
 
-    it('PATCH: If-Match 412, failed test 409, taken name 409, invalid 400, fixed id 400, 415, 404', async () => {
+    it('PATCH (JSON Patch only): If-Match 412, failed test 409, taken name 409, invalid 400, fixed id 400, 415, 404', async () => {
       const { id } = await create(BANDS, band())
       const ok = await server.request('PATCH', `${BANDS}/${id}`, { token, headers: { ...JSON_PATCH, 'if-match': '"1"' }, body: '[{"op":"replace","path":"/code","value":"Z9"}]' })
       assert.equal(ok.status, 200, ok.text)
       assert.equal(ok.headers.get('etag'), '"2"')
-      assertError(await server.request('PATCH', `${BANDS}/${id}`, { token, headers: { ...MERGE_PATCH, 'if-match': '"1"' }, body: '{"name":"Stale"}' }), 412, 'precondition_failed')
+      assertError(await server.request('PATCH', `${BANDS}/${id}`, { token, headers: { ...JSON_PATCH, 'if-match': '"1"' }, body: asJsonPatch({"name":"Stale"}) }), 412, 'precondition_failed')
       assertError(await server.request('PATCH', `${BANDS}/${id}`, { token, headers: JSON_PATCH, body: '[{"op":"test","path":"/code","value":"T1"}]' }), 409, 'patch_test_failed')
-      assertFieldErrors(await server.request('PATCH', `${BANDS}/${id}`, { token, headers: MERGE_PATCH, body: '{"name":"Standard"}' }), ['name:already_exists'])
-      assertFieldErrors(await server.request('PATCH', `${BANDS}/${id}`, { token, headers: MERGE_PATCH, body: '{"defaultBand":null,"code":""}' }), ['code:too_short', 'code:invalid_format', 'defaultBand:required'])
+      assertFieldErrors(await server.request('PATCH', `${BANDS}/${id}`, { token, headers: JSON_PATCH, body: asJsonPatch({"name":"Standard"}) }), ['name:already_exists'])
+      assertFieldErrors(await server.request('PATCH', `${BANDS}/${id}`, { token, headers: JSON_PATCH, body: asJsonPatch({"defaultBand":null,"code":""}) }), ['code:too_short', 'code:invalid_format', 'defaultBand:required'])
       assertFieldErrors(await server.request('PATCH', `${BANDS}/${id}`, { token, headers: JSON_PATCH, body: '[{"op":"replace","path":"/id","value":1}]' }), ['id:read_only'])
       assertError(await server.request('PATCH', `${BANDS}/${id}`, { token, json: {} }), 415, 'unsupported_media_type')
-      assertError(await server.request('PATCH', `${BANDS}/987654`, { token, headers: MERGE_PATCH, body: '{}' }), 404, 'not_found')
+      assertError(await server.request('PATCH', `${BANDS}/${id}`, { token, headers: MERGE_PATCH, body: '{}' }), 415, 'unsupported_media_type')
+      assertError(await server.request('PATCH', `${BANDS}/987654`, { token, headers: JSON_PATCH, body: asJsonPatch({}) }), 404, 'not_found')
     })
 
     it('deletes a band with its rates: 204, then 404', async () => {
@@ -161,13 +164,13 @@ describe('/v1/tax-bands and /v1/tax-band-rates', () => {
       }
       assert.equal((await server.request('POST', RATES, { token, json: { taxBandId: id, rate: 17.5, startDate: '2010-01-01', endDate: '2011-01-03' } })).status, 201, 'the gap is free')
       assert.equal((await server.request('POST', RATES, { token, json: { taxBandId: bandId, rate: 1, startDate: '2015-06-01', endDate: '2015-06-30' } })).status, 201, 'another band')
-      const moved = await server.request('PATCH', `${RATES}/${first.id}`, { token, headers: MERGE_PATCH, body: '{"endDate":"2011-01-04"}' })
+      const moved = await server.request('PATCH', `${RATES}/${first.id}`, { token, headers: JSON_PATCH, body: asJsonPatch({"endDate":"2011-01-04"}) })
       assertError(moved, 409, 'overlapping_period')
       assert.match(moved.body.message, /overlaps tax band rate \d+ \(2010-01-01 to 2011-01-03\)/)
-      const reopened = await server.request('PATCH', `${RATES}/${first.id}`, { token, headers: MERGE_PATCH, body: '{"startDate":"2012-01-01","endDate":null}' })
+      const reopened = await server.request('PATCH', `${RATES}/${first.id}`, { token, headers: JSON_PATCH, body: asJsonPatch({"startDate":"2012-01-01","endDate":null}) })
       assertError(reopened, 409, 'overlapping_period')
       assert.match(reopened.body.message, new RegExp(`tax band rate ${open.id} \\(2011-01-04 to no end date\\)`))
-      const ended = await server.request('PATCH', `${RATES}/${open.id}`, { token, headers: { ...MERGE_PATCH, 'if-match': '"1"' }, body: '{"endDate":"2020-12-31","rate":20.5}' })
+      const ended = await server.request('PATCH', `${RATES}/${open.id}`, { token, headers: { ...JSON_PATCH, 'if-match': '"1"' }, body: asJsonPatch({"endDate":"2020-12-31","rate":20.5}) })
       assert.equal(ended.status, 200, ended.text)
       assert.deepEqual([ended.body.endDate, ended.body.rate, ended.headers.get('etag')], ['2020-12-31', 20.5, '"2"'])
     })
@@ -183,10 +186,11 @@ describe('/v1/tax-bands and /v1/tax-band-rates', () => {
       assert.equal((await server.request('HEAD', `${RATES}?taxBandId=${id}&startDate=2001-01-01`, { token })).status, 200)
       assert.equal((await server.request('HEAD', `${RATES}?taxBandId=${id}&startDate=2003-01-01`, { token })).status, 404)
       assertError(await server.request('GET', `${RATES}?page=1&pageSize=10&rate=12`, { token }), 400, 'invalid_query')
-      assertError(await server.request('PATCH', `${RATES}/${a.id}`, { token, headers: { ...MERGE_PATCH, 'if-match': '"7"' }, body: '{"rate":11}' }), 412, 'precondition_failed')
-      assertFieldErrors(await server.request('PATCH', `${RATES}/${a.id}`, { token, headers: MERGE_PATCH, body: `{"taxBandId":${bandId}}` }), ['taxBandId:read_only'])
-      assertFieldErrors(await server.request('PATCH', `${RATES}/${a.id}`, { token, headers: MERGE_PATCH, body: '{"rate":1.23456}' }), ['rate:invalid_value'])
-      assertError(await server.request('PATCH', `${RATES}/987654`, { token, headers: MERGE_PATCH, body: '{}' }), 404, 'not_found')
+      assertError(await server.request('PATCH', `${RATES}/${a.id}`, { token, headers: { ...JSON_PATCH, 'if-match': '"7"' }, body: asJsonPatch({"rate":11}) }), 412, 'precondition_failed')
+      assertFieldErrors(await server.request('PATCH', `${RATES}/${a.id}`, { token, headers: JSON_PATCH, body: asJsonPatch({ taxBandId: bandId }) }), ['taxBandId:read_only'])
+      assertFieldErrors(await server.request('PATCH', `${RATES}/${a.id}`, { token, headers: JSON_PATCH, body: asJsonPatch({"rate":1.23456}) }), ['rate:invalid_value'])
+      assertError(await server.request('PATCH', `${RATES}/${a.id}`, { token, headers: MERGE_PATCH, body: '{"rate":11}' }), 415, 'unsupported_media_type')
+      assertError(await server.request('PATCH', `${RATES}/987654`, { token, headers: JSON_PATCH, body: asJsonPatch({}) }), 404, 'not_found')
       assert.equal((await server.request('DELETE', `${RATES}/${a.id}`, { token })).status, 204)
       assertError(await server.request('DELETE', `${RATES}/${a.id}`, { token }), 404, 'not_found')
     })

@@ -14,6 +14,13 @@ interface Create {
   find(body: Record<string, unknown>): string
 }
 
+let codes = 0
+/** A currency code no seeded currency has (Y, then two letters from a counter). */
+const raceCode = () => {
+  const n = codes++
+  return `Y${String.fromCharCode(65 + (Math.floor(n / 26) % 26))}${String.fromCharCode(65 + (n % 26))}`
+}
+
 describe('races: concurrent requests leave exactly one outcome', { timeout: 180_000 }, () => {
   let server: TestServer
   let token: string
@@ -38,6 +45,10 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
       { path: `/v1/suppliers/${supplier.body.id}/supplier-accounts`, body: () => ({ accountNumber: randomUUID().slice(0, 12) }), find: byName('accountNumber') },
       { path: '/v1/invoice-templates', body: () => ({ name: `Template ${randomUUID()}` }), find: byName('name') },
       { path: '/v1/invoice-document-profiles', body: () => ({ name: `Profile ${randomUUID()}`, invoiceTemplateId: template.body.id }), find: byName('name') },
+      { path: '/v1/currencies', body: () => ({ name: 'Race credit', code: raceCode(), majorCurrencyName: 'credits', minorCurrencyName: 'bits' }), find: byName('code') },
+      { path: '/v1/tax-bands', body: () => ({ code: `R${randomUUID().slice(0, 8)}`, name: `Race ${randomUUID()}`, defaultBand: false }), find: byName('code') },
+      { path: '/v1/reference-data-sources', body: () => ({ name: `Race ${randomUUID()}` }), find: byName('name') },
+      { path: '/v1/ignored-service-ids', body: () => ({ serviceId: `R${randomUUID().slice(0, 12)}` }), find: byName('serviceId') },
     ]
   })
   after(() => server.close())
@@ -67,6 +78,7 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
     }
     t.diagnostic(`raced: ${raced.join(', ')}`)
     assert.ok(raced.includes('/v1/customers') && raced.includes('/v1/sites'), 'customers (account number) and sites (reference) have unique keys')
+    assert.ok(['/v1/currencies', '/v1/tax-bands', '/v1/reference-data-sources', '/v1/ignored-service-ids'].every((path) => raced.includes(path)), 'reference data with unique keys')
   })
 
   it('20 concurrent creates with one Idempotency-Key, for every create: one resource, every answer its outcome or 409 in progress', async () => {
@@ -117,5 +129,21 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
     const numbers = responses.map((r) => r.body.customerAccountNumber as string).sort()
     assert.equal(new Set(numbers).size, 30, 'no duplicates')
     assert.deepEqual(numbers, Array.from({ length: 30 }, (_, i) => `RC${String(i + 1).padStart(5, '0')}`), 'RC00001 to RC00030')
+  })
+
+  it('20 concurrent overlapping periods of one series (a tax band’s rates, a dialstring of a source): one 201, 19 × 409 overlapping_period', async () => {
+    const band = await post('/v1/tax-bands', { code: `O${randomUUID().slice(0, 8)}`, name: `Overlap ${randomUUID()}`, defaultBand: false })
+    const rates = await Promise.all(Array.from({ length: 20 }, (_, i) => post('/v1/tax-band-rates', { taxBandId: band.body.id, rate: i, startDate: `2020-01-${String(i + 1).padStart(2, '0')}` })))
+    assert.deepEqual(statuses(rates), [201, ...Array(19).fill(409)])
+    for (const r of rates.filter((r) => r.status === 409)) assertError(r, 409, 'overlapping_period')
+    const category = await post('/v1/charge-group-categories', { name: 'Race', chargingUnitType: 'DURATION', startDate: '2024-01-01' })
+    const group = await post('/v1/charge-groups', { name: 'Race', chargeGroupCategoryId: category.body.id, startDate: '2024-01-01' })
+    const source = await post('/v1/reference-data-sources', { name: `Race source ${randomUUID()}` })
+    const sourceGroups = await Promise.all(['A', 'B'].map((code) => post('/v1/reference-data-source-charge-groups', { name: code, code, chargeGroupId: group.body.id, referenceDataSourceId: source.body.id, startDate: '2024-01-01' })))
+    const dialstrings = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post('/v1/dialstrings', { dialstring: '4420', referenceDataSourceChargeGroupId: sourceGroups[i % 2]!.body.id, startDate: `2024-02-${String(i + 1).padStart(2, '0')}` })),
+    )
+    assert.deepEqual(statuses(dialstrings), [201, ...Array(19).fill(409)])
+    for (const r of dialstrings.filter((r) => r.status === 409)) assertError(r, 409, 'overlapping_period')
   })
 })

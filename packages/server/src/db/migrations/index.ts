@@ -17,6 +17,11 @@ import * as createElectronicSummaryTemplates from './2026_12_03_1003_create_elec
 import * as createInvoiceDocumentProfiles from './2026_12_03_1004_create_invoice_document_profiles.ts'
 import * as createCurrencies from './2026_12_03_2000_create_currencies.ts'
 import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
+import * as createChargeGroups from './2026_12_03_2002_create_charge_groups.ts'
+import * as createReferenceDataSources from './2026_12_03_2003_create_reference_data_sources.ts'
+import * as createCallClassesDialstrings from './2026_12_03_2004_create_call_classes_dialstrings.ts'
+import * as createIgnoredUsage from './2026_12_03_2005_create_ignored_usage.ts'
+import * as makeSourceLocaleIdNumeric from './2026_12_03_2006_make_source_locale_id_numeric.ts'
 import * as createRentalProductCategories from './2026_12_05_1000_create_rental_product_categories.ts'
 import * as createRentalProducts from './2026_12_05_1001_create_rental_products.ts'
 import * as createUsageProductCategories from './2026_12_05_1002_create_usage_product_categories.ts'
@@ -45,6 +50,11 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1004_create_invoice_document_profiles': createInvoiceDocumentProfiles,
   '2026_12_03_2000_create_currencies': createCurrencies,
   '2026_12_03_2001_create_tax_bands': createTaxBands,
+  '2026_12_03_2002_create_charge_groups': createChargeGroups,
+  '2026_12_03_2003_create_reference_data_sources': createReferenceDataSources,
+  '2026_12_03_2004_create_call_classes_dialstrings': createCallClassesDialstrings,
+  '2026_12_03_2005_create_ignored_usage': createIgnoredUsage,
+  '2026_12_03_2006_make_source_locale_id_numeric': makeSourceLocaleIdNumeric,
   '2026_12_05_1000_create_rental_product_categories': createRentalProductCategories,
   '2026_12_05_1001_create_rental_products': createRentalProducts,
   '2026_12_05_1002_create_usage_product_categories': createUsageProductCategories,

@@ -12,7 +12,8 @@ export function currencyRoutes(app: FastifyInstance, useCases: ReturnType<typeof
     sdkType: 'Currency',
     resource: currencyResource,
     permissions: { read: 'reference-data:read', write: 'reference-data:write' },
-    operations: { list: 'getCurrencies', exists: 'checkCurrency', get: 'getCurrency', create: 'createCurrency', update: 'updateCurrency', delete: 'deleteCurrency' },
+    operations: { list: 'getCurrencies', exists: 'checkCurrency', get: 'getCurrency', create: 'createCurrency', update: 'updateCurrencyPatch', delete: 'deleteCurrency' },
     useCases,
+    patchFormats: ['json-patch'],
   })
 }

@@ -14,8 +14,9 @@ export function taxBandRoutes(app: FastifyInstance, bands: ReturnType<typeof tax
     sdkType: 'TaxBand',
     resource: taxBandResource,
     permissions,
-    operations: { list: 'getTaxBands', exists: 'checkTaxBand', get: 'getTaxBand', create: 'createTaxBand', update: 'updateTaxBand', delete: 'deleteTaxBand' },
+    operations: { list: 'getTaxBands', exists: 'checkTaxBand', get: 'getTaxBand', create: 'createTaxBand', update: 'updateTaxBandPatch', delete: 'deleteTaxBand' },
     useCases: bands,
+    patchFormats: ['json-patch'],
   })
   crudRoutes(app, {
     path: '/v1/tax-band-rates',
@@ -24,7 +25,8 @@ export function taxBandRoutes(app: FastifyInstance, bands: ReturnType<typeof tax
     sdkType: 'TaxBandRate',
     resource: taxBandRateResource,
     permissions,
-    operations: { list: 'getTaxBandRates', exists: 'checkTaxBandRate', get: 'getTaxBandRate', create: 'createTaxBandRate', update: 'updateTaxBandRate', delete: 'deleteTaxBandRate' },
+    operations: { list: 'getTaxBandRates', exists: 'checkTaxBandRate', get: 'getTaxBandRate', create: 'createTaxBandRate', update: 'updateTaxBandRatePatch', delete: 'deleteTaxBandRate' },
     useCases: rates,
+    patchFormats: ['json-patch'],
   })
 }
