@@ -225,6 +225,15 @@ export type ListUsageProductCategoriesQuery = QueryOf<operations['getUsageProduc
 /** What `createUsageProductCategory` takes. */
 export type CreateUsageProductCategoryBody = BodyOf<operations['createUsageProductCategory']>
 
+/** UsageProduct, as `getUsageProduct` answers it. */
+export type UsageProduct = JsonOf<operations['getUsageProduct'], 200>
+
+/** The query of `getUsageProducts`: paging, sort, fields and filters. */
+export type ListUsageProductsQuery = QueryOf<operations['getUsageProducts']>
+
+/** What `createUsageProduct` takes. */
+export type CreateUsageProductBody = BodyOf<operations['createUsageProduct']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -322,6 +331,11 @@ export function createResources(transport: Transport) {
     usageProductCategories: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageProductCategory, ListUsageProductCategoriesQuery, CreateUsageProductCategoryBody, never, UsageProductCategory>(transport, '/v2/usage-product-categories')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/usage-products`: list, listAll, exists, create, get, getWithETag, update. */
+    usageProducts: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<UsageProduct, ListUsageProductsQuery, CreateUsageProductBody, never, UsageProduct>(transport, '/v2/usage-products')
+      return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }
 }

@@ -16,6 +16,7 @@ import { taxBandsModule } from './tax-bands/index.ts'
 import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
 import { rentalProductsModule } from './rental-products/index.ts'
 import { usageProductCategoriesModule } from './usage-product-categories/index.ts'
+import { usageProductsModule } from './usage-products/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -38,6 +39,7 @@ export const MODULES: readonly ApiModule[] = [
   rentalProductCategoriesModule,
   rentalProductsModule,
   usageProductCategoriesModule,
+  usageProductsModule,
 ]
 
 /** Every permission some module declares. */

@@ -17,6 +17,7 @@ import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
 import * as createRentalProductCategories from './2026_12_05_1000_create_rental_product_categories.ts'
 import * as createRentalProducts from './2026_12_05_1001_create_rental_products.ts'
 import * as createUsageProductCategories from './2026_12_05_1002_create_usage_product_categories.ts'
+import * as createUsageProducts from './2026_12_05_1003_create_usage_products.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1000_create_rental_product_categories': createRentalProductCategories,
   '2026_12_05_1001_create_rental_products': createRentalProducts,
   '2026_12_05_1002_create_usage_product_categories': createUsageProductCategories,
+  '2026_12_05_1003_create_usage_products': createUsageProducts,
 }
