@@ -17,6 +17,7 @@ import { rentalProductCategoriesModule } from './rental-product-categories/index
 import { rentalProductsModule } from './rental-products/index.ts'
 import { usageProductCategoriesModule } from './usage-product-categories/index.ts'
 import { usageProductsModule } from './usage-products/index.ts'
+import { productCustomFieldsModule } from './product-custom-fields/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -40,6 +41,7 @@ export const MODULES: readonly ApiModule[] = [
   rentalProductsModule,
   usageProductCategoriesModule,
   usageProductsModule,
+  productCustomFieldsModule,
 ]
 
 /** Every permission some module declares. */

@@ -18,6 +18,7 @@ import * as createRentalProductCategories from './2026_12_05_1000_create_rental_
 import * as createRentalProducts from './2026_12_05_1001_create_rental_products.ts'
 import * as createUsageProductCategories from './2026_12_05_1002_create_usage_product_categories.ts'
 import * as createUsageProducts from './2026_12_05_1003_create_usage_products.ts'
+import * as createProductCustomFields from './2026_12_05_1004_create_product_custom_fields.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1001_create_rental_products': createRentalProducts,
   '2026_12_05_1002_create_usage_product_categories': createUsageProductCategories,
   '2026_12_05_1003_create_usage_products': createUsageProducts,
+  '2026_12_05_1004_create_product_custom_fields': createProductCustomFields,
 }
