@@ -32,6 +32,9 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
       { path: '/v1/billing-cycles', body: () => billingCycleBody(setup.contractOwnerId), find: byName('name') },
       { path: '/v1/customers', body: () => customerBody(setup, { customerAccountNumber: `R${randomUUID().slice(0, 8)}` }), find: byName('customerAccountNumber') },
       { path: '/v1/sites', body: () => ({ ...siteBody(), customerId: customer.body.id }), find: byName('siteReference') },
+      { path: '/v2/rental-product-categories', body: () => ({ name: `Race ${randomUUID()}`, startDate: '2024-01-01', contractOwnerIds: [setup.contractOwnerId] }), find: byName('name') },
+      { path: '/v2/usage-product-categories', body: () => ({ name: `Race ${randomUUID()}` }), find: byName('name') },
+      { path: '/v2/product-custom-fields', body: () => ({ label: `Race ${randomUUID()}`, entityLevel: 'RENTAL_PRODUCT' }), find: byName('label') },
     ]
   })
   after(() => server.close())
