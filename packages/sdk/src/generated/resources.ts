@@ -162,6 +162,54 @@ export type CreateInvoiceTemplateBody = BodyOf<operations['createInvoiceTemplate
 /** A merge patch of a InvoiceTemplate (RFC 7396): the members to change; null removes one. */
 export type InvoiceTemplatePatch = MergePatchOf<operations['updateInvoiceTemplate']>
 
+/** InvoiceSummaryTemplate, as `getInvoiceSummaryTemplate` answers it. */
+export type InvoiceSummaryTemplate = JsonOf<operations['getInvoiceSummaryTemplate'], 200>
+
+/** The query of `getInvoiceSummaryTemplates`: paging, sort, fields and filters. */
+export type ListInvoiceSummaryTemplatesQuery = QueryOf<operations['getInvoiceSummaryTemplates']>
+
+/** What `createInvoiceSummaryTemplate` takes. */
+export type CreateInvoiceSummaryTemplateBody = BodyOf<operations['createInvoiceSummaryTemplate']>
+
+/** A merge patch of a InvoiceSummaryTemplate (RFC 7396): the members to change; null removes one. */
+export type InvoiceSummaryTemplatePatch = MergePatchOf<operations['updateInvoiceSummaryTemplate']>
+
+/** InvoiceSummaryTemplateComponent, as `getInvoiceSummaryTemplateComponent` answers it. */
+export type InvoiceSummaryTemplateComponent = JsonOf<operations['getInvoiceSummaryTemplateComponent'], 200>
+
+/** The query of `getInvoiceSummaryTemplateComponents`: paging, sort, fields and filters. */
+export type ListInvoiceSummaryTemplateComponentsQuery = QueryOf<operations['getInvoiceSummaryTemplateComponents']>
+
+/** What `createInvoiceSummaryTemplateComponent` takes. */
+export type CreateInvoiceSummaryTemplateComponentBody = BodyOf<operations['createInvoiceSummaryTemplateComponent']>
+
+/** A merge patch of a InvoiceSummaryTemplateComponent (RFC 7396): the members to change; null removes one. */
+export type InvoiceSummaryTemplateComponentPatch = MergePatchOf<operations['updateInvoiceSummaryTemplateComponent']>
+
+/** ElectronicSummaryTemplate, as `getElectronicSummaryTemplate` answers it. */
+export type ElectronicSummaryTemplate = JsonOf<operations['getElectronicSummaryTemplate'], 200>
+
+/** The query of `getElectronicSummaryTemplates`: paging, sort, fields and filters. */
+export type ListElectronicSummaryTemplatesQuery = QueryOf<operations['getElectronicSummaryTemplates']>
+
+/** What `createElectronicSummaryTemplate` takes. */
+export type CreateElectronicSummaryTemplateBody = BodyOf<operations['createElectronicSummaryTemplate']>
+
+/** A merge patch of a ElectronicSummaryTemplate (RFC 7396): the members to change; null removes one. */
+export type ElectronicSummaryTemplatePatch = MergePatchOf<operations['updateElectronicSummaryTemplate']>
+
+/** InvoiceDocumentProfile, as `getInvoiceDocumentProfile` answers it. */
+export type InvoiceDocumentProfile = JsonOf<operations['getInvoiceDocumentProfile'], 200>
+
+/** The query of `getInvoiceDocumentProfiles`: paging, sort, fields and filters. */
+export type ListInvoiceDocumentProfilesQuery = QueryOf<operations['getInvoiceDocumentProfiles']>
+
+/** What `createInvoiceDocumentProfile` takes. */
+export type CreateInvoiceDocumentProfileBody = BodyOf<operations['createInvoiceDocumentProfile']>
+
+/** A merge patch of a InvoiceDocumentProfile (RFC 7396): the members to change; null removes one. */
+export type InvoiceDocumentProfilePatch = MergePatchOf<operations['updateInvoiceDocumentProfile']>
+
 /** Currency, as `getCurrency` answers it. */
 export type Currency = JsonOf<operations['getCurrency'], 200>
 
@@ -309,6 +357,26 @@ export function createResources(transport: Transport) {
     /** `/v1/invoice-templates`: list, listAll, exists, create, get, getWithETag, update. */
     invoiceTemplates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceTemplate, ListInvoiceTemplatesQuery, CreateInvoiceTemplateBody, InvoiceTemplatePatch, InvoiceTemplate>(transport, '/v1/invoice-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-summary-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceSummaryTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceSummaryTemplate, ListInvoiceSummaryTemplatesQuery, CreateInvoiceSummaryTemplateBody, InvoiceSummaryTemplatePatch, InvoiceSummaryTemplate>(transport, '/v1/invoice-summary-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-summary-template-components`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceSummaryTemplateComponents: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceSummaryTemplateComponent, ListInvoiceSummaryTemplateComponentsQuery, CreateInvoiceSummaryTemplateComponentBody, InvoiceSummaryTemplateComponentPatch, InvoiceSummaryTemplateComponent>(transport, '/v1/invoice-summary-template-components')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/electronic-summary-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    electronicSummaryTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<ElectronicSummaryTemplate, ListElectronicSummaryTemplatesQuery, CreateElectronicSummaryTemplateBody, ElectronicSummaryTemplatePatch, ElectronicSummaryTemplate>(transport, '/v1/electronic-summary-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-document-profiles`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceDocumentProfiles: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceDocumentProfile, ListInvoiceDocumentProfilesQuery, CreateInvoiceDocumentProfileBody, InvoiceDocumentProfilePatch, InvoiceDocumentProfile>(transport, '/v1/invoice-document-profiles')
       return { list, listAll, exists, create, get, getWithETag, update }
     })(),
     /** `/v1/currencies`: list, listAll, exists, create, get, getWithETag, update, delete. */

@@ -6,9 +6,12 @@ import { contractOwnersModule } from './contract-owners/index.ts'
 import { currenciesModule } from './currencies/index.ts'
 import { customFieldDefinitionsModule } from './custom-field-definitions/index.ts'
 import { customersModule } from './customers/index.ts'
+import { electronicSummaryTemplatesModule } from './electronic-summary-templates/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
+import { invoiceDocumentProfilesModule } from './invoice-document-profiles/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
+import { invoiceSummaryTemplatesModule } from './invoice-summary-templates/index.ts'
 import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
 import { suppliersModule } from './suppliers/index.ts'
@@ -35,6 +38,9 @@ export const MODULES: readonly ApiModule[] = [
   invoiceGroupTagLabelsModule,
   suppliersModule,
   invoiceTemplatesModule,
+  invoiceSummaryTemplatesModule,
+  electronicSummaryTemplatesModule,
+  invoiceDocumentProfilesModule,
   currenciesModule,
   taxBandsModule,
   rentalProductCategoriesModule,

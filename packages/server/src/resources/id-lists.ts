@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely'
 import { Type } from 'typebox'
-import type { TenantReader } from '../db/database.ts'
 import type { TenantTable } from '../db/tables.ts'
 import type { Condition } from '../lists/filters.ts'
 import { field } from './fields.ts'
+import type { Lookup } from './lookups.ts'
 import type { ReferenceErrors } from './references.ts'
 import { Id } from './schemas.ts'
 
@@ -17,37 +17,33 @@ const readIds = (ids: ReadonlyArray<string | number>) => ids.map(Number)
  * A list of other records' ids kept in a `bigint[]` column of the resource's own row (the
  * contract owners a template serves, `contractOwnerIds`): distinct ids, answered in the order
  * given, `[]` when a write leaves it out. An array has no foreign key: check the ids on every write
- * with `expectIds`, and keep this for records that are never deleted (or use a child table).
+ * with `idsAmong` and `expectIds`, and keep this for records that are never deleted (or use a child table).
  */
 export function idListField(column: string, description: string) {
   return field(Type.Array(Id, { uniqueItems: true, maxItems: MAX_LISTED_IDS, description }), { column, default: [], read: readIds })
 }
 
 /**
- * The ids of `ids` that are rows of `table` in the brand (row-level security answers for the
- * brand), in one query whatever their count. For a module's repository, about its own table.
+ * Which of `ids` are rows of `table` in the brand (row-level security answers for the brand), as
+ * a lookup (`lookups.ts`): a write asks every list it must check, and its single references, in
+ * one statement. For a module's repository, about its own table; answered as an array of ids.
  */
-export async function idsAmong(db: TenantReader, table: TenantTable, ids: readonly number[]): Promise<number[]> {
-  if (ids.length === 0) return []
-  const rows = await (db as unknown as Kysely<any>).selectFrom(table).select('id').where('id', '=', sql<number>`any(${[...ids]})`).execute()
-  return rows.map((row: { id: unknown }) => Number(row.id))
+export function idsAmong(table: TenantTable, ids: readonly number[]): Lookup<ReadonlyArray<string | number>> {
+  return (db) =>
+    (db as unknown as Kysely<any>)
+      .selectFrom(table)
+      .select(sql<ReadonlyArray<string | number>>`coalesce(array_agg(id), '{}')`.as('value'))
+      .where('id', '=', sql<number>`any(${[...ids]})`)
 }
 
 /**
- * Adds one 400 `invalid_reference` error on `field` naming every id of `ids` that `among` (the
- * owning module's `idsAmong`) does not find.
+ * Adds one 400 `invalid_reference` error on `field` naming every id of `ids` that is not among
+ * `found` (what the owning module's `idsAmong` answered): "4, 9: no such contract owner in the brand".
  */
-export async function expectIds(
-  ids: readonly number[] | undefined,
-  among: (ids: readonly number[]) => Promise<readonly number[]>,
-  references: ReferenceErrors,
-  field: string,
-  plural: string,
-): Promise<void> {
-  if (ids === undefined || ids.length === 0) return
-  const found = new Set(await among(ids))
-  const missing = ids.filter((id) => !found.has(id))
-  if (missing.length > 0) references.add(field, `${plural} ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist`)
+export function expectIds(ids: readonly number[] | undefined, found: ReadonlyArray<string | number> | undefined, references: ReferenceErrors, field: string, noun: string): void {
+  const present = new Set((found ?? []).map(Number))
+  const missing = (ids ?? []).filter((id) => !present.has(id))
+  if (missing.length > 0) references.add(field, `${missing.join(', ')}: no such ${noun} in the brand`)
 }
 
 /**

@@ -45,6 +45,29 @@ describe('database round trips of an authenticated request', () => {
     assert.equal(await roundTrips('/v1/user-roles?page=1&pageSize=10&sort=name'), 2)
   })
 
+  it('is two for a resource with its child rows: a supplier and its accounts come in one query', async () => {
+    const supplier = await server.request('POST', '/v1/suppliers', { token, json: { name: 'Round-trip supplier' } })
+    for (const accountNumber of ['RT-1', 'RT-2']) {
+      await server.request('POST', `/v1/suppliers/${supplier.body.id}/supplier-accounts`, { token, json: { accountNumber } })
+    }
+    await roundTrips(`/v1/suppliers/${supplier.body.id}`)
+    assert.equal(await roundTrips(`/v1/suppliers/${supplier.body.id}`), 2)
+    assert.equal(await roundTrips('/v1/suppliers?page=1&pageSize=10&accountNumber=RT-2'), 2)
+  })
+
+  it('is five for an invoice document profile naming every kind of template: actor, begin, every reference in one lookup, the insert, commit', async () => {
+    const id = async (path: string) => (await server.request('POST', path, { token, json: { name: `Round trips ${path}` } })).body.id as number
+    const body = {
+      invoiceTemplateId: await id('/v1/invoice-templates'),
+      invoiceSummaryTemplateId: await id('/v1/invoice-summary-templates'),
+      invoiceSummaryTemplateComponentIds: [await id('/v1/invoice-summary-template-components')],
+      electronicSummaryTemplateIds: [await id('/v1/electronic-summary-templates')],
+      contractOwnerIds: [setup.contractOwnerId],
+    }
+    await roundTrips('/v1/invoice-document-profiles', 'POST', { ...body, name: 'Round trips 1' })
+    assert.equal(await roundTrips('/v1/invoice-document-profiles', 'POST', { ...body, name: 'Round trips 2' }), 5)
+  })
+
   it('is seven for a customer with a site: actor, begin, the references in one lookup, the account number, two inserts, commit', async () => {
     await roundTrips('/v1/customers', 'POST', customerBody(setup)) // the brand set on this connection
     assert.equal(await roundTrips('/v1/customers', 'POST', customerBody(setup)), 7)

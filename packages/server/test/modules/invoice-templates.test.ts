@@ -59,7 +59,7 @@ describe('/v1/invoice-templates', () => {
     const response = await server.request('POST', PATH, { token, json: template({ contractOwnerIds: [owners[0], 987654, foreign] }) })
     assertError(response, 400, 'invalid_reference')
     assertFieldErrors(response, ['contractOwnerIds:invalid_reference'])
-    assert.match(response.body.message, new RegExp(`contract owners 987654, ${foreign} do not exist`))
+    assert.match(response.body.message, new RegExp(`987654, ${foreign}: no such contract owner in the brand$`))
   })
 
   it('answers a name already taken with 409, and a body that is not JSON with 415', async () => {

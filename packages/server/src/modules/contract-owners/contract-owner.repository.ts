@@ -11,7 +11,7 @@ export const contractOwners = resourceTable('contract_owners', contractOwnerReso
 export const contractOwnerLookup = (id: number): Lookup<number> => (db) => db.selectFrom('contract_owners').select('id as value').where('id', '=', id)
 
 /** Which of `ids` are contract owners of the brand (one query). */
-export const contractOwnersAmong = (db: TenantReader, ids: readonly number[]) => idsAmong(db, 'contract_owners', ids)
+export const contractOwnersAmong = (ids: readonly number[]) => idsAmong('contract_owners', ids)
 
 export async function contractOwnerExists(db: TenantReader, id: number): Promise<boolean> {
   return (await lookUpOne(db, contractOwnerLookup(id))) !== undefined

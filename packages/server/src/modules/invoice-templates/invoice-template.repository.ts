@@ -1,4 +1,3 @@
-import type { TenantReader } from '../../db/database.ts'
 import { idsAmong } from '../../resources/id-lists.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { invoiceTemplateResource } from './invoice-template.fields.ts'
@@ -7,4 +6,4 @@ import './invoice-template.table.ts'
 export const invoiceTemplates = resourceTable('invoice_templates', invoiceTemplateResource, { unique: { invoice_templates_name_key: 'name' } })
 
 /** Which of `ids` are invoice templates of the brand (one query). */
-export const invoiceTemplatesAmong = (db: TenantReader, ids: readonly number[]) => idsAmong(db, 'invoice_templates', ids)
+export const invoiceTemplatesAmong = (ids: readonly number[]) => idsAmong('invoice_templates', ids)

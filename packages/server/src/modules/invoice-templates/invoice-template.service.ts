@@ -1,6 +1,7 @@
 import type { Database } from '../../db/database.ts'
 import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
 import { expectIds } from '../../resources/id-lists.ts'
+import { lookUpOne } from '../../resources/lookups.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import { contractOwnersAmong } from '../contract-owners/index.ts'
 import { invoiceTemplates } from './invoice-template.repository.ts'
@@ -13,8 +14,10 @@ export function invoiceTemplateUseCases(db: Database) {
     db,
     invoiceTemplates,
     brandWideRules('Invoice templates', async (trx, _actor, template) => {
+      const owners = template.contractOwnerIds ?? []
+      if (owners.length === 0) return // offered to every contract owner: nothing to look up
       const references = new ReferenceErrors()
-      await expectIds(template.contractOwnerIds, (ids) => contractOwnersAmong(trx, ids), references, 'contractOwnerIds', 'contract owners')
+      expectIds(owners, await lookUpOne(trx, contractOwnersAmong(owners)), references, 'contractOwnerIds', 'contract owner')
       references.throwIfAny()
     }),
   )

@@ -4,6 +4,7 @@ import type { Condition } from '../../lists/filters.ts'
 import type { ListRequest } from '../../lists/list-query.ts'
 import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
 import { expectIds, idListConditions } from '../../resources/id-lists.ts'
+import { lookUpOne } from '../../resources/lookups.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import { rentalProductCategoriesAmong } from '../rental-product-categories/index.ts'
 import { usageProductCategoriesAmong } from '../usage-product-categories/index.ts'
@@ -19,12 +20,12 @@ export function productCustomFieldUseCases(db: Database) {
     db,
     productCustomFields,
     brandWideRules('Product custom fields', async (trx, _actor, customField) => {
+      const ids = customField.productCategoryIds ?? []
+      if (ids.length === 0) return // every category of its kind: nothing to look up
+      const usage = customField.entityLevel === 'USAGE_PRODUCT'
+      const found = await lookUpOne(trx, usage ? usageProductCategoriesAmong(ids) : rentalProductCategoriesAmong(ids))
       const references = new ReferenceErrors()
-      if (customField.entityLevel === 'USAGE_PRODUCT') {
-        await expectIds(customField.productCategoryIds, (ids) => usageProductCategoriesAmong(trx, ids), references, 'productCategoryIds', 'usage product categories')
-      } else {
-        await expectIds(customField.productCategoryIds, (ids) => rentalProductCategoriesAmong(trx, ids), references, 'productCategoryIds', 'rental product categories')
-      }
+      expectIds(ids, found, references, 'productCategoryIds', usage ? 'usage product category' : 'rental product category')
       references.throwIfAny()
     }),
   )

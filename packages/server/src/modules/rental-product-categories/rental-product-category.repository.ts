@@ -1,4 +1,3 @@
-import type { TenantReader } from '../../db/database.ts'
 import { idsAmong } from '../../resources/id-lists.ts'
 import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
@@ -16,4 +15,4 @@ export const rentalProductCategoryLookup = (id: number): Lookup<boolean> => (db)
   db.selectFrom('rental_product_categories').select('si_maintained as value').where('id', '=', id)
 
 /** Which of `ids` are rental product categories of the brand (one query). */
-export const rentalProductCategoriesAmong = (db: TenantReader, ids: readonly number[]) => idsAmong(db, 'rental_product_categories', ids)
+export const rentalProductCategoriesAmong = (ids: readonly number[]) => idsAmong('rental_product_categories', ids)

@@ -4,6 +4,7 @@ import { AppError, assertValid } from '../../errors.ts'
 import { brandWideRules, crudUseCases, notFound, visibleRecord } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
 import { expectIds } from '../../resources/id-lists.ts'
+import { lookUp } from '../../resources/lookups.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
 import type { PatchRequest } from '../../resources/patch.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
@@ -21,9 +22,12 @@ const PLURAL = 'Rental product categories'
 /** The rules of a write: the end not before the start; the contract owners and supplier accounts exist (all reported at once). */
 async function check(trx: TenantTransaction, category: DocumentOf<typeof rentalProductCategoryFields>): Promise<void> {
   assertValid(dateOrderErrors(category.startDate, category.endDate, 'endDate', 'startDate'))
+  const accounts = category.supplierAccountIds ?? []
+  // Both lists in one statement (contract owners are required: at least one).
+  const found = await lookUp(trx, { owners: contractOwnersAmong(category.contractOwnerIds), accounts: supplierAccountsAmong(accounts) })
   const references = new ReferenceErrors()
-  await expectIds(category.contractOwnerIds, (ids) => contractOwnersAmong(trx, ids), references, 'contractOwnerIds', 'contract owners')
-  await expectIds(category.supplierAccountIds, (ids) => supplierAccountsAmong(trx, ids), references, 'supplierAccountIds', 'supplier accounts')
+  expectIds(category.contractOwnerIds, found.owners, references, 'contractOwnerIds', 'contract owner')
+  expectIds(accounts, found.accounts, references, 'supplierAccountIds', 'supplier account')
   references.throwIfAny()
 }
 

@@ -1,5 +1,4 @@
 import { sql } from 'kysely'
-import type { TenantReader } from '../../db/database.ts'
 import { idsAmong } from '../../resources/id-lists.ts'
 import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
@@ -23,7 +22,7 @@ export const parentLookup = (id: number): Lookup<number> => (db) =>
 export const childLookup = (id: number): Lookup<number> => (db) => db.selectFrom('rental_products').select('id as value').where('parent_rental_product_id', '=', id)
 
 /** Which of `ids` are rental products of the brand (one query). */
-export const rentalProductsAmong = (db: TenantReader, ids: readonly number[]) => idsAmong(db, 'rental_products', ids)
+export const rentalProductsAmong = (ids: readonly number[]) => idsAmong('rental_products', ids)
 
 /** The rental product's id, when it exists in the brand (for `lookUp`). */
 export const rentalProductLookup = (id: number): Lookup<number> => (db) => db.selectFrom('rental_products').select('id as value').where('id', '=', id)

@@ -36,4 +36,4 @@ export async function supplierAccountExists(db: TenantReader, id: number): Promi
 export const supplierLookup = (id: number): Lookup<number> => (db) => db.selectFrom('suppliers').select('id as value').where('id', '=', id)
 
 /** Which of `ids` are supplier accounts of the brand (one query). */
-export const supplierAccountsAmong = (db: TenantReader, ids: readonly number[]) => idsAmong(db, 'supplier_accounts', ids)
+export const supplierAccountsAmong = (ids: readonly number[]) => idsAmong('supplier_accounts', ids)

@@ -1,4 +1,3 @@
-import type { TenantReader } from '../../db/database.ts'
 import { idsAmong } from '../../resources/id-lists.ts'
 import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
@@ -15,4 +14,4 @@ export const usageProductCategories = resourceTable('usage_product_categories', 
 export const usageProductCategoryLookup = (id: number): Lookup<number> => (db) => db.selectFrom('usage_product_categories').select('id as value').where('id', '=', id)
 
 /** Which of `ids` are usage product categories of the brand (one query). */
-export const usageProductCategoriesAmong = (db: TenantReader, ids: readonly number[]) => idsAmong(db, 'usage_product_categories', ids)
+export const usageProductCategoriesAmong = (ids: readonly number[]) => idsAmong('usage_product_categories', ids)
