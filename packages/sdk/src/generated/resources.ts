@@ -369,6 +369,24 @@ export type ListIgnoredServiceIdsQuery = QueryOf<operations['getIgnoredServiceId
 /** What `createIgnoredServiceId` takes. */
 export type CreateIgnoredServiceIdBody = BodyOf<operations['createIgnoredServiceId']>
 
+/** UsageProduct, as `getUsageProduct` answers it. */
+export type UsageProduct = JsonOf<operations['getUsageProduct'], 200>
+
+/** The query of `getUsageProducts`: paging, sort, fields and filters. */
+export type ListUsageProductsQuery = QueryOf<operations['getUsageProducts']>
+
+/** What `createUsageProduct` takes. */
+export type CreateUsageProductBody = BodyOf<operations['createUsageProduct']>
+
+/** ProductCustomField, as `getProductCustomField` answers it. */
+export type ProductCustomField = JsonOf<operations['getProductCustomField'], 200>
+
+/** The query of `getProductCustomFields`: paging, sort, fields and filters. */
+export type ListProductCustomFieldsQuery = QueryOf<operations['getProductCustomFields']>
+
+/** What `createProductCustomField` takes. */
+export type CreateProductCustomFieldBody = BodyOf<operations['createProductCustomField']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -545,6 +563,16 @@ export function createResources(transport: Transport) {
     /** `/v1/ignored-service-ids`: list, listAll, exists, create, get, getWithETag, update, delete. */
     ignoredServiceIds: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<IgnoredServiceId, ListIgnoredServiceIdsQuery, CreateIgnoredServiceIdBody, never, IgnoredServiceId>(transport, '/v1/ignored-service-ids')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/usage-products`: list, listAll, exists, create, get, getWithETag, update. */
+    usageProducts: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<UsageProduct, ListUsageProductsQuery, CreateUsageProductBody, never, UsageProduct>(transport, '/v2/usage-products')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v2/product-custom-fields`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    productCustomFields: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ProductCustomField, ListProductCustomFieldsQuery, CreateProductCustomFieldBody, never, ProductCustomField>(transport, '/v2/product-custom-fields')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

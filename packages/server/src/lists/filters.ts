@@ -7,7 +7,8 @@ import { textProblem } from '../text.ts'
  */
 export type FilterType = 'string' | 'id' | 'number' | 'date' | 'datetime' | 'boolean'
 
-export type Operator = '=' | 'in' | 'ilike' | '<' | '>' | '<=' | '>=' | '>|null'
+/** `@>` and `&&`: an id-list column holds the id, or any of the ids (`idListConditions`). */
+export type Operator = '=' | 'in' | 'ilike' | '<' | '>' | '<=' | '>=' | '>|null' | '@>' | '&&'
 
 export interface Condition {
   column: string

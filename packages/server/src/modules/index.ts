@@ -27,6 +27,8 @@ import { taxBandsModule } from './tax-bands/index.ts'
 import { rentalProductCategoriesModule } from './rental-product-categories/index.ts'
 import { rentalProductsModule } from './rental-products/index.ts'
 import { usageProductCategoriesModule } from './usage-product-categories/index.ts'
+import { usageProductsModule } from './usage-products/index.ts'
+import { productCustomFieldsModule } from './product-custom-fields/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -60,6 +62,8 @@ export const MODULES: readonly ApiModule[] = [
   referenceDataSourcesModule,
   callClassesModule,
   ignoredUsageModule,
+  usageProductsModule,
+  productCustomFieldsModule,
 ]
 
 /** Every permission some module declares. */

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type RawBuilder } from 'kysely'
 import { Type } from 'typebox'
 import { bodyValidator } from '../validation.ts'
 import { idField } from './common-fields.ts'
 import { field } from './fields.ts'
 import type { AppError } from '../errors.ts'
-import { expectIds, idListField, MAX_LISTED_IDS } from './id-lists.ts'
+import { expectIds, idListConditions, idListField, MAX_LISTED_IDS } from './id-lists.ts'
 import { ReferenceErrors } from './references.ts'
 import { describeResource } from './resource.ts'
 
@@ -53,5 +54,23 @@ describe('expectIds', () => {
     expectIds([], undefined, references, 'ownerIds', 'owner')
     expectIds(undefined, [], references, 'ownerIds', 'owner')
     references.throwIfAny()
+  })
+})
+
+/** The SQL and parameters of a raw builder, compiled for PostgreSQL. */
+const compiled = (value: unknown) => {
+  const query = (value as RawBuilder<unknown>).compile(new Kysely<never>({ dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() } }))
+  return { sql: query.sql, parameters: query.parameters }
+}
+
+describe('a filter on a list of ids', () => {
+  it('matches a list that holds the id, or any of the in: ids; leaves other conditions alone', () => {
+    const other = { column: 'name', operator: '=' as const, value: 'x' }
+    const [holds, untouched] = idListConditions('owner_ids', [{ column: 'owner_ids', operator: '=', value: 5 }, other])
+    assert.deepEqual([holds!.operator, untouched], ['@>', other])
+    assert.deepEqual(compiled(holds!.value), { sql: '$1::bigint[]', parameters: [[5]] })
+    const [any] = idListConditions('owner_ids', [{ column: 'owner_ids', operator: 'in', value: [5, 6] }])
+    assert.equal(any!.operator, '&&')
+    assert.deepEqual(compiled(any!.value), { sql: '$1::bigint[]', parameters: [[5, 6]] })
   })
 })

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import { Type } from 'typebox'
 import type { TenantTable } from '../db/tables.ts'
+import type { Condition } from '../lists/filters.ts'
 import { field } from './fields.ts'
 import type { Lookup } from './lookups.ts'
 import type { ReferenceErrors } from './references.ts'
@@ -43,4 +44,19 @@ export function expectIds(ids: readonly number[] | undefined, found: ReadonlyArr
   const present = new Set((found ?? []).map(Number))
   const missing = (ids ?? []).filter((id) => !present.has(id))
   if (missing.length > 0) references.add(field, `${missing.join(', ')}: no such ${noun} in the brand`)
+}
+
+/**
+ * A list filter on an id list (`productCategoryId=5` over `product_category_ids`): the record
+ * matches when its list holds the id (`@>`), or with `in:5,6` any of the ids (`&&`). Declare the
+ * filter on the list column (`filters: { productCategoryId: { column, filter: 'id' } }`) and pass
+ * the list's conditions through this before they reach the table.
+ */
+export function idListConditions(column: string, conditions: readonly Condition[]): Condition[] {
+  return conditions.map((condition) => {
+    if (condition.column !== column) return condition
+    const ids = condition.operator === 'in' ? (condition.value as unknown[]) : [condition.value]
+    // One bigint[] parameter: a bare array would be read as a list of values.
+    return { column, operator: condition.operator === 'in' ? '&&' : '@>', value: sql`${ids}::bigint[]` }
+  })
 }

@@ -17,6 +17,7 @@ describe('/v2/rental-products', () => {
   let categoryId: number
   let supplierId: number
   let taxBandId: number
+  let usageProductId: number
   const product = (overrides: Record<string, unknown> = {}) => {
     const n = ++sequence
     return { rentalProductCategoryId: categoryId, productType: 'PRODUCT', name: `Product ${process.pid}-${n}`, invoicePresentationName: `Product ${n}`, supplierId, taxBandId, availableFrom: '2024-01-01', ...overrides }
@@ -37,6 +38,8 @@ describe('/v2/rental-products', () => {
     categoryId = await newCategory()
     supplierId = (await post('/v1/suppliers', { name: `Supplier ${process.pid}` })).id
     taxBandId = (await server.request('GET', '/v1/tax-bands?page=1&pageSize=1&code=T1', { token })).body[0].id
+    const usageCategory = (await post('/v2/usage-product-categories', { name: `Calls ${process.pid}` })).id
+    usageProductId = (await post('/v2/usage-products', { name: 'Calls', usageProductCategoryId: usageCategory, direction: 'OUTBOUND', availableFrom: '2024-01-01', productReferenceFormat: '.*' })).id
   })
   after(() => server.close())
 
@@ -62,7 +65,7 @@ describe('/v2/rental-products', () => {
       customFields: [],
     })
     assert.deepEqual((await server.request('GET', `${PRODUCTS}/${id}`, { token })).body, response.body)
-    const full = product({ productType: 'FEATURE', parentRentalProductId: id, supplierProductNames: ['FTTP 900 rental'], doNotProRate: true, forceBillPeriods: 731, linkedUsageProductId: 5, customFields: [{ label: 'Speed', value: '900' }] })
+    const full = product({ productType: 'FEATURE', parentRentalProductId: id, supplierProductNames: ['FTTP 900 rental'], doNotProRate: true, forceBillPeriods: 731, linkedUsageProductId: usageProductId, customFields: [{ label: 'Speed', value: '900' }] })
     const child = await post(PRODUCTS, full)
     assert.deepEqual({ ...child, id: undefined }, { ...child, ...full, id: undefined })
   })
@@ -94,10 +97,10 @@ describe('/v2/rental-products', () => {
     assert.equal((await server.request('GET', `${PRODUCTS}/${id}`, { token })).body.productReferenceFormat, '.*')
   })
 
-  it('checks every reference at once (400 invalid_reference): category, supplier, tax band, parent', async () => {
-    const missing = await server.request('POST', PRODUCTS, { token, json: product({ rentalProductCategoryId: 987651, supplierId: 987652, taxBandId: 987653, parentRentalProductId: 987654 }) })
+  it('checks every reference at once (400 invalid_reference): category, supplier, tax band, parent, linked usage product', async () => {
+    const missing = await server.request('POST', PRODUCTS, { token, json: product({ rentalProductCategoryId: 987651, supplierId: 987652, taxBandId: 987653, parentRentalProductId: 987654, linkedUsageProductId: 987655 }) })
     assertError(missing, 400, 'invalid_reference')
-    assertFieldErrors(missing, ['rentalProductCategoryId:invalid_reference', 'supplierId:invalid_reference', 'taxBandId:invalid_reference', 'parentRentalProductId:invalid_reference'])
+    assertFieldErrors(missing, ['rentalProductCategoryId:invalid_reference', 'supplierId:invalid_reference', 'taxBandId:invalid_reference', 'parentRentalProductId:invalid_reference', 'linkedUsageProductId:invalid_reference'])
     assert.match(missing.body.message, /tax band 987653/)
   })
 

@@ -49,6 +49,9 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
       { path: '/v1/tax-bands', body: () => ({ code: `R${randomUUID().slice(0, 8)}`, name: `Race ${randomUUID()}`, defaultBand: false }), find: byName('code') },
       { path: '/v1/reference-data-sources', body: () => ({ name: `Race ${randomUUID()}` }), find: byName('name') },
       { path: '/v1/ignored-service-ids', body: () => ({ serviceId: `R${randomUUID().slice(0, 12)}` }), find: byName('serviceId') },
+      { path: '/v2/rental-product-categories', body: () => ({ name: `Race ${randomUUID()}`, startDate: '2024-01-01', contractOwnerIds: [setup.contractOwnerId] }), find: byName('name') },
+      { path: '/v2/usage-product-categories', body: () => ({ name: `Race ${randomUUID()}` }), find: byName('name') },
+      { path: '/v2/product-custom-fields', body: () => ({ label: `Race ${randomUUID()}`, entityLevel: 'RENTAL_PRODUCT' }), find: byName('label') },
     ]
   })
   after(() => server.close())

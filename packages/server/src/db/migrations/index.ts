@@ -25,6 +25,8 @@ import * as makeSourceLocaleIdNumeric from './2026_12_03_2006_make_source_locale
 import * as createRentalProductCategories from './2026_12_05_1000_create_rental_product_categories.ts'
 import * as createRentalProducts from './2026_12_05_1001_create_rental_products.ts'
 import * as createUsageProductCategories from './2026_12_05_1002_create_usage_product_categories.ts'
+import * as createUsageProducts from './2026_12_05_1003_create_usage_products.ts'
+import * as createProductCustomFields from './2026_12_05_1004_create_product_custom_fields.ts'
 import * as createRentalRateCards from './2026_12_05_2000_create_rental_rate_cards.ts'
 import * as createRentalRates from './2026_12_05_2001_create_rental_rates.ts'
 import * as createUsageRateCards from './2026_12_05_2002_create_usage_rate_cards.ts'
@@ -58,6 +60,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_1000_create_rental_product_categories': createRentalProductCategories,
   '2026_12_05_1001_create_rental_products': createRentalProducts,
   '2026_12_05_1002_create_usage_product_categories': createUsageProductCategories,
+  '2026_12_05_1003_create_usage_products': createUsageProducts,
+  '2026_12_05_1004_create_product_custom_fields': createProductCustomFields,
   '2026_12_05_2000_create_rental_rate_cards': createRentalRateCards,
   '2026_12_05_2001_create_rental_rates': createRentalRates,
   '2026_12_05_2002_create_usage_rate_cards': createUsageRateCards,

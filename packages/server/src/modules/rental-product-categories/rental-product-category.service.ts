@@ -4,6 +4,7 @@ import { AppError, assertValid } from '../../errors.ts'
 import { brandWideRules, crudUseCases, notFound, visibleRecord } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
 import { expectIds } from '../../resources/id-lists.ts'
+import { lookUp } from '../../resources/lookups.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
 import type { PatchRequest } from '../../resources/patch.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
@@ -13,7 +14,6 @@ import { contractOwnersAmong } from '../contract-owners/index.ts'
 import { supplierAccountsAmong } from '../suppliers/index.ts'
 import type { rentalProductCategoryFields } from './rental-product-category.fields.ts'
 import { rentalProductCategories } from './rental-product-category.repository.ts'
-import { lookUp } from '../../resources/lookups.ts'
 
 export { rentalProductCategoriesAmong, rentalProductCategoryLookup } from './rental-product-category.repository.ts'
 
@@ -22,10 +22,12 @@ const PLURAL = 'Rental product categories'
 /** The rules of a write: the end not before the start; the contract owners and supplier accounts exist (all reported at once). */
 async function check(trx: TenantTransaction, category: DocumentOf<typeof rentalProductCategoryFields>): Promise<void> {
   assertValid(dateOrderErrors(category.startDate, category.endDate, 'endDate', 'startDate'))
+  const accounts = category.supplierAccountIds ?? []
+  // Both lists in one statement (contract owners are required: at least one).
+  const found = await lookUp(trx, { owners: contractOwnersAmong(category.contractOwnerIds), accounts: supplierAccountsAmong(accounts) })
   const references = new ReferenceErrors()
-  const found = await lookUp(trx, { owners: contractOwnersAmong(category.contractOwnerIds ?? []), accounts: supplierAccountsAmong(category.supplierAccountIds ?? []) })
   expectIds(category.contractOwnerIds, found.owners, references, 'contractOwnerIds', 'contract owner')
-  expectIds(category.supplierAccountIds, found.accounts, references, 'supplierAccountIds', 'supplier account')
+  expectIds(accounts, found.accounts, references, 'supplierAccountIds', 'supplier account')
   references.throwIfAny()
 }
 

@@ -14,6 +14,7 @@ import { patchStored } from '../../resources/versioned.ts'
 import { rentalProductCategoryLookup } from '../rental-product-categories/index.ts'
 import { supplierLookup } from '../suppliers/index.ts'
 import { taxBandLookup } from '../tax-bands/index.ts'
+import { usageProductLookup } from '../usage-products/index.ts'
 import type { rentalProductFields } from './rental-product.fields.ts'
 import { childLookup, parentLookup, rentalProducts } from './rental-product.repository.ts'
 
@@ -34,7 +35,7 @@ function siMaintained(categoryId: number): AppError {
 /**
  * The rules of a write, in the order a client fixes them: the product's own fields (the end not
  * before the start, both reference formats compile: 400 naming each field); then its references,
- * asked in one statement (category, supplier, tax band, parent: 400 `invalid_reference`, all at
+ * asked in one statement (category, supplier, tax band, parent, linked usage product: 400 `invalid_reference`, all at
  * once); then nesting (a parent is a top-level product, and a product with children takes no
  * parent: 400); last, a category maintained by SI (409 `protected_record`).
  */
@@ -51,6 +52,7 @@ async function check(trx: TenantTransaction, product: DocumentOf<Fields>, curren
     supplier: supplierLookup(product.supplierId),
     taxBand: taxBandLookup(product.taxBandId),
     parent: parentLookup(parentId ?? NONE),
+    linkedUsageProduct: usageProductLookup(product.linkedUsageProductId ?? NONE),
     child: childLookup(parentId === undefined ? NONE : (self ?? NONE)),
   })
   const references = new ReferenceErrors()
@@ -58,6 +60,9 @@ async function check(trx: TenantTransaction, product: DocumentOf<Fields>, curren
   references.expect(found.supplier !== undefined, 'supplierId', `supplier ${product.supplierId} does not exist`)
   references.expect(found.taxBand !== undefined, 'taxBandId', `tax band ${product.taxBandId} does not exist`)
   if (parentId !== undefined) references.expect(found.parent !== undefined, 'parentRentalProductId', `rental product ${parentId} does not exist`)
+  if (product.linkedUsageProductId !== undefined) {
+    references.expect(found.linkedUsageProduct !== undefined, 'linkedUsageProductId', `usage product ${product.linkedUsageProductId} does not exist`)
+  }
   references.throwIfAny()
   const nesting: FieldError[] = []
   if (found.parent !== undefined && found.parent > 0) {

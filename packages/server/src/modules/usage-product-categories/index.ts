@@ -13,5 +13,5 @@ export const usageProductCategoriesModule = defineModule({
   register: (app, { db }) => usageProductCategoryRoutes(app, usageProductCategoryUseCases(db)),
 })
 
-/** For other modules (usage products): whether a usage product category exists. */
-export { usageProductCategoryLookup } from './usage-product-category.service.ts'
+/** For other modules (usage products, product custom fields): whether a usage product category exists, and which of some ids do. */
+export { usageProductCategoriesAmong, usageProductCategoryLookup } from './usage-product-category.service.ts'

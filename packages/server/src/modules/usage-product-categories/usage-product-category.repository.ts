@@ -1,3 +1,4 @@
+import { idsAmong } from '../../resources/id-lists.ts'
 import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { usageProductCategoryResource } from './usage-product-category.fields.ts'
@@ -11,3 +12,6 @@ export const usageProductCategories = resourceTable('usage_product_categories', 
 
 /** The category's id, when it exists in the brand (for `lookUp`). */
 export const usageProductCategoryLookup = (id: number): Lookup<number> => (db) => db.selectFrom('usage_product_categories').select('id as value').where('id', '=', id)
+
+/** Which of `ids` are usage product categories of the brand (one query). */
+export const usageProductCategoriesAmong = (ids: readonly number[]) => idsAmong('usage_product_categories', ids)
