@@ -91,6 +91,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: operations["getUsers"];
+        put?: never;
+        /** Create a user */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        /** Check whether any user matches the filters (200 or 404) */
+        head: operations["checkUser"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a user */
+        get: operations["getUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a user (JSON Patch or merge patch) */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
     "/v1/contract-owners": {
         parameters: {
             query?: never;
@@ -447,7 +484,7 @@ export interface components {
              * @description Stable machine word
              * @enum {string}
              */
-            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
+            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "token_revoked" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable";
             /** @description Every invalid field, when several */
             errors?: {
                 /** @description Dotted path of the field, e.g. sites[0].siteAddress.postcode */
@@ -1008,6 +1045,882 @@ export interface operations {
             };
             /** @description Not Acceptable: the Accept header rules out application/json */
             406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUsers: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, username, firstName, lastName, email, contractOwnerId, enabled, createdDate, updatedDate
+                 * @example username,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,username
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                username?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                firstName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                lastName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                email?: string;
+                /** @description Filter: true | false */
+                enabled?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                contractOwner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @example bob.smith */
+                        username?: string;
+                        /** @example Bob */
+                        firstName?: string;
+                        /** @example Smith */
+                        lastName?: string;
+                        /** Format: email */
+                        email?: string;
+                        telephoneNumber?: string;
+                        mobileNumber?: string;
+                        /** @description Restricts the user to this contract owner’s data; absent: the whole brand */
+                        contractOwnerId?: number;
+                        /** @description A disabled user cannot log in, and its tokens stop working at once */
+                        enabled?: boolean;
+                        /** @description The ids of the user’s roles (GET /v1/user-roles) */
+                        userRoles?: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @example bob.smith */
+                    username: string;
+                    /** @example Bob */
+                    firstName: string;
+                    /** @example Smith */
+                    lastName: string;
+                    /** Format: email */
+                    email: string;
+                    telephoneNumber?: string;
+                    mobileNumber?: string;
+                    /** @description Restricts the user to this contract owner’s data; absent: the whole brand */
+                    contractOwnerId?: number;
+                    /** @description A disabled user cannot log in, and its tokens stop working at once */
+                    enabled?: boolean;
+                    /** @description The ids of the user’s roles (GET /v1/user-roles) */
+                    userRoles: number[];
+                    /** @description Write-only: at least 12 characters, not the username, not a common password */
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @example bob.smith */
+                        username: string;
+                        /** @example Bob */
+                        firstName: string;
+                        /** @example Smith */
+                        lastName: string;
+                        /** Format: email */
+                        email: string;
+                        telephoneNumber?: string;
+                        mobileNumber?: string;
+                        /** @description Restricts the user to this contract owner’s data; absent: the whole brand */
+                        contractOwnerId?: number;
+                        /** @description A disabled user cannot log in, and its tokens stop working at once */
+                        enabled: boolean;
+                        /** @description The ids of the user’s roles (GET /v1/user-roles) */
+                        userRoles: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkUser: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                username?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                firstName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                lastName?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                email?: string;
+                /** @description Filter: true | false */
+                enabled?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                contractOwner?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @example bob.smith */
+                        username: string;
+                        /** @example Bob */
+                        firstName: string;
+                        /** @example Smith */
+                        lastName: string;
+                        /** Format: email */
+                        email: string;
+                        telephoneNumber?: string;
+                        mobileNumber?: string;
+                        /** @description Restricts the user to this contract owner’s data; absent: the whole brand */
+                        contractOwnerId?: number;
+                        /** @description A disabled user cannot log in, and its tokens stop working at once */
+                        enabled: boolean;
+                        /** @description The ids of the user’s roles (GET /v1/user-roles) */
+                        userRoles: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                userId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/username",
+                 *         "value": "bob.smith"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/username",
+                 *         "value": "bob.smith"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "username": "bob.smith"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    username?: string | null;
+                    firstName?: string | null;
+                    lastName?: string | null;
+                    email?: string | null;
+                    telephoneNumber?: string | null;
+                    mobileNumber?: string | null;
+                    contractOwnerId?: number | null;
+                    enabled?: boolean | null;
+                    userRoles?: number[] | null;
+                    password?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @example bob.smith */
+                        username: string;
+                        /** @example Bob */
+                        firstName: string;
+                        /** @example Smith */
+                        lastName: string;
+                        /** Format: email */
+                        email: string;
+                        telephoneNumber?: string;
+                        mobileNumber?: string;
+                        /** @description Restricts the user to this contract owner’s data; absent: the whole brand */
+                        contractOwnerId?: number;
+                        /** @description A disabled user cannot log in, and its tokens stop working at once */
+                        enabled: boolean;
+                        /** @description The ids of the user’s roles (GET /v1/user-roles) */
+                        userRoles: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;

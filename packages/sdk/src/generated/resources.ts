@@ -15,6 +15,18 @@ export type UserRole = JsonOf<operations['getUserRole'], 200>
 /** The query of `getUserRoles`: paging, sort, fields and filters. */
 export type ListUserRolesQuery = QueryOf<operations['getUserRoles']>
 
+/** User, as `getUser` answers it. */
+export type User = JsonOf<operations['getUser'], 200>
+
+/** The query of `getUsers`: paging, sort, fields and filters. */
+export type ListUsersQuery = QueryOf<operations['getUsers']>
+
+/** What `createUser` takes. */
+export type CreateUserBody = BodyOf<operations['createUser']>
+
+/** A merge patch of a User (RFC 7396): the members to change; null removes one. */
+export type UserPatch = MergePatchOf<operations['updateUser']>
+
 /** ContractOwner, as `getContractOwner` answers it. */
 export type ContractOwner = JsonOf<operations['getContractOwner'], 200>
 
@@ -133,6 +145,11 @@ export function createResources(transport: Transport) {
     userRoles: (() => {
       const { list, listAll, get } = resourceMethods<UserRole, ListUserRolesQuery, never, never, UserRole>(transport, '/v1/user-roles')
       return { list, listAll, get }
+    })(),
+    /** `/v1/users`: list, listAll, exists, create, get, getWithETag, update. */
+    users: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<User, ListUsersQuery, CreateUserBody, UserPatch, User>(transport, '/v1/users')
+      return { list, listAll, exists, create, get, getWithETag, update }
     })(),
     /** `/v1/contract-owners`: list, listAll, create, get, getWithETag, update. */
     contractOwners: (() => {

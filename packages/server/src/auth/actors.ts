@@ -7,6 +7,7 @@ import { challenge, invalidToken, type VerifiedToken } from './tokens.ts'
 
 interface ActorRow {
   auth_version: number
+  session_version: number
   enabled: boolean
   username: string
   contract_owner_id: number | null
@@ -18,7 +19,7 @@ interface ActorRow {
 // migration 2026_12_02_0900), so an unchanged version means the actor built last time still holds.
 // The permissions are aggregated only when it moved.
 const ACTOR_QUERY = `
-  select u.auth_version, u.enabled, u.username, u.contract_owner_id,
+  select u.auth_version, u.session_version, u.enabled, u.username, u.contract_owner_id,
          case when u.auth_version = $3 then null else
            coalesce((select array_agg(distinct p.permission)
                        from user_role_assignments a
@@ -29,6 +30,7 @@ const ACTOR_QUERY = `
    where u.brand_id = $1 and u.id = $2`
 
 const DISABLED_HEADERS = Object.freeze(challenge('invalid_token', 'The account is disabled'))
+const REVOKED_HEADERS = Object.freeze(challenge('invalid_token', 'The token was revoked'))
 
 /**
  * The actor behind a verified token, as the database has it at the moment of the request: one
@@ -48,6 +50,8 @@ export class Actors {
     const row = (await this.db.executeQuery<ActorRow>(query)).rows[0]
     if (row === undefined) throw invalidToken('The bearer token names no user')
     if (!row.enabled) throw new AppError('account_disabled', { headers: DISABLED_HEADERS })
+    // Issued before a password change, a change of roles or a disabling: ended (re-enabling needs a login).
+    if (Number(row.session_version) !== token.sessionVersion) throw new AppError('token_revoked', { headers: REVOKED_HEADERS })
     if (cached !== undefined && cached.version === row.auth_version) return cached.actor
     const actor: Actor = Object.freeze({
       userId: token.userId,

@@ -56,7 +56,7 @@ export class Authenticator {
     const user = await this.db
       .selectFrom('users')
       .innerJoin('brands', 'brands.id', 'users.brand_id')
-      .select(['users.id', 'users.brand_id', 'users.username', 'users.password_hash', 'users.enabled'])
+      .select(['users.id', 'users.brand_id', 'users.username', 'users.password_hash', 'users.enabled', 'users.session_version'])
       .where('brands.name', '=', brand)
       .where('users.username', '=', username)
       .executeTakeFirst()
@@ -81,6 +81,7 @@ export class Authenticator {
       brandId: user.brand_id,
       username: user.username,
       roleIds: roleIds.map((r) => r.role_id),
+      sessionVersion: user.session_version,
     })
     await this.throttle.clear(brand, username, address)
     this.securityEvent('user-login-success', brand, username)

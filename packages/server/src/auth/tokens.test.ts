@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts'
 import { TokenService } from './tokens.ts'
 
 const key = async () => new Uint8Array(32).fill(7)
-const claims = { userId: 4, brandId: 2, username: 'a', roleIds: [1] }
+const claims = { userId: 4, brandId: 2, username: 'a', roleIds: [1], sessionVersion: 3 }
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'accepted', (error: unknown) => (error instanceof AppError ? error.code : 'other'))
 
 describe('bearer tokens', () => {
@@ -13,8 +13,8 @@ describe('bearer tokens', () => {
     const tokens = new TokenService(key, 900, () => now)
     const { token, expiresAt } = await tokens.issue(claims)
     assert.equal(expiresAt.toISOString(), '2026-01-01T00:15:00.000Z')
-    assert.deepEqual(await tokens.verify(token), { userId: 4, brandId: 2 })
-    assert.deepEqual(await tokens.verify(token), { userId: 4, brandId: 2 }, 'a second time, from the cache')
+    assert.deepEqual(await tokens.verify(token), { userId: 4, brandId: 2, sessionVersion: 3 })
+    assert.deepEqual(await tokens.verify(token), { userId: 4, brandId: 2, sessionVersion: 3 }, 'a second time, from the cache')
     now = new Date('2026-01-01T00:15:01Z')
     assert.equal(await codeOf(tokens.verify(token)), 'token_expired')
   })

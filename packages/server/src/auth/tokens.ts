@@ -13,6 +13,8 @@ export interface TokenClaims {
   brandId: number
   username: string
   roleIds: number[]
+  /** The user's session version when the token was issued (`sv`): a later one revokes it. */
+  sessionVersion: number
 }
 
 /** Who a verified token speaks for. One object per token for as long as it is cached, so callers
@@ -20,6 +22,7 @@ export interface TokenClaims {
 export interface VerifiedToken {
   readonly userId: number
   readonly brandId: number
+  readonly sessionVersion: number
 }
 
 export interface IssuedToken {
@@ -56,7 +59,7 @@ export class TokenService {
   async issue(claims: TokenClaims): Promise<IssuedToken> {
     const issuedAt = Math.floor(this.clock().getTime() / 1000)
     const expiresAt = issuedAt + this.ttlSeconds
-    const token = await new SignJWT({ brandId: claims.brandId, username: claims.username, roles: claims.roleIds })
+    const token = await new SignJWT({ brandId: claims.brandId, username: claims.username, roles: claims.roleIds, sv: claims.sessionVersion })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(String(claims.userId))
       .setIssuer(ISSUER)
@@ -93,11 +96,11 @@ export class TokenService {
         currentDate: this.clock(),
       })
       const userId = Number(payload.sub)
-      const brandId = payload.brandId
-      if (!Number.isSafeInteger(userId) || typeof brandId !== 'number' || !Number.isSafeInteger(brandId)) {
+      const { brandId, sv } = payload
+      if (!Number.isSafeInteger(userId) || typeof brandId !== 'number' || !Number.isSafeInteger(brandId) || typeof sv !== 'number' || !Number.isSafeInteger(sv)) {
         throw invalidToken('The bearer token does not name a user')
       }
-      return { claims: Object.freeze({ userId, brandId }), expiresAt: payload.exp! * 1000 }
+      return { claims: Object.freeze({ userId, brandId, sessionVersion: sv }), expiresAt: payload.exp! * 1000 }
     } catch (error) {
       if (error instanceof AppError) throw error
       if (error instanceof errors.JWTExpired) {

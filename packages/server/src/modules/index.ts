@@ -10,12 +10,14 @@ import { healthModule } from './health/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import type { ApiModule } from './module.ts'
 import { userRolesModule } from './user-roles/index.ts'
+import { usersModule } from './users/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
 export const MODULES: readonly ApiModule[] = [
   healthModule,
   authenticationModule,
   userRolesModule,
+  usersModule,
   contractOwnersModule,
   subBrandsModule,
   billingCyclesModule,

@@ -10,6 +10,7 @@ import * as createEmailTemplates from './2026_12_01_2002_create_email_templates.
 import * as createCustomFieldDefinitions from './2026_12_01_2003_create_custom_field_definitions.ts'
 import * as createInvoiceGroupTagLabels from './2026_12_01_2004_create_invoice_group_tag_labels.ts'
 import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.ts'
+import * as openUsersApi from './2026_12_04_1000_open_users_api.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2003_create_custom_field_definitions': createCustomFieldDefinitions,
   '2026_12_01_2004_create_invoice_group_tag_labels': createInvoiceGroupTagLabels,
   '2026_12_02_0900_add_user_auth_versions': addUserAuthVersions,
+  '2026_12_04_1000_open_users_api': openUsersApi,
 }
