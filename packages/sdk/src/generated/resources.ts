@@ -138,6 +138,12 @@ export type CreateInvoiceGroupTagLabelBody = BodyOf<operations['createInvoiceGro
 /** A merge patch of a InvoiceGroupTagLabel (RFC 7396): the members to change; null removes one. */
 export type InvoiceGroupTagLabelPatch = MergePatchOf<operations['updateInvoiceGroupTagLabel']>
 
+/** Event, as listed. */
+export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
+
+/** The query of `findEvents`: paging, sort, fields and filters. */
+export type ListEventsQuery = QueryOf<operations['findEvents']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -195,6 +201,11 @@ export function createResources(transport: Transport) {
     invoiceGroupTagLabels: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = nestedResourceMethods<InvoiceGroupTagLabel, ListInvoiceGroupTagLabelsQuery, CreateInvoiceGroupTagLabelBody, InvoiceGroupTagLabelPatch, InvoiceGroupTagLabel>(transport, '/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels', '/v1/invoice-group-tag-labels')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/events`: list, listAll. */
+    events: (() => {
+      const { list, listAll } = resourceMethods<Event, ListEventsQuery, never, never, Event>(transport, '/v1/events')
+      return { list, listAll }
     })(),
   }
 }

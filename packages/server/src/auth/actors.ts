@@ -42,16 +42,26 @@ export class Actors {
   /** Keyed on the token service's per-token object, so an entry lives as long as the token's. */
   private readonly known = new WeakMap<VerifiedToken, { version: number; actor: Actor }>()
 
-  constructor(private readonly db: Kysely<Tables>) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    /** Told of a verified token refused for its user's state (rate-limited security events). */
+    private readonly rejected: (token: VerifiedToken, username: string, code: 'account_disabled' | 'token_revoked') => Promise<void> = async () => {},
+  ) {}
 
   async current(token: VerifiedToken): Promise<Actor> {
     const cached = this.known.get(token)
     const query = CompiledQuery.raw(ACTOR_QUERY, [token.brandId, token.userId, cached?.version ?? 0])
     const row = (await this.db.executeQuery<ActorRow>(query)).rows[0]
     if (row === undefined) throw invalidToken('The bearer token names no user')
-    if (!row.enabled) throw new AppError('account_disabled', { headers: DISABLED_HEADERS })
+    if (!row.enabled) {
+      await this.rejected(token, row.username, 'account_disabled')
+      throw new AppError('account_disabled', { headers: DISABLED_HEADERS })
+    }
     // Issued before a password change, a change of roles or a disabling: ended (re-enabling needs a login).
-    if (Number(row.session_version) !== token.sessionVersion) throw new AppError('token_revoked', { headers: REVOKED_HEADERS })
+    if (Number(row.session_version) !== token.sessionVersion) {
+      await this.rejected(token, row.username, 'token_revoked')
+      throw new AppError('token_revoked', { headers: REVOKED_HEADERS })
+    }
     if (cached !== undefined && cached.version === row.auth_version) return cached.actor
     const actor: Actor = Object.freeze({
       userId: token.userId,

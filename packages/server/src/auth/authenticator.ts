@@ -4,6 +4,7 @@ import type { Tables } from '../db/tables.ts'
 import { AppError } from '../errors.ts'
 import type { Actor } from './actor.ts'
 import { Actors } from './actors.ts'
+import type { AuthEvents } from './auth-events.ts'
 import type { LoginThrottle } from './login-throttle.ts'
 import { decoyHash, verifyPassword } from './passwords.ts'
 import { challenge, invalidToken, type TokenService } from './tokens.ts'
@@ -36,8 +37,11 @@ export class Authenticator {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly log: Logger,
+    private readonly events: AuthEvents,
   ) {
-    this.actors = new Actors(db)
+    this.actors = new Actors(db, (token, username, code) =>
+      events.tokenRejected(token.brandId, `user:${token.userId}`, username, code === 'account_disabled' ? 'the account is disabled' : 'the token was revoked'),
+    )
   }
 
   /**
@@ -45,14 +49,7 @@ export class Authenticator {
    * Repeated failures from one address for one brand and username give 429 for a while.
    */
   async login({ brand, username, password }: Credentials, address: string): Promise<LoginResult> {
-    const wait = await this.throttle.blockedFor(brand, username, address)
-    if (wait !== undefined) {
-      this.securityEvent('user-login-throttled', brand, username)
-      throw new AppError('rate_limited', {
-        message: 'Too many failed logins: wait before trying again',
-        headers: { 'retry-after': String(wait) },
-      })
-    }
+    await this.assertNotThrottled(brand, username, address)
     const user = await this.db
       .selectFrom('users')
       .innerJoin('brands', 'brands.id', 'users.brand_id')
@@ -62,12 +59,11 @@ export class Authenticator {
       .executeTakeFirst()
     const passwordMatches = await verifyPassword(user?.password_hash ?? (await decoyHash), password)
     if (user === undefined || !passwordMatches) {
-      await this.throttle.recordFailure(brand, username, address)
-      this.securityEvent('user-login-failure', brand, username)
+      await this.failed(brand, username, address, user?.brand_id, user === undefined ? 'no such user' : 'wrong password')
       throw new AppError('invalid_credentials')
     }
     if (!user.enabled) {
-      this.securityEvent('user-login-failure', brand, username, 'account disabled')
+      await this.events.record(user.brand_id, { action: 'user-login-failure', description: `Login refused for ${username}: the account is disabled`, username, ipAddress: address })
       throw new AppError('account_disabled')
     }
     const roleIds = await this.db
@@ -83,9 +79,39 @@ export class Authenticator {
       roleIds: roleIds.map((r) => r.role_id),
       sessionVersion: user.session_version,
     })
-    await this.throttle.clear(brand, username, address)
-    this.securityEvent('user-login-success', brand, username)
+    await this.throttle.clear(brand, username)
+    await this.events.record(user.brand_id, { action: 'user-login-success', description: `User ${username} has logged in`, username, ipAddress: address })
     return { token: issued.token, username: user.username, expiresAt: issued.expiresAt.toISOString() }
+  }
+
+  /** 429 while the name or the address has too many recent failures (no event: a flood would fill the table). */
+  async assertNotThrottled(brand: string, name: string, address: string): Promise<void> {
+    const wait = await this.throttle.blockedFor(brand, name, address)
+    if (wait === undefined) return
+    this.log.info({ category: 'authentication', action: 'login-throttled', brand, username: name }, 'security event: login-throttled')
+    throw new AppError('rate_limited', {
+      message: 'Too many failed logins: wait before trying again',
+      headers: { 'retry-after': String(wait) },
+    })
+  }
+
+  /**
+   * Counts a failed login (or client-credentials request) and records it, with the lockout when
+   * this failure reached a limit; nothing is recorded for a brand that does not exist.
+   */
+  async failed(brand: string, name: string, address: string, knownBrandId: number | undefined, reason: string, subject = 'user'): Promise<void> {
+    const outcome = await this.throttle.recordFailure(brand, name, address)
+    const brandId = knownBrandId ?? (await this.db.selectFrom('brands').select('id').where('name', '=', brand).executeTakeFirst())?.id
+    if (brandId === undefined) return
+    const base = { username: name, ipAddress: address }
+    await this.events.record(brandId, { ...base, action: `${subject}-login-failure`, description: `Login failed for ${name}: ${reason}` })
+    if (outcome.lockedOut) await this.events.record(brandId, { ...base, action: `${subject}-locked-out`, description: `${name} is locked out after too many failed logins` })
+    if (outcome.addressLockedOut) await this.events.record(brandId, { ...base, action: 'address-locked-out', description: `Address ${address} is locked out after too many failed logins` })
+  }
+
+  /** A success: the name's failures are forgotten. */
+  clearFailures(brand: string, name: string): Promise<void> {
+    return this.throttle.clear(brand, name)
   }
 
   /**
@@ -100,9 +126,5 @@ export class Authenticator {
     const token = BEARER.exec(authorization)?.[1]
     if (token === undefined) throw invalidToken('The Authorization header must be: Bearer <token>')
     return this.actors.current(await this.tokens.verify(token))
-  }
-
-  private securityEvent(action: string, brand: string, username: string, reason?: string): void {
-    this.log.info({ category: 'authentication', action, brand, username, reason }, `security event: ${action}`)
   }
 }

@@ -6,6 +6,7 @@ import { contractOwnersModule } from './contract-owners/index.ts'
 import { customFieldDefinitionsModule } from './custom-field-definitions/index.ts'
 import { customersModule } from './customers/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
+import { eventsModule } from './events/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
 import type { ApiModule } from './module.ts'
@@ -26,6 +27,7 @@ export const MODULES: readonly ApiModule[] = [
   emailTemplatesModule,
   customFieldDefinitionsModule,
   invoiceGroupTagLabelsModule,
+  eventsModule,
 ]
 
 /** Every permission some module declares. */

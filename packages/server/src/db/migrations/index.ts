@@ -11,6 +11,7 @@ import * as createCustomFieldDefinitions from './2026_12_01_2003_create_custom_f
 import * as createInvoiceGroupTagLabels from './2026_12_01_2004_create_invoice_group_tag_labels.ts'
 import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.ts'
 import * as openUsersApi from './2026_12_04_1000_open_users_api.ts'
+import * as createSecurityEvents from './2026_12_04_1010_create_security_events.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2004_create_invoice_group_tag_labels': createInvoiceGroupTagLabels,
   '2026_12_02_0900_add_user_auth_versions': addUserAuthVersions,
   '2026_12_04_1000_open_users_api': openUsersApi,
+  '2026_12_04_1010_create_security_events': createSecurityEvents,
 }

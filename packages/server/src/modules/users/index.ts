@@ -1,4 +1,6 @@
+import { recordEvent } from '../events/index.ts'
 import { defineModule } from '../module.ts'
+import { userChangeEvents } from './user.events.ts'
 import { userRoutes } from './user.routes.ts'
 import { userUseCases } from './user.service.ts'
 
@@ -10,5 +12,16 @@ export const usersModule = defineModule({
     { permission: 'users:read', roles: ['Administrator', 'Read Only'] },
     { permission: 'users:write', roles: ['Administrator'] },
   ],
-  register: (app, { db }) => userRoutes(app, userUseCases(db)),
+  register(app, { db }) {
+    // Security events name the address a change came from.
+    app.addHook('preHandler', async (request) => {
+      if (request.actor !== null) request.actor = { ...request.actor, address: request.ip }
+    })
+    userRoutes(
+      app,
+      userUseCases(db, async (trx, change) => {
+        for (const event of userChangeEvents(change)) await recordEvent(trx, event)
+      }),
+    )
+  },
 })
