@@ -6,7 +6,7 @@
 
 import type { operations } from './openapi.ts'
 import type { Transport } from '../request.ts'
-import { nestedResourceMethods, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
+import { actionMethod, nestedResourceMethods, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
 import type { BodyOf, JsonOf, MergePatchOf, QueryOf } from '../operation-types.ts'
 
 /** UserRole, as `getUserRole` answers it. */
@@ -26,6 +26,21 @@ export type CreateUserBody = BodyOf<operations['createUser']>
 
 /** A merge patch of a User (RFC 7396): the members to change; null removes one. */
 export type UserPatch = MergePatchOf<operations['updateUser']>
+
+/** AppClient, as `getAppClient` answers it. */
+export type AppClient = JsonOf<operations['getAppClient'], 200>
+
+/** The query of `getAppClients`: paging, sort, fields and filters. */
+export type ListAppClientsQuery = QueryOf<operations['getAppClients']>
+
+/** What `createAppClient` takes. */
+export type CreateAppClientBody = BodyOf<operations['createAppClient']>
+
+/** What `createAppClient` answers. */
+export type AppClientWithSecret = JsonOf<operations['createAppClient'], 201>
+
+/** A merge patch of a AppClient (RFC 7396): the members to change; null removes one. */
+export type AppClientPatch = MergePatchOf<operations['updateAppClient']>
 
 /** ContractOwner, as `getContractOwner` answers it. */
 export type ContractOwner = JsonOf<operations['getContractOwner'], 200>
@@ -156,6 +171,13 @@ export function createResources(transport: Transport) {
     users: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<User, ListUsersQuery, CreateUserBody, UserPatch, User>(transport, '/v1/users')
       return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/app-clients`: create, list, listAll, get, getWithETag, update, delete, rotateSecret. */
+    appClients: (() => {
+      const { create, list, listAll, get, getWithETag, update, delete: deleteItem } = resourceMethods<AppClient, ListAppClientsQuery, CreateAppClientBody, AppClientPatch, AppClientWithSecret>(transport, '/v1/app-clients')
+      /** Give an app client a new secret */
+      const rotateSecret = actionMethod<never, JsonOf<operations['rotateAppClientSecret'], 200>>(transport, 'POST', '/v1/app-clients/{appClientId}/rotate-secret')
+      return { create, list, listAll, get, getWithETag, update, delete: deleteItem, rotateSecret }
     })(),
     /** `/v1/contract-owners`: list, listAll, create, get, getWithETag, update. */
     contractOwners: (() => {

@@ -5,6 +5,8 @@ import { AppError } from '../errors.ts'
 import type { Actor } from './actor.ts'
 import { Actors } from './actors.ts'
 import type { AuthEvents } from './auth-events.ts'
+import { ClientLogin } from './client-login.ts'
+import { LoginFailures } from './login-failures.ts'
 import type { LoginThrottle } from './login-throttle.ts'
 import { decoyHash, verifyPassword } from './passwords.ts'
 import { challenge, invalidToken, type TokenService } from './tokens.ts'
@@ -31,17 +33,22 @@ const CHALLENGE = Object.freeze(challenge())
  */
 export class Authenticator {
   private readonly actors: Actors
+  /** The client credentials grant (app clients). */
+  readonly clients: ClientLogin
+  private readonly failures: LoginFailures
 
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly tokens: TokenService,
-    private readonly throttle: LoginThrottle,
-    private readonly log: Logger,
+    throttle: LoginThrottle,
+    log: Logger,
     private readonly events: AuthEvents,
   ) {
     this.actors = new Actors(db, (token, username, code) =>
       events.tokenRejected(token.brandId, `user:${token.userId}`, username, code === 'account_disabled' ? 'the account is disabled' : 'the token was revoked'),
     )
+    this.failures = new LoginFailures(db, throttle, events, log)
+    this.clients = new ClientLogin(db, tokens, this.failures, events)
   }
 
   /**
@@ -49,17 +56,18 @@ export class Authenticator {
    * Repeated failures from one address for one brand and username give 429 for a while.
    */
   async login({ brand, username, password }: Credentials, address: string): Promise<LoginResult> {
-    await this.assertNotThrottled(brand, username, address)
+    await this.failures.assertNotThrottled(brand, username, address)
     const user = await this.db
       .selectFrom('users')
       .innerJoin('brands', 'brands.id', 'users.brand_id')
       .select(['users.id', 'users.brand_id', 'users.username', 'users.password_hash', 'users.enabled', 'users.session_version'])
       .where('brands.name', '=', brand)
       .where('users.username', '=', username)
+      .where('users.app_client', '=', false) // app clients use their credentials, not a password login
       .executeTakeFirst()
     const passwordMatches = await verifyPassword(user?.password_hash ?? (await decoyHash), password)
     if (user === undefined || !passwordMatches) {
-      await this.failed(brand, username, address, user?.brand_id, user === undefined ? 'no such user' : 'wrong password')
+      await this.failures.failed(brand, username, address, user?.brand_id ?? brand, user === undefined ? 'no such user' : 'wrong password')
       throw new AppError('invalid_credentials')
     }
     if (!user.enabled) {
@@ -79,39 +87,9 @@ export class Authenticator {
       roleIds: roleIds.map((r) => r.role_id),
       sessionVersion: user.session_version,
     })
-    await this.throttle.clear(brand, username)
+    await this.failures.succeeded(brand, username)
     await this.events.record(user.brand_id, { action: 'user-login-success', description: `User ${username} has logged in`, username, ipAddress: address })
     return { token: issued.token, username: user.username, expiresAt: issued.expiresAt.toISOString() }
-  }
-
-  /** 429 while the name or the address has too many recent failures (no event: a flood would fill the table). */
-  async assertNotThrottled(brand: string, name: string, address: string): Promise<void> {
-    const wait = await this.throttle.blockedFor(brand, name, address)
-    if (wait === undefined) return
-    this.log.info({ category: 'authentication', action: 'login-throttled', brand, username: name }, 'security event: login-throttled')
-    throw new AppError('rate_limited', {
-      message: 'Too many failed logins: wait before trying again',
-      headers: { 'retry-after': String(wait) },
-    })
-  }
-
-  /**
-   * Counts a failed login (or client-credentials request) and records it, with the lockout when
-   * this failure reached a limit; nothing is recorded for a brand that does not exist.
-   */
-  async failed(brand: string, name: string, address: string, knownBrandId: number | undefined, reason: string, subject = 'user'): Promise<void> {
-    const outcome = await this.throttle.recordFailure(brand, name, address)
-    const brandId = knownBrandId ?? (await this.db.selectFrom('brands').select('id').where('name', '=', brand).executeTakeFirst())?.id
-    if (brandId === undefined) return
-    const base = { username: name, ipAddress: address }
-    await this.events.record(brandId, { ...base, action: `${subject}-login-failure`, description: `Login failed for ${name}: ${reason}` })
-    if (outcome.lockedOut) await this.events.record(brandId, { ...base, action: `${subject}-locked-out`, description: `${name} is locked out after too many failed logins` })
-    if (outcome.addressLockedOut) await this.events.record(brandId, { ...base, action: 'address-locked-out', description: `Address ${address} is locked out after too many failed logins` })
-  }
-
-  /** A success: the name's failures are forgotten. */
-  clearFailures(brand: string, name: string): Promise<void> {
-    return this.throttle.clear(brand, name)
   }
 
   /**

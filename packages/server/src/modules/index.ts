@@ -1,4 +1,5 @@
 import { adminContactsModule } from './admin-contacts/index.ts'
+import { appClientsModule } from './app-clients/index.ts'
 import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
@@ -19,6 +20,7 @@ export const MODULES: readonly ApiModule[] = [
   authenticationModule,
   userRolesModule,
   usersModule,
+  appClientsModule,
   contractOwnersModule,
   subBrandsModule,
   billingCyclesModule,

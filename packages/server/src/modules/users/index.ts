@@ -25,3 +25,6 @@ export const usersModule = defineModule({
     )
   },
 })
+
+/** For the app-clients module: the same escalation rules for the roles of its service users. */
+export { assertManageable, assertScopeNotWidened, checkGrantedRoles } from './user.rules.ts'

@@ -27,6 +27,7 @@ function users(db: TenantReader) {
       .select(COLUMNS.map((column) => `u.${column}`))
       .select(sql`coalesce((select array_agg(a.role_id order by a.role_id) from user_role_assignments a where a.brand_id = u.brand_id and a.user_id = u.id), '{}')`.as('role_ids'))
       .select(sql`(select co.name from contract_owners co where co.brand_id = u.brand_id and co.id = u.contract_owner_id)`.as('contract_owner_name'))
+      .where('u.app_client', '=', false) // app clients' service users are managed at /v1/app-clients
       .as('users'),
   )
 }
@@ -51,7 +52,7 @@ export async function findUser(db: TenantReader, id: number, scope: readonly Con
 
 /** Locks the user's row for an update (FOR UPDATE), within the caller's scope. */
 export async function lockUser(trx: TenantTransaction, id: number, scope: readonly Condition[]): Promise<boolean> {
-  const query = whereConditions((trx as unknown as Kysely<any>).selectFrom('users').select('id'), scope).where('id', '=', id).forUpdate()
+  const query = whereConditions((trx as unknown as Kysely<any>).selectFrom('users').select('id'), scope).where('id', '=', id).where('app_client', '=', false).forUpdate()
   return (await query.executeTakeFirst()) !== undefined
 }
 
