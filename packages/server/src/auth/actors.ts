@@ -8,6 +8,8 @@ import { challenge, invalidToken, type VerifiedToken } from './tokens.ts'
 interface ActorRow {
   auth_version: number
   session_version: number
+  /** False when the token's signing key has been retired. */
+  key_in_use: boolean
   enabled: boolean
   username: string
   contract_owner_id: number | null
@@ -20,6 +22,7 @@ interface ActorRow {
 // The permissions are aggregated only when it moved.
 const ACTOR_QUERY = `
   select u.auth_version, u.session_version, u.enabled, u.username, u.contract_owner_id,
+         ($4::text is null or exists (select 1 from signing_keys k where k.kid = $4::text and k.state <> 'retired')) as key_in_use,
          case when u.auth_version = $3 then null else
            coalesce((select array_agg(distinct p.permission)
                        from user_role_assignments a
@@ -50,9 +53,11 @@ export class Actors {
 
   async current(token: VerifiedToken): Promise<Actor> {
     const cached = this.known.get(token)
-    const query = CompiledQuery.raw(ACTOR_QUERY, [token.brandId, token.userId, cached?.version ?? 0])
+    const query = CompiledQuery.raw(ACTOR_QUERY, [token.brandId, token.userId, cached?.version ?? 0, token.kid])
     const row = (await this.db.executeQuery<ActorRow>(query)).rows[0]
     if (row === undefined) throw invalidToken('The bearer token names no user')
+    // Checked here, per request, so that retiring a key ends its tokens at once on every instance.
+    if (!row.key_in_use) throw invalidToken('The bearer token was signed with a retired key')
     if (!row.enabled) {
       await this.rejected(token, row.username, 'account_disabled')
       throw new AppError('account_disabled', { headers: DISABLED_HEADERS })

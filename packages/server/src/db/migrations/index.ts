@@ -13,6 +13,7 @@ import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.t
 import * as openUsersApi from './2026_12_04_1000_open_users_api.ts'
 import * as createSecurityEvents from './2026_12_04_1010_create_security_events.ts'
 import * as createAppClients from './2026_12_04_1020_create_app_clients.ts'
+import * as addSigningKeyStates from './2026_12_04_1030_add_signing_key_states.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1000_open_users_api': openUsersApi,
   '2026_12_04_1010_create_security_events': createSecurityEvents,
   '2026_12_04_1020_create_app_clients': createAppClients,
+  '2026_12_04_1030_add_signing_key_states': addSigningKeyStates,
 }
