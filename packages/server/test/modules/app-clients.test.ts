@@ -98,7 +98,8 @@ describe('/v1/app-clients and the client credentials grant', () => {
     assert.equal(response.body.username, client.appClientId)
     assertFieldErrors(await server.request('POST', '/v1/authenticate', { json: { brand: ADMIN.brand, clientId: client.appClientId } }), ['clientSecret:required'])
     assertFieldErrors(await server.request('POST', '/v1/authenticate', { json: { brand: ADMIN.brand } }), ['username:required', 'password:required'])
-    assertFieldErrors(await server.request('POST', '/v1/authenticate', { json: { ...ADMIN, clientId: 'x' } }), ['clientId:not_allowed'])
+    assertFieldErrors(await server.request('POST', '/v1/authenticate', { json: { ...ADMIN, clientId: 'x' } }), ['clientSecret:required'])
+    assertFieldErrors(await server.request('POST', '/v1/authenticate', { json: { ...ADMIN, clientId: 'x', clientSecret: 'y' } }), ['clientId:not_allowed', 'clientSecret:not_allowed'])
     assertError(await server.request('POST', '/v1/authenticate', { json: { brand: 'another', clientId: client.appClientId, clientSecret: client.clientSecret } }), 401, 'invalid_credentials')
   })
 
