@@ -1377,7 +1377,6 @@ export interface operations {
                     "application/json": {
                         /** @description Server-assigned identifier */
                         id?: number;
-                        /** @example bob.smith */
                         username?: string;
                         /** @example Bob */
                         firstName?: string;
@@ -1507,7 +1506,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example bob.smith */
                     username: string;
                     /** @example Bob */
                     firstName: string;
@@ -1546,7 +1544,6 @@ export interface operations {
                     "application/json": {
                         /** @description Server-assigned identifier */
                         id: number;
-                        /** @example bob.smith */
                         username: string;
                         /** @example Bob */
                         firstName: string;
@@ -1835,7 +1832,6 @@ export interface operations {
                     "application/json": {
                         /** @description Server-assigned identifier */
                         id: number;
-                        /** @example bob.smith */
                         username: string;
                         /** @example Bob */
                         firstName: string;
@@ -1982,13 +1978,13 @@ export interface operations {
                  * @example [
                  *       {
                  *         "op": "test",
-                 *         "path": "/username",
-                 *         "value": "bob.smith"
+                 *         "path": "/firstName",
+                 *         "value": "Bob"
                  *       },
                  *       {
                  *         "op": "replace",
-                 *         "path": "/username",
-                 *         "value": "bob.smith"
+                 *         "path": "/firstName",
+                 *         "value": "Bob"
                  *       }
                  *     ]
                  */
@@ -2004,7 +2000,7 @@ export interface operations {
                 }[];
                 /**
                  * @example {
-                 *       "username": "bob.smith"
+                 *       "firstName": "Bob"
                  *     }
                  */
                 "application/merge-patch+json": {
@@ -2035,7 +2031,6 @@ export interface operations {
                     "application/json": {
                         /** @description Server-assigned identifier */
                         id: number;
-                        /** @example bob.smith */
                         username: string;
                         /** @example Bob */
                         firstName: string;

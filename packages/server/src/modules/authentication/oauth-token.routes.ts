@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply } from 'fastify'
+import { Type } from 'typebox'
 import type { Authenticator } from '../../auth/authenticator.ts'
 import { AppError } from '../../errors.ts'
 import { TokenError, TokenRequest, TokenResponse } from './authenticate.schemas.ts'
@@ -51,6 +52,8 @@ export const oauthTokenRoutes: FastifyPluginAsyncTypebox<{ authenticator: Authen
         description: 'grant_type=client_credentials, form-encoded; client credentials in HTTP Basic or in the body. Answers RFC 6749 bodies.',
         security: [],
         consumes: [FORM],
+        // RFC 6749 §3.2: parameters it does not know are ignored, in the query too.
+        querystring: Type.Object({}, { additionalProperties: true }),
         body: TokenRequest,
         response: { 200: TokenResponse, 400: TokenError, 401: TokenError },
       },

@@ -14,7 +14,7 @@ const ids = (value: ReadonlyArray<number | string>) => value.map(Number)
  */
 export const userFields = {
   id: idField(),
-  username: field(Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-zA-Z0-9\\p{L}@.\\-_]+$', examples: ['bob.smith'] }), {
+  username: field(Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-zA-Z0-9\\p{L}@.\\-_]+$' }), {
     column: 'username',
     filter: 'string',
     sortable: true,
