@@ -160,7 +160,7 @@ export interface paths {
         put?: never;
         /**
          * Create an app client
-         * @description The answer carries clientSecret, shown this once.
+         * @description The answer carries clientSecret, shown this once (never replayed for an Idempotency-Key).
          */
         post: operations["createAppClient"];
         delete?: never;
@@ -2364,13 +2364,7 @@ export interface operations {
     createAppClient: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
-                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
-                 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -2396,8 +2390,6 @@ export interface operations {
                     ETag?: string;
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
-                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2449,8 +2441,6 @@ export interface operations {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
-                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2510,10 +2500,6 @@ export interface operations {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3104,13 +3090,7 @@ export interface operations {
     rotateAppClientSecret: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
-                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
-                 */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 appClientId: number;
@@ -3124,8 +3104,6 @@ export interface operations {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
-                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3177,8 +3155,6 @@ export interface operations {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
-                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3214,8 +3190,6 @@ export interface operations {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
-                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -3240,21 +3214,6 @@ export interface operations {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Conflict: the resource already exists */
-            409: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
-                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {

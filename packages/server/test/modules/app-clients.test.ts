@@ -55,6 +55,12 @@ describe('/v1/app-clients and the client credentials grant', () => {
     assertError(await server.request('POST', PATH, { token: admin, json: { name: 'Bad roles', userRoles: [999999] } }), 400, 'invalid_reference')
     assertError(await server.request('GET', `${PATH}/999999`, { token: admin }), 404, 'not_found')
     assertError(await server.request('POST', PATH, { token: await loginAs(server, ['Read Only']), json: { name: 'x', userRoles: [] } }), 403, 'insufficient_permission')
+    // The secret is never kept for a replay: an Idempotency-Key is ignored by this create.
+    const keyed = await server.request('POST', PATH, { token: admin, json: { name: 'Keyed client', userRoles: [] }, headers: { 'idempotency-key': `k-${process.pid}` } })
+    assert.equal(keyed.status, 201)
+    assertError(await server.request('POST', PATH, { token: admin, json: { name: 'Keyed client', userRoles: [] }, headers: { 'idempotency-key': `k-${process.pid}` } }), 409, 'already_exists')
+    const stored = await sql<{ n: number }>`select count(*)::int as n from idempotency_keys where response_body::text like ${`%${keyed.body.clientSecret}%`}`.execute(server.db.system)
+    assert.equal(stored.rows[0]!.n, 0)
     // Its service user is neither a user of /v1/users nor able to log in with a password.
     assert.equal((await server.request('HEAD', `/v1/users?username=like:${appClientId}`, { token: admin })).status, 404)
     assertError(await server.request('POST', '/v1/authenticate', { json: { brand: ADMIN.brand, username: `app-client:${appClientId}`, password: clientSecret } }), 401, 'invalid_credentials')
