@@ -32,6 +32,8 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
       { path: '/v1/billing-cycles', body: () => billingCycleBody(setup.contractOwnerId), find: byName('name') },
       { path: '/v1/customers', body: () => customerBody(setup, { customerAccountNumber: `R${randomUUID().slice(0, 8)}` }), find: byName('customerAccountNumber') },
       { path: '/v1/sites', body: () => ({ ...siteBody(), customerId: customer.body.id }), find: byName('siteReference') },
+      // App clients are left out: their create answers a secret, so it takes no Idempotency-Key.
+      { path: '/v1/users', body: () => ({ username: `race.${randomUUID().slice(0, 8)}`, firstName: 'R', lastName: 'C', email: 'r@example.com', userRoles: [] }), find: byName('username') },
     ]
   })
   after(() => server.close())
