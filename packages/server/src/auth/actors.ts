@@ -1,9 +1,9 @@
 import { CompiledQuery, type Kysely } from 'kysely'
 import type { Tables } from '../db/tables.ts'
-import { AppError } from '../errors.ts'
+import { AppError, type TokenChallenge } from '../errors.ts'
 import type { Actor } from './actor.ts'
 import type { Permission } from './permissions.ts'
-import { challenge, invalidToken, type VerifiedToken } from './tokens.ts'
+import { invalidToken, type VerifiedToken } from './tokens.ts'
 
 interface ActorRow {
   auth_version: number
@@ -32,8 +32,8 @@ const ACTOR_QUERY = `
     from users u
    where u.brand_id = $1 and u.id = $2`
 
-const DISABLED_HEADERS = Object.freeze(challenge('invalid_token', 'The account is disabled'))
-const REVOKED_HEADERS = Object.freeze(challenge('invalid_token', 'The token was revoked'))
+const DISABLED: TokenChallenge = Object.freeze({ error: 'invalid_token', description: 'The account is disabled' })
+const REVOKED: TokenChallenge = Object.freeze({ error: 'invalid_token', description: 'The token was revoked' })
 
 /**
  * The actor behind a verified token, as the database has it at the moment of the request: one
@@ -60,12 +60,12 @@ export class Actors {
     if (!row.key_in_use) throw invalidToken('The bearer token was signed with a retired key')
     if (!row.enabled) {
       await this.rejected(token, row.username, 'account_disabled')
-      throw new AppError('account_disabled', { headers: DISABLED_HEADERS })
+      throw new AppError('account_disabled', { challenge: DISABLED })
     }
     // Issued before a password change, a change of roles or a disabling: ended (re-enabling needs a login).
     if (Number(row.session_version) !== token.sessionVersion) {
       await this.rejected(token, row.username, 'token_revoked')
-      throw new AppError('token_revoked', { headers: REVOKED_HEADERS })
+      throw new AppError('token_revoked', { challenge: REVOKED })
     }
     if (cached !== undefined && cached.version === row.auth_version) return cached.actor
     const actor: Actor = Object.freeze({

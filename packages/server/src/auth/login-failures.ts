@@ -24,7 +24,7 @@ export class LoginFailures {
     this.log.info({ category: 'authentication', action: 'login-throttled', brand, username: name }, 'security event: login-throttled')
     throw new AppError('rate_limited', {
       message: 'Too many failed logins: wait before trying again',
-      headers: { 'retry-after': String(wait) },
+      retryAfterSeconds: wait,
     })
   }
 

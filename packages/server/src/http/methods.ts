@@ -32,7 +32,8 @@ export class MethodTable {
       const answersOptions = known.has('OPTIONS')
       if (known.has('GET')) known.add('HEAD')
       known.add('OPTIONS')
-      const allow = [...known].sort().join(', ')
+      const allowed = [...known].sort()
+      const allow = allowed.join(', ')
       const others = app.supportedMethods.filter((method) => !known.has(method))
       const config = { synthetic: true }
       const schema = { hide: true }
@@ -53,7 +54,7 @@ export class MethodTable {
         onRequest: async (request) => {
           throw new AppError('method_not_allowed', {
             message: `${request.method} is not allowed here: use ${allow}`,
-            headers: { allow },
+            allowedMethods: allowed,
           })
         },
         handler: async () => undefined,

@@ -28,8 +28,10 @@ describe('/v1/users: escalation and scope', () => {
     roles = Object.fromEntries((await server.request('GET', '/v1/user-roles?page=1&pageSize=10', { token: admin })).body.map((r: { id: number; name: string }) => [r.name, r.id]))
     owners = []
     for (let i = 0; i < 2; i++) owners.push((await server.request('POST', '/v1/contract-owners', { token: admin, json: contractOwnerBody() })).body.id)
-    // A role that manages users and reads, and nothing more.
-    await sql`insert into roles (brand_id, name, permissions) values (${await brandId(server)}, 'User Manager', '{users:read,users:write,admin:read,customers:read}')`.execute(server.db.system)
+    // A role that reads what Read Only reads and manages users, and nothing more.
+    const brand = await brandId(server)
+    await sql`insert into roles (brand_id, name, permissions)
+      select ${brand}, 'User Manager', permissions || '{users:write}' from roles where brand_id = ${brand} and name = 'Read Only'`.execute(server.db.system)
     roles['User Manager'] = (await server.request('GET', '/v1/user-roles?page=1&pageSize=1&name=User%20Manager', { token: admin })).body[0].id
   })
   after(() => server.close())
