@@ -35,7 +35,7 @@ const plain = new pg.Pool({ connectionString: database.url, max: 10, options: '-
 try {
   const { brandId, readId } = database.seeded
   const user = await db.system.selectFrom('users').select('id').where('brand_id', '=', brandId).executeTakeFirstOrThrow()
-  const token = Object.freeze({ userId: user.id, brandId })
+  const token = Object.freeze({ userId: user.id, brandId, sessionVersion: 1, kid: null })
   const actors = new Actors(db.system)
   const operations: Record<string, () => Promise<unknown>> = {
     'actor statement (version unchanged)': () => actors.current(token),

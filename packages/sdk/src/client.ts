@@ -33,6 +33,24 @@ export interface CredentialsClientOptions extends CommonClientOptions {
   /** How long before `expiresAt` the token is renewed (default 30 s, at most half its lifetime). */
   refreshMarginMs?: number
   tokenProvider?: never
+  clientId?: never
+  clientSecret?: never
+}
+
+/**
+ * Log in as an app client (machine access) with its client id and secret; the same renewal rules
+ * as a user's login (before expiry, and once after a 401).
+ * @example new ElevateClient({ baseUrl, brand: 'acme', clientId: process.env.CLIENT_ID!, clientSecret: process.env.CLIENT_SECRET! })
+ */
+export interface ClientCredentialsClientOptions extends CommonClientOptions {
+  brand: string
+  clientId: string
+  clientSecret: string
+  /** How long before `expiresAt` the token is renewed (default 30 s, at most half its lifetime). */
+  refreshMarginMs?: number
+  tokenProvider?: never
+  username?: never
+  password?: never
 }
 
 /** Let the application supply tokens (see `TokenProvider`). */
@@ -41,10 +59,12 @@ export interface TokenProviderClientOptions extends CommonClientOptions {
   brand?: never
   username?: never
   password?: never
+  clientId?: never
+  clientSecret?: never
 }
 
-/** Options of `new ElevateClient(…)`: credentials, or a token provider. */
-export type ElevateClientOptions = CredentialsClientOptions | TokenProviderClientOptions
+/** Options of `new ElevateClient(…)`: a user's credentials, an app client's, or a token provider. */
+export type ElevateClientOptions = CredentialsClientOptions | ClientCredentialsClientOptions | TokenProviderClientOptions
 
 /** The default limit on one attempt: generous for a list of 1000 rows, short of a hung socket. */
 export const DEFAULT_TIMEOUT_MS = 30_000
@@ -85,7 +105,7 @@ export class ElevateClient {
    * kept for the requests that follow. Only for a client made with credentials.
    */
   async authenticate(): Promise<LoginResult> {
-    if (this.#session === undefined) throw new TypeError('authenticate() needs a client made with brand, username and password')
+    if (this.#session === undefined) throw new TypeError('authenticate() needs a client made with credentials (username and password, or clientId and clientSecret)')
     return this.#session.renew()
   }
 
@@ -103,11 +123,20 @@ export class ElevateClient {
       if (typeof options.tokenProvider !== 'function') throw new TypeError('tokenProvider must be a function')
       return { session: undefined, tokens: new ProviderSession(options.tokenProvider) as TokenSource }
     }
-    const { brand, username, password } = options
-    if (![brand, username, password].every((value) => typeof value === 'string' && value !== '')) {
-      throw new TypeError('ElevateClient needs brand, username and password, or a tokenProvider')
+    const filled = (...values: unknown[]) => values.every((value) => typeof value === 'string' && value !== '')
+    const { brand } = options
+    let credentials
+    if (options.clientId !== undefined || options.clientSecret !== undefined) {
+      const { clientId, clientSecret } = options
+      if (!filled(brand, clientId, clientSecret) || options.username !== undefined || options.password !== undefined) {
+        throw new TypeError('ElevateClient needs brand, clientId and clientSecret (and no username or password) to log in as an app client')
+      }
+      credentials = { brand, clientId, clientSecret }
+    } else {
+      const { username, password } = options
+      if (!filled(brand, username, password)) throw new TypeError('ElevateClient needs brand, username and password, clientId and clientSecret, or a tokenProvider')
+      credentials = { brand, username, password }
     }
-    const credentials = { brand, username, password }
     const session = new CredentialsSession(() => authenticate(transport(), credentials), options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS)
     return { session, tokens: session as TokenSource }
   }

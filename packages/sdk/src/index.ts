@@ -1,6 +1,6 @@
 /** @elevate-api/sdk: the TypeScript client of the Elevate API. */
 export { ElevateClient, DEFAULT_TIMEOUT_MS } from './client.ts'
-export type { ElevateClientOptions, CommonClientOptions, CredentialsClientOptions, TokenProviderClientOptions } from './client.ts'
+export type { ElevateClientOptions, CommonClientOptions, CredentialsClientOptions, ClientCredentialsClientOptions, TokenProviderClientOptions } from './client.ts'
 export type { TokenProvider } from './auth.ts'
 export {
   ElevateError,

@@ -26,8 +26,10 @@ export interface TransportConfig {
   now: () => number
 }
 
-// 401 codes that a new token cures; never invalid_credentials, account_disabled or a 403.
-const REFRESHABLE_CODES = new Set(['token_expired', 'invalid_token'])
+// 401 codes that a new token cures; never invalid_credentials, account_disabled or a 403. A
+// revoked token (password or roles changed, secret rotated) needs a new login, which then says
+// whether the credentials still hold.
+const REFRESHABLE_CODES = new Set(['token_expired', 'invalid_token', 'token_revoked'])
 
 /**
  * The request layer, and the only caller of `fetch`: headers, the Idempotency-Key, timeouts,

@@ -1,8 +1,9 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
+import { AuthEvents } from './auth/auth-events.ts'
 import { Authenticator } from './auth/authenticator.ts'
 import { LoginThrottle } from './auth/login-throttle.ts'
-import { loadSigningKey } from './auth/signing-key.ts'
+import { configuredKeyRing, DatabaseKeyRing } from './auth/signing-key.ts'
 import { TokenService } from './auth/tokens.ts'
 import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
@@ -35,12 +36,15 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
     ...transportOptions(config),
   })
 
-  const tokens = new TokenService(() => loadSigningKey(db.system, config.jwtSecret), config.tokenTtlSeconds)
+  const keys = config.jwtSecret === undefined ? new DatabaseKeyRing(db.system) : configuredKeyRing(config.jwtSecret)
+  const tokens = new TokenService(keys, config.tokenTtlSeconds)
   const throttle = new LoginThrottle(db.system, {
     maxFailures: config.loginMaxFailures,
+    maxFailuresPerAddress: config.loginMaxFailuresPerAddress,
     windowSeconds: config.loginFailureWindowSeconds,
   })
-  const authenticator = new Authenticator(db.system, tokens, throttle, logger)
+  const authEvents = new AuthEvents(db.system, logger, config.eventRetentionDays)
+  const authenticator = new Authenticator(db.system, tokens, throttle, logger, authEvents)
   const idempotency = new PostgresIdempotencyStore(db.system, {
     ttlSeconds: config.idempotencyTtlSeconds,
     onCleanupError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not delete expired idempotency keys'),

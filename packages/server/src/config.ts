@@ -21,7 +21,11 @@ export interface Config {
   dbPoolSize: number
   /** Failed logins allowed per brand, username and address within the window, before 429. */
   loginMaxFailures: number
+  /** Failed logins allowed per client address (any names) within the window, before 429. */
+  loginMaxFailuresPerAddress: number
   loginFailureWindowSeconds: number
+  /** How long security events are kept (`GET /v1/events`). */
+  eventRetentionDays: number
   /** Seconds a client is told to wait (`Retry-After`) while the database is unreachable. */
   retryAfterSeconds: number
   /** How long the outcome of a create sent with an Idempotency-Key is kept and replayed. */
@@ -95,7 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retryAfterSeconds: int('ELEVATE_RETRY_AFTER_SECONDS', 5, 1, 3600),
     idempotencyTtlSeconds: int('ELEVATE_IDEMPOTENCY_TTL_SECONDS', 86_400, 60, 604_800),
     loginMaxFailures: int('ELEVATE_LOGIN_MAX_FAILURES', 10, 1, 1000),
+    loginMaxFailuresPerAddress: int('ELEVATE_LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100_000),
     loginFailureWindowSeconds: int('ELEVATE_LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
+    eventRetentionDays: int('ELEVATE_EVENT_RETENTION_DAYS', 90, 1, 3650),
     admin: {
       brand: text('ELEVATE_ADMIN_BRAND', 'default'),
       username: text('ELEVATE_ADMIN_USERNAME', 'admin'),

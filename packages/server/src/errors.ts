@@ -47,6 +47,10 @@ export const ERROR_CATALOGUE = {
   token_expired: { kind: 'unauthenticated', message: 'The bearer token has expired: authenticate again' },
   invalid_credentials: { kind: 'unauthenticated', message: 'The brand, username or password is not correct' },
   account_disabled: { kind: 'unauthenticated', message: 'The user account is disabled' },
+  token_revoked: {
+    kind: 'unauthenticated',
+    message: 'The bearer token was revoked (the password or roles changed, or the account was disabled): authenticate again',
+  },
   insufficient_permission: { kind: 'forbidden', message: 'Your roles do not allow this operation' },
   route_not_found: { kind: 'not_found', message: 'No such resource' },
   not_found: { kind: 'not_found', message: 'The requested resource was not found' },

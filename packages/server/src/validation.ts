@@ -177,6 +177,8 @@ export function toFieldErrors(errors: readonly ErrorObject[], part: RequestPart)
   const seen = new Set<string>()
   const result: FieldError[] = []
   for (const error of errors) {
+    // An `if` only says its then/else branch failed: the branch's own errors say why.
+    if (error.keyword === 'if') continue
     const insideUnion = unions.some((u) => u !== error && error.schemaPath.startsWith(`${u.schemaPath}/`))
     if (insideUnion) continue
     const fieldError = describe(error, part)

@@ -6,7 +6,7 @@
 
 import type { operations } from './openapi.ts'
 import type { Transport } from '../request.ts'
-import { nestedResourceMethods, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
+import { actionMethod, nestedResourceMethods, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
 import type { BodyOf, JsonOf, MergePatchOf, QueryOf } from '../operation-types.ts'
 
 /** UserRole, as `getUserRole` answers it. */
@@ -14,6 +14,33 @@ export type UserRole = JsonOf<operations['getUserRole'], 200>
 
 /** The query of `getUserRoles`: paging, sort, fields and filters. */
 export type ListUserRolesQuery = QueryOf<operations['getUserRoles']>
+
+/** User, as `getUser` answers it. */
+export type User = JsonOf<operations['getUser'], 200>
+
+/** The query of `getUsers`: paging, sort, fields and filters. */
+export type ListUsersQuery = QueryOf<operations['getUsers']>
+
+/** What `createUser` takes. */
+export type CreateUserBody = BodyOf<operations['createUser']>
+
+/** A merge patch of a User (RFC 7396): the members to change; null removes one. */
+export type UserPatch = MergePatchOf<operations['updateUser']>
+
+/** AppClient, as `getAppClient` answers it. */
+export type AppClient = JsonOf<operations['getAppClient'], 200>
+
+/** The query of `getAppClients`: paging, sort, fields and filters. */
+export type ListAppClientsQuery = QueryOf<operations['getAppClients']>
+
+/** What `createAppClient` takes. */
+export type CreateAppClientBody = BodyOf<operations['createAppClient']>
+
+/** What `createAppClient` answers. */
+export type AppClientWithSecret = JsonOf<operations['createAppClient'], 201>
+
+/** A merge patch of a AppClient (RFC 7396): the members to change; null removes one. */
+export type AppClientPatch = MergePatchOf<operations['updateAppClient']>
 
 /** ContractOwner, as `getContractOwner` answers it. */
 export type ContractOwner = JsonOf<operations['getContractOwner'], 200>
@@ -387,6 +414,12 @@ export type ListProductCustomFieldsQuery = QueryOf<operations['getProductCustomF
 /** What `createProductCustomField` takes. */
 export type CreateProductCustomFieldBody = BodyOf<operations['createProductCustomField']>
 
+/** Event, as listed. */
+export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
+
+/** The query of `findEvents`: paging, sort, fields and filters. */
+export type ListEventsQuery = QueryOf<operations['findEvents']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -394,6 +427,18 @@ export function createResources(transport: Transport) {
     userRoles: (() => {
       const { list, listAll, get } = resourceMethods<UserRole, ListUserRolesQuery, never, never, UserRole>(transport, '/v1/user-roles')
       return { list, listAll, get }
+    })(),
+    /** `/v1/users`: list, listAll, exists, create, get, getWithETag, update. */
+    users: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<User, ListUsersQuery, CreateUserBody, UserPatch, User>(transport, '/v1/users')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/app-clients`: create, list, listAll, get, getWithETag, update, delete, rotateSecret. */
+    appClients: (() => {
+      const { create, list, listAll, get, getWithETag, update, delete: deleteItem } = resourceMethods<AppClient, ListAppClientsQuery, CreateAppClientBody, AppClientPatch, AppClientWithSecret>(transport, '/v1/app-clients')
+      /** Give an app client a new secret */
+      const rotateSecret = actionMethod<never, JsonOf<operations['rotateAppClientSecret'], 200>>(transport, 'POST', '/v1/app-clients/{appClientId}/rotate-secret')
+      return { create, list, listAll, get, getWithETag, update, delete: deleteItem, rotateSecret }
     })(),
     /** `/v1/contract-owners`: list, listAll, create, get, getWithETag, update. */
     contractOwners: (() => {
@@ -574,6 +619,11 @@ export function createResources(transport: Transport) {
     productCustomFields: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ProductCustomField, ListProductCustomFieldsQuery, CreateProductCustomFieldBody, never, ProductCustomField>(transport, '/v2/product-custom-fields')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/events`: list, listAll. */
+    events: (() => {
+      const { list, listAll } = resourceMethods<Event, ListEventsQuery, never, never, Event>(transport, '/v1/events')
+      return { list, listAll }
     })(),
   }
 }

@@ -8,4 +8,6 @@ export interface Actor {
   permissions: ReadonlySet<Permission>
   /** Set when the user may only see and manage one contract owner's data. */
   contractOwnerId: number | null
+  /** The request's client address, added by modules that record security events (never cached). */
+  address?: string
 }

@@ -7,6 +7,9 @@ import { invalidToken, type VerifiedToken } from './tokens.ts'
 
 interface ActorRow {
   auth_version: number
+  session_version: number
+  /** False when the token's signing key has been retired. */
+  key_in_use: boolean
   enabled: boolean
   username: string
   contract_owner_id: number | null
@@ -18,7 +21,8 @@ interface ActorRow {
 // migration 2026_12_02_0900), so an unchanged version means the actor built last time still holds.
 // The permissions are aggregated only when it moved.
 const ACTOR_QUERY = `
-  select u.auth_version, u.enabled, u.username, u.contract_owner_id,
+  select u.auth_version, u.session_version, u.enabled, u.username, u.contract_owner_id,
+         ($4::text is null or exists (select 1 from signing_keys k where k.kid = $4::text and k.state <> 'retired')) as key_in_use,
          case when u.auth_version = $3 then null else
            coalesce((select array_agg(distinct p.permission)
                        from user_role_assignments a
@@ -29,6 +33,7 @@ const ACTOR_QUERY = `
    where u.brand_id = $1 and u.id = $2`
 
 const DISABLED: TokenChallenge = Object.freeze({ error: 'invalid_token', description: 'The account is disabled' })
+const REVOKED: TokenChallenge = Object.freeze({ error: 'invalid_token', description: 'The token was revoked' })
 
 /**
  * The actor behind a verified token, as the database has it at the moment of the request: one
@@ -40,14 +45,28 @@ export class Actors {
   /** Keyed on the token service's per-token object, so an entry lives as long as the token's. */
   private readonly known = new WeakMap<VerifiedToken, { version: number; actor: Actor }>()
 
-  constructor(private readonly db: Kysely<Tables>) {}
+  constructor(
+    private readonly db: Kysely<Tables>,
+    /** Told of a verified token refused for its user's state (rate-limited security events). */
+    private readonly rejected: (token: VerifiedToken, username: string, code: 'account_disabled' | 'token_revoked') => Promise<void> = async () => {},
+  ) {}
 
   async current(token: VerifiedToken): Promise<Actor> {
     const cached = this.known.get(token)
-    const query = CompiledQuery.raw(ACTOR_QUERY, [token.brandId, token.userId, cached?.version ?? 0])
+    const query = CompiledQuery.raw(ACTOR_QUERY, [token.brandId, token.userId, cached?.version ?? 0, token.kid])
     const row = (await this.db.executeQuery<ActorRow>(query)).rows[0]
     if (row === undefined) throw invalidToken('The bearer token names no user')
-    if (!row.enabled) throw new AppError('account_disabled', { challenge: DISABLED })
+    // Checked here, per request, so that retiring a key ends its tokens at once on every instance.
+    if (!row.key_in_use) throw invalidToken('The bearer token was signed with a retired key')
+    if (!row.enabled) {
+      await this.rejected(token, row.username, 'account_disabled')
+      throw new AppError('account_disabled', { challenge: DISABLED })
+    }
+    // Issued before a password change, a change of roles or a disabling: ended (re-enabling needs a login).
+    if (Number(row.session_version) !== token.sessionVersion) {
+      await this.rejected(token, row.username, 'token_revoked')
+      throw new AppError('token_revoked', { challenge: REVOKED })
+    }
     if (cached !== undefined && cached.version === row.auth_version) return cached.actor
     const actor: Actor = Object.freeze({
       userId: token.userId,

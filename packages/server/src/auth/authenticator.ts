@@ -4,6 +4,9 @@ import type { Tables } from '../db/tables.ts'
 import { AppError } from '../errors.ts'
 import type { Actor } from './actor.ts'
 import { Actors } from './actors.ts'
+import type { AuthEvents } from './auth-events.ts'
+import { ClientLogin } from './client-login.ts'
+import { LoginFailures } from './login-failures.ts'
 import type { LoginThrottle } from './login-throttle.ts'
 import { decoyHash, verifyPassword } from './passwords.ts'
 import { invalidToken, type TokenService } from './tokens.ts'
@@ -28,14 +31,22 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
  */
 export class Authenticator {
   private readonly actors: Actors
+  /** The client credentials grant (app clients). */
+  readonly clients: ClientLogin
+  private readonly failures: LoginFailures
 
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly tokens: TokenService,
-    private readonly throttle: LoginThrottle,
-    private readonly log: Logger,
+    throttle: LoginThrottle,
+    log: Logger,
+    private readonly events: AuthEvents,
   ) {
-    this.actors = new Actors(db)
+    this.actors = new Actors(db, (token, username, code) =>
+      events.tokenRejected(token.brandId, `user:${token.userId}`, username, code === 'account_disabled' ? 'the account is disabled' : 'the token was revoked'),
+    )
+    this.failures = new LoginFailures(db, throttle, events, log)
+    this.clients = new ClientLogin(db, tokens, this.failures, events)
   }
 
   /**
@@ -43,29 +54,22 @@ export class Authenticator {
    * Repeated failures from one address for one brand and username give 429 for a while.
    */
   async login({ brand, username, password }: Credentials, address: string): Promise<LoginResult> {
-    const wait = await this.throttle.blockedFor(brand, username, address)
-    if (wait !== undefined) {
-      this.securityEvent('user-login-throttled', brand, username)
-      throw new AppError('rate_limited', {
-        message: 'Too many failed logins: wait before trying again',
-        retryAfterSeconds: wait,
-      })
-    }
+    await this.failures.assertNotThrottled(brand, username, address)
     const user = await this.db
       .selectFrom('users')
       .innerJoin('brands', 'brands.id', 'users.brand_id')
-      .select(['users.id', 'users.brand_id', 'users.username', 'users.password_hash', 'users.enabled'])
+      .select(['users.id', 'users.brand_id', 'users.username', 'users.password_hash', 'users.enabled', 'users.session_version'])
       .where('brands.name', '=', brand)
       .where('users.username', '=', username)
+      .where('users.app_client', '=', false) // app clients use their credentials, not a password login
       .executeTakeFirst()
     const passwordMatches = await verifyPassword(user?.password_hash ?? (await decoyHash), password)
     if (user === undefined || !passwordMatches) {
-      await this.throttle.recordFailure(brand, username, address)
-      this.securityEvent('user-login-failure', brand, username)
+      await this.failures.failed(brand, username, address, user?.brand_id ?? brand, user === undefined ? 'no such user' : 'wrong password')
       throw new AppError('invalid_credentials')
     }
     if (!user.enabled) {
-      this.securityEvent('user-login-failure', brand, username, 'account disabled')
+      await this.events.record(user.brand_id, { action: 'user-login-failure', description: `Login refused for ${username}: the account is disabled`, username, ipAddress: address })
       throw new AppError('account_disabled')
     }
     const roleIds = await this.db
@@ -79,9 +83,10 @@ export class Authenticator {
       brandId: user.brand_id,
       username: user.username,
       roleIds: roleIds.map((r) => r.role_id),
+      sessionVersion: user.session_version,
     })
-    await this.throttle.clear(brand, username, address)
-    this.securityEvent('user-login-success', brand, username)
+    await this.failures.succeeded(brand, username)
+    await this.events.record(user.brand_id, { action: 'user-login-success', description: `User ${username} has logged in`, username, ipAddress: address })
     return { token: issued.token, username: user.username, expiresAt: issued.expiresAt.toISOString() }
   }
 
@@ -97,9 +102,5 @@ export class Authenticator {
     const token = BEARER.exec(authorization)?.[1]
     if (token === undefined) throw invalidToken('The Authorization header must be: Bearer <token>')
     return this.actors.current(await this.tokens.verify(token))
-  }
-
-  private securityEvent(action: string, brand: string, username: string, reason?: string): void {
-    this.log.info({ category: 'authentication', action, brand, username, reason }, `security event: ${action}`)
   }
 }

@@ -3,14 +3,24 @@ import { sql, type Kysely } from 'kysely'
 import type { Tables } from '../db/tables.ts'
 
 export interface ThrottleSettings {
+  /** Failures allowed per brand and username (or app client id) within the window. */
   maxFailures: number
+  /** Failures allowed per client address, whatever the names tried, within the window. */
+  maxFailuresPerAddress: number
   windowSeconds: number
 }
 
+/** What a recorded failure did: whether it was the one that reached a limit (a lockout). */
+export interface FailureOutcome {
+  lockedOut: boolean
+  addressLockedOut: boolean
+}
+
 /**
- * Limits failed logins per brand, username and client address within a window, in the database so
- * that every instance counts the same failures. Keyed by name, not by user: an unknown user is
- * throttled like a real one, so the limit reveals nothing.
+ * Limits failed logins (and client-credential requests) per brand and name, and per client
+ * address, within a window that starts at the first failure; in the database so that every
+ * instance counts the same failures. Keyed by name, not by user: an unknown user is throttled
+ * like a real one, so the limit reveals nothing. A success resets the name's count only.
  */
 export class LoginThrottle {
   constructor(
@@ -19,35 +29,54 @@ export class LoginThrottle {
   ) {}
 
   /** Seconds until another attempt is allowed, or undefined when one is allowed now. */
-  async blockedFor(brand: string, username: string, address: string): Promise<number | undefined> {
+  async blockedFor(brand: string, name: string, address: string): Promise<number | undefined> {
+    const remaining = sql<number>`ceil(extract(epoch from window_started + make_interval(secs => ${this.settings.windowSeconds}) - now()))`
     const row = await this.db
       .selectFrom('login_failures')
-      .select(sql<number>`ceil(extract(epoch from window_started + make_interval(secs => ${this.settings.windowSeconds}) - now()))`.as('remaining'))
-      .where('key_hash', '=', keyHash(brand, username, address))
-      .where('failures', '>=', this.settings.maxFailures)
+      .select(sql<number>`max(${remaining})`.as('remaining'))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('key_hash', '=', nameKey(brand, name)), eb('failures', '>=', this.settings.maxFailures)]),
+          eb.and([eb('key_hash', '=', addressKey(address)), eb('failures', '>=', this.settings.maxFailuresPerAddress)]),
+        ]),
+      )
       .executeTakeFirst()
-    return row !== undefined && Number(row.remaining) > 0 ? Number(row.remaining) : undefined
+    const seconds = Number(row?.remaining ?? 0)
+    return seconds > 0 ? seconds : undefined
   }
 
-  async recordFailure(brand: string, username: string, address: string): Promise<void> {
+  /** Counts a failure for the name and for the address, in one statement. */
+  async recordFailure(brand: string, name: string, address: string): Promise<FailureOutcome> {
     const expired = sql<boolean>`login_failures.window_started < now() - make_interval(secs => ${this.settings.windowSeconds})`
-    await this.db
+    const byName = nameKey(brand, name)
+    const rows = await this.db
       .insertInto('login_failures')
-      .values({ key_hash: keyHash(brand, username, address), failures: 1, window_started: sql`now()` })
+      .values([byName, addressKey(address)].map((key_hash) => ({ key_hash, failures: 1, window_started: sql<Date>`now()` })))
       .onConflict((oc) =>
         oc.column('key_hash').doUpdateSet({
           failures: sql`case when ${expired} then 1 else login_failures.failures + 1 end`,
           window_started: sql`case when ${expired} then now() else login_failures.window_started end`,
         }),
       )
+      .returning(['key_hash', 'failures'])
       .execute()
+    const failures = (key: Buffer) => rows.find((row) => row.key_hash.equals(key))?.failures ?? 0
+    return {
+      lockedOut: failures(byName) === this.settings.maxFailures,
+      addressLockedOut: failures(addressKey(address)) === this.settings.maxFailuresPerAddress,
+    }
   }
 
-  async clear(brand: string, username: string, address: string): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('key_hash', '=', keyHash(brand, username, address)).execute()
+  /** A success: the name's failures are forgotten (the address's stay counted). */
+  async clear(brand: string, name: string): Promise<void> {
+    await this.db.deleteFrom('login_failures').where('key_hash', '=', nameKey(brand, name)).execute()
   }
 }
 
-function keyHash(brand: string, username: string, address: string): Buffer {
-  return createHash('sha256').update(`${brand}\u0000${username}\u0000${address}`).digest()
+function nameKey(brand: string, name: string): Buffer {
+  return createHash('sha256').update(`name\u0000${brand}\u0000${name}`).digest()
+}
+
+function addressKey(address: string): Buffer {
+  return createHash('sha256').update(`address\u0000${address}`).digest()
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { errors, jwtVerify, SignJWT } from 'jose'
+import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose'
 import { AppError } from '../errors.ts'
+import { CONFIGURED_KID, LEGACY_KID, type KeyRing } from './signing-key.ts'
 
 const ISSUER = 'elevate-api'
 const AUDIENCE = 'elevate-api'
@@ -13,6 +14,8 @@ export interface TokenClaims {
   brandId: number
   username: string
   roleIds: number[]
+  /** The user's session version when the token was issued (`sv`): a later one revokes it. */
+  sessionVersion: number
 }
 
 /** Who a verified token speaks for. One object per token for as long as it is cached, so callers
@@ -20,6 +23,9 @@ export interface TokenClaims {
 export interface VerifiedToken {
   readonly userId: number
   readonly brandId: number
+  readonly sessionVersion: number
+  /** The key that signed it, checked per request (`auth/actors.ts`); null when keys are configured. */
+  readonly kid: string | null
 }
 
 export interface IssuedToken {
@@ -29,35 +35,26 @@ export interface IssuedToken {
 
 /** Signs and verifies the API's bearer tokens (JWT, RFC 7519). */
 export class TokenService {
-  private secret: Promise<Uint8Array> | undefined
   /**
    * Tokens already verified, until they expire: a token's signature cannot change, so the HMAC
    * need not be checked on every request (it is most of the cost of authenticating). Bounded;
-   * the oldest entries go first.
+   * the oldest entries go first. A retired key is caught by the per-request actor statement.
    */
   private readonly verified = new Map<string, { claims: VerifiedToken; expiresAt: number }>()
   private static readonly MAX_VERIFIED = 10_000
 
-  /** `loadSecret` runs on first use (not at start-up), and again if it failed. */
   constructor(
-    private readonly loadSecret: () => Promise<Uint8Array>,
+    private readonly keys: KeyRing,
     private readonly ttlSeconds: number,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  private key(): Promise<Uint8Array> {
-    this.secret ??= this.loadSecret().catch((error: unknown) => {
-      this.secret = undefined
-      throw error
-    })
-    return this.secret
-  }
-
   async issue(claims: TokenClaims): Promise<IssuedToken> {
     const issuedAt = Math.floor(this.clock().getTime() / 1000)
     const expiresAt = issuedAt + this.ttlSeconds
-    const token = await new SignJWT({ brandId: claims.brandId, username: claims.username, roles: claims.roleIds })
-      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+    const key = await this.keys.current()
+    const token = await new SignJWT({ brandId: claims.brandId, username: claims.username, roles: claims.roleIds, sv: claims.sessionVersion })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', kid: key.kid })
       .setSubject(String(claims.userId))
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -65,7 +62,7 @@ export class TokenService {
       .setNotBefore(issuedAt)
       .setExpirationTime(expiresAt)
       .setJti(randomUUID())
-      .sign(await this.key())
+      .sign(key.secret)
     return { token, expiresAt: new Date(expiresAt * 1000) }
   }
 
@@ -83,7 +80,15 @@ export class TokenService {
   }
 
   private async verifySignature(token: string): Promise<{ claims: VerifiedToken; expiresAt: number }> {
-    const key = await this.key() // outside the try: a database failure is not a bad token
+    let kid: string
+    try {
+      const header = decodeProtectedHeader(token)
+      kid = typeof header.kid === 'string' ? header.kid : this.keys.checksKeys ? LEGACY_KID : CONFIGURED_KID
+    } catch {
+      throw invalidToken()
+    }
+    const key = await this.keys.byKid(kid) // outside the try below: a database failure is not a bad token
+    if (key === undefined) throw invalidToken('The bearer token was signed with a key that is not in use')
     try {
       const { payload } = await jwtVerify(token, key, {
         algorithms: [ALGORITHM],
@@ -93,11 +98,13 @@ export class TokenService {
         currentDate: this.clock(),
       })
       const userId = Number(payload.sub)
-      const brandId = payload.brandId
-      if (!Number.isSafeInteger(userId) || typeof brandId !== 'number' || !Number.isSafeInteger(brandId)) {
+      const { brandId } = payload
+      // Tokens of before session versions carry none: the first version.
+      const sv = payload.sv ?? 1
+      if (!Number.isSafeInteger(userId) || typeof brandId !== 'number' || !Number.isSafeInteger(brandId) || typeof sv !== 'number' || !Number.isSafeInteger(sv)) {
         throw invalidToken('The bearer token does not name a user')
       }
-      return { claims: Object.freeze({ userId, brandId }), expiresAt: payload.exp! * 1000 }
+      return { claims: Object.freeze({ userId, brandId, sessionVersion: sv, kid: this.keys.checksKeys ? kid : null }), expiresAt: payload.exp! * 1000 }
     } catch (error) {
       if (error instanceof AppError) throw error
       if (error instanceof errors.JWTExpired) {

@@ -1,4 +1,5 @@
 import { adminContactsModule } from './admin-contacts/index.ts'
+import { appClientsModule } from './app-clients/index.ts'
 import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
 import { callClassesModule } from './call-classes/index.ts'
@@ -10,6 +11,7 @@ import { customFieldDefinitionsModule } from './custom-field-definitions/index.t
 import { customersModule } from './customers/index.ts'
 import { electronicSummaryTemplatesModule } from './electronic-summary-templates/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
+import { eventsModule } from './events/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceDocumentProfilesModule } from './invoice-document-profiles/index.ts'
 import { ignoredUsageModule } from './ignored-usage/index.ts'
@@ -30,12 +32,15 @@ import { usageProductCategoriesModule } from './usage-product-categories/index.t
 import { usageProductsModule } from './usage-products/index.ts'
 import { productCustomFieldsModule } from './product-custom-fields/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
+import { usersModule } from './users/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
 export const MODULES: readonly ApiModule[] = [
   healthModule,
   authenticationModule,
   userRolesModule,
+  usersModule,
+  appClientsModule,
   contractOwnersModule,
   subBrandsModule,
   billingCyclesModule,
@@ -64,6 +69,7 @@ export const MODULES: readonly ApiModule[] = [
   ignoredUsageModule,
   usageProductsModule,
   productCustomFieldsModule,
+  eventsModule,
 ]
 
 /** Every permission some module declares. */

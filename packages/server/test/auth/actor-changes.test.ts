@@ -49,12 +49,43 @@ describe('changes to a user take effect on the next request, on every instance',
   const roleId = async (name: string) =>
     (await a.db.system.selectFrom('roles').select('id').where('brand_id', '=', brandId).where('name', '=', name).executeTakeFirstOrThrow()).id
 
-  it('a role taken away or given', async () => {
+  const relogin = async () => {
+    token = await a.login({ brand: ADMIN.brand, username: 'changing', password })
+  }
+  let password = 'changing-password'
+
+  it('a role taken away or given: tokens issued before are revoked; a new login has the new roles', async () => {
     await expectEverywhere(ROLES, 200) // both instances now hold this actor
     await write(sql`delete from user_role_assignments where brand_id = ${brandId} and user_id = ${userId}`)
     await write(sql`insert into user_role_assignments (brand_id, user_id, role_id) values (${brandId}, ${userId}, ${await roleId('Customer Manager')})`)
+    await expectEverywhere(ROLES, 401, 'token_revoked')
+    await relogin()
     await expectEverywhere(ROLES, 403, 'insufficient_permission')
     await write(sql`update user_role_assignments set role_id = ${await roleId('Read Only')} where brand_id = ${brandId} and user_id = ${userId}`)
+    await expectEverywhere(ROLES, 200) // an update of an assignment in place (psql) applies without a revocation
+  })
+
+  it('a password or roles changed through /v1/users: the old token dies on both instances', async () => {
+    const admin = await a.login()
+    const url = `/v1/users/${userId}`
+    const merge = { 'content-type': 'application/merge-patch+json' }
+    await expectEverywhere(ROLES, 200)
+    password = 'a brand new passphrase'
+    assert.equal((await a.request('PATCH', url, { token: admin, headers: merge, body: JSON.stringify({ password }) })).status, 200)
+    await expectEverywhere(ROLES, 401, 'token_revoked')
+    await relogin()
+    await expectEverywhere(ROLES, 200)
+    const roles = [await roleId('Read Only'), await roleId('Customer Manager')]
+    assert.equal((await a.request('PATCH', url, { token: admin, headers: merge, body: JSON.stringify({ userRoles: roles }) })).status, 200)
+    await expectEverywhere(ROLES, 401, 'token_revoked')
+    await relogin()
+    await expectEverywhere(ROLES, 200)
+    const disabled = await a.request('PATCH', url, { token: admin, headers: merge, body: '{"enabled":false}' })
+    assert.equal(disabled.status, 200, disabled.text)
+    await expectEverywhere(ROLES, 401, 'account_disabled')
+    assert.equal((await a.request('PATCH', url, { token: admin, headers: merge, body: '{"enabled":true}' })).status, 200)
+    await expectEverywhere(ROLES, 401, 'token_revoked')
+    await relogin()
     await expectEverywhere(ROLES, 200)
   })
 
@@ -88,6 +119,9 @@ describe('changes to a user take effect on the next request, on every instance',
       assertError(response, 401, 'account_disabled')
     }
     await write(sql`update users set enabled = true where brand_id = ${brandId} and id = ${userId}`)
+    // Re-enabled: the tokens of before the disabling stay ended; a new login works.
+    await expectEverywhere(ROLES, 401, 'token_revoked')
+    await relogin()
     await expectEverywhere(ROLES, 200)
   })
 

@@ -22,13 +22,15 @@ describe('403 Forbidden and brand isolation', () => {
     assert.match(response.body.message, /users:read/)
   })
 
-  it('takes a role change into account at once, even on an unexpired token', async () => {
+  it('takes a role change into account at once: the unexpired token is revoked, a new one has the new roles', async () => {
     const password = 'role-change-password'
     const userId = await createUser(server.db.system, { brandId: acmeId, username: 'role-change', password, roles: ['Read Only'] })
     const token = await server.login({ brand: ADMIN.brand, username: 'role-change', password })
     assert.equal((await server.request('GET', '/v1/user-roles?page=1&pageSize=5', { token })).status, 200)
     await server.db.system.deleteFrom('user_role_assignments').where('user_id', '=', userId).execute()
-    assertError(await server.request('GET', '/v1/user-roles?page=1&pageSize=5', { token }), 403, 'insufficient_permission')
+    assertError(await server.request('GET', '/v1/user-roles?page=1&pageSize=5', { token }), 401, 'token_revoked')
+    const again = await server.login({ brand: ADMIN.brand, username: 'role-change', password })
+    assertError(await server.request('GET', '/v1/user-roles?page=1&pageSize=5', { token: again }), 403, 'insufficient_permission')
   })
 
   it('shows each brand only its own rows, by list, filter and id', async () => {

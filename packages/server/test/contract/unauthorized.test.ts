@@ -12,11 +12,12 @@ describe('401 Unauthorized', () => {
   let secret: Uint8Array
   let brandId: number
   let adminId: number
+  let sessionVersion: number
 
   /** A token like the server's own, with the given changes. */
   async function forge(changes: { key?: Uint8Array; exp?: number; nbf?: number; iss?: string; sub?: string } = {}) {
     const now = Math.floor(Date.now() / 1000)
-    return new SignJWT({ brandId, username: ADMIN.username, roles: [] })
+    return new SignJWT({ brandId, username: ADMIN.username, roles: [], sv: sessionVersion })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(changes.sub ?? String(adminId))
       .setIssuer(changes.iss ?? 'elevate-api')
@@ -32,9 +33,10 @@ describe('401 Unauthorized', () => {
     await server.login() // makes the signing key
     const key = await server.db.system.selectFrom('signing_keys').select('secret').executeTakeFirstOrThrow()
     secret = new Uint8Array(key.secret)
-    const admin = await server.db.system.selectFrom('users').select(['id', 'brand_id']).where('username', '=', ADMIN.username).executeTakeFirstOrThrow()
+    const admin = await server.db.system.selectFrom('users').select(['id', 'brand_id', 'session_version']).where('username', '=', ADMIN.username).executeTakeFirstOrThrow()
     brandId = admin.brand_id
     adminId = admin.id
+    sessionVersion = admin.session_version
   })
   after(() => server.close())
 

@@ -50,7 +50,7 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
 
   before(async () => {
     // Login throttling is per user: fuzzed logins must not lock the administrator out.
-    server = await startTestServer({ loginMaxFailures: 1000 })
+    server = await startTestServer({ loginMaxFailures: 1000, loginMaxFailuresPerAddress: 100_000 })
     token = await server.login()
     const setup = await createAdminSetup((m, p, o) => server.request(m, p, o), token)
     for (let i = 0; i < 3; i++) await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })

@@ -52,6 +52,8 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
       { path: '/v2/rental-product-categories', body: () => ({ name: `Race ${randomUUID()}`, startDate: '2024-01-01', contractOwnerIds: [setup.contractOwnerId] }), find: byName('name') },
       { path: '/v2/usage-product-categories', body: () => ({ name: `Race ${randomUUID()}` }), find: byName('name') },
       { path: '/v2/product-custom-fields', body: () => ({ label: `Race ${randomUUID()}`, entityLevel: 'RENTAL_PRODUCT' }), find: byName('label') },
+      // App clients are left out: their create answers a secret, so it takes no Idempotency-Key.
+      { path: '/v1/users', body: () => ({ username: `race.${randomUUID().slice(0, 8)}`, firstName: 'R', lastName: 'C', email: 'r@example.com', userRoles: [] }), find: byName('username') },
     ]
   })
   after(() => server.close())

@@ -22,6 +22,10 @@ import * as createReferenceDataSources from './2026_12_03_2003_create_reference_
 import * as createCallClassesDialstrings from './2026_12_03_2004_create_call_classes_dialstrings.ts'
 import * as createIgnoredUsage from './2026_12_03_2005_create_ignored_usage.ts'
 import * as makeSourceLocaleIdNumeric from './2026_12_03_2006_make_source_locale_id_numeric.ts'
+import * as openUsersApi from './2026_12_04_1000_open_users_api.ts'
+import * as createSecurityEvents from './2026_12_04_1010_create_security_events.ts'
+import * as createAppClients from './2026_12_04_1020_create_app_clients.ts'
+import * as addSigningKeyStates from './2026_12_04_1030_add_signing_key_states.ts'
 import * as createRentalProductCategories from './2026_12_05_1000_create_rental_product_categories.ts'
 import * as createRentalProducts from './2026_12_05_1001_create_rental_products.ts'
 import * as createUsageProductCategories from './2026_12_05_1002_create_usage_product_categories.ts'
@@ -57,6 +61,10 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_2004_create_call_classes_dialstrings': createCallClassesDialstrings,
   '2026_12_03_2005_create_ignored_usage': createIgnoredUsage,
   '2026_12_03_2006_make_source_locale_id_numeric': makeSourceLocaleIdNumeric,
+  '2026_12_04_1000_open_users_api': openUsersApi,
+  '2026_12_04_1010_create_security_events': createSecurityEvents,
+  '2026_12_04_1020_create_app_clients': createAppClients,
+  '2026_12_04_1030_add_signing_key_states': addSigningKeyStates,
   '2026_12_05_1000_create_rental_product_categories': createRentalProductCategories,
   '2026_12_05_1001_create_rental_products': createRentalProducts,
   '2026_12_05_1002_create_usage_product_categories': createUsageProductCategories,

@@ -1,0 +1,69 @@
+import type { Actor } from '../../auth/actor.ts'
+import { passwordProblems } from '../../auth/password-policy.ts'
+import type { TenantTransaction } from '../../db/database.ts'
+import { AppError, assertValid } from '../../errors.ts'
+import { ReferenceErrors } from '../../resources/references.ts'
+import { contractOwnerExists } from '../contract-owners/index.ts'
+import type { UserDocument } from './user.repository.ts'
+
+/**
+ * The rules of a user write, in the contract's order: the password policy (400), then escalation
+ * (403): a restricted manager keeps users inside its contract owner, nobody grants a role carrying
+ * a permission they do not hold, nobody manages a user who holds one; then references (400).
+ */
+export function assertPasswordPolicy(document: UserDocument): void {
+  if (document.password !== undefined) assertValid(passwordProblems(document.password, document.username))
+}
+
+/** A restricted manager may give a user only its own contract owner (absent would mean the whole brand). */
+export function assertScopeNotWidened(actor: Actor, contractOwnerId: number | undefined): void {
+  if (actor.contractOwnerId === null || contractOwnerId === actor.contractOwnerId) return
+  throw new AppError('insufficient_permission', {
+    message: `You may only manage users of contract owner ${actor.contractOwnerId}: a user cannot get a wider scope than yours`,
+  })
+}
+
+interface RoleRow {
+  id: number
+  name: string
+  permissions: string[]
+}
+
+async function rolesOf(trx: TenantTransaction, ids: readonly number[]): Promise<RoleRow[]> {
+  if (ids.length === 0) return []
+  const rows = await trx.selectFrom('roles').select(['id', 'name', 'permissions']).where('id', 'in', ids).execute()
+  return rows.map((row) => ({ id: Number(row.id), name: row.name, permissions: row.permissions }))
+}
+
+const lacking = (actor: Actor, role: RoleRow) => role.permissions.filter((permission) => !actor.permissions.has(permission as never))
+
+/**
+ * 403 when a role being granted carries a permission the actor lacks ("cannot grant a role you do
+ * not hold", measured by what the role allows); then 400 for role ids the brand does not have.
+ */
+export async function checkGrantedRoles(trx: TenantTransaction, actor: Actor, roles: readonly number[], before: readonly number[], references: ReferenceErrors): Promise<void> {
+  const added = roles.filter((id) => !before.includes(id))
+  const found = await rolesOf(trx, added)
+  for (const role of found) {
+    const missing = lacking(actor, role)
+    if (missing.length > 0) {
+      throw new AppError('insufficient_permission', { message: `You cannot grant the role '${role.name}': it allows ${missing.join(', ')}, which you do not hold` })
+    }
+  }
+  const unknown = added.filter((id) => !found.some((role) => role.id === id))
+  if (unknown.length > 0) references.add('userRoles', `role ${unknown.join(', ')} does not exist`)
+}
+
+/** 403 when the user to change holds a role carrying a permission the actor lacks. */
+export async function assertManageable(trx: TenantTransaction, actor: Actor, roles: readonly number[]): Promise<void> {
+  for (const role of await rolesOf(trx, roles)) {
+    if (lacking(actor, role).length > 0) {
+      throw new AppError('insufficient_permission', { message: `You cannot change a user holding the role '${role.name}', which allows more than you hold` })
+    }
+  }
+}
+
+export async function checkContractOwnerReference(trx: TenantTransaction, contractOwnerId: number | undefined, references: ReferenceErrors): Promise<void> {
+  if (contractOwnerId === undefined) return
+  references.expect(await contractOwnerExists(trx, contractOwnerId), 'contractOwnerId', `contract owner ${contractOwnerId} does not exist`)
+}
