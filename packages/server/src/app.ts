@@ -9,6 +9,7 @@ import type { Database } from './db/database.ts'
 import { classifyDatabaseError } from './db/errors.ts'
 import { answerError, installContract } from './http/contract.ts'
 import { installConditionalGet } from './http/conditional.ts'
+import { registerDocs } from './http/docs.ts'
 import { registerMetrics } from './http/metrics.ts'
 import { registerOpenApi } from './http/openapi.ts'
 import { registerProtection } from './http/protection.ts'
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
   installConditionalGet(app)
   await registerRateLimit(app, config)
   await registerOpenApi(app, API_VERSION)
+  await registerDocs(app)
   if (config.metricsToken !== undefined) registerMetrics(app, { token: config.metricsToken, poolStats: () => db.poolStats() })
 
   const context: ModuleContext = { config, db, authenticator }
