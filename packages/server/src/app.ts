@@ -14,6 +14,7 @@ import { registerMetrics } from './http/metrics.ts'
 import { registerOpenApi } from './http/openapi.ts'
 import { registerProtection } from './http/protection.ts'
 import { registerRateLimit } from './http/rate-limit.ts'
+import { registerSandbox } from './http/sandbox.ts'
 import { requestIdFor } from './http/request-id.ts'
 import { transportOptions } from './http/transport.ts'
 import { PostgresIdempotencyStore } from './idempotency/postgres-store.ts'
@@ -53,12 +54,15 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
   })
   // Before the contract layer: their headers (CORS above all) must be on its error answers too.
   await registerProtection(app, config)
+  // Before the contract's checks too: an injected fault answers whatever the request holds.
+  const sandbox = config.sandbox ? registerSandbox(app, { retryAfterSeconds: config.retryAfterSeconds }) : undefined
   const contract = installContract(app, {
     authenticate: (authorization) => authenticator.authenticate(authorization),
     classifyError,
     idempotency,
   })
   installConditionalGet(app)
+  sandbox?.addRoutes()
   await registerRateLimit(app, config)
   await registerOpenApi(app, API_VERSION)
   await registerDocs(app)
