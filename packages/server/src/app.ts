@@ -16,7 +16,7 @@ import { registerProtection } from './http/protection.ts'
 import { registerRateLimit } from './http/rate-limit.ts'
 import { registerSandbox } from './http/sandbox.ts'
 import { requestIdFor } from './http/request-id.ts'
-import { transportOptions } from './http/transport.ts'
+import { closeConnectionsWhenClosing, transportOptions } from './http/transport.ts'
 import { PostgresIdempotencyStore } from './idempotency/postgres-store.ts'
 import { MODULES } from './modules/index.ts'
 import type { ModuleContext } from './modules/module.ts'
@@ -52,6 +52,7 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
     ttlSeconds: config.idempotencyTtlSeconds,
     onCleanupError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not delete expired idempotency keys'),
   })
+  closeConnectionsWhenClosing(app)
   // Before the contract layer: their headers (CORS above all) must be on its error answers too.
   await registerProtection(app, config)
   // Before the contract's checks too: an injected fault answers whatever the request holds.

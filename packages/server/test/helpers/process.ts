@@ -26,8 +26,9 @@ export interface ServerProcess extends HttpClient {
  */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
-    // No general rate limit unless a test asks for one: tests send bursts a real client would not.
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ELEVATE_RATE_LIMIT_MAX: '0', ...env },
+    // No general rate limit or load shedding unless a test asks: tests send bursts a real client
+    // would not, and a busy test machine starves processes of CPU for seconds.
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ELEVATE_RATE_LIMIT_MAX: '0', ELEVATE_MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
