@@ -56,6 +56,7 @@ export const ERROR_CATALOGUE = {
   patch_test_failed: { kind: 'conflict', message: 'A test operation of the JSON Patch failed' },
   invalid_transition: { kind: 'conflict', message: 'The resource cannot move to that state from its current one' },
   in_use: { kind: 'conflict', message: 'The resource is in use and cannot be deleted' },
+  overlapping_period: { kind: 'conflict', message: 'The validity period overlaps another of the same series' },
   idempotency_key_in_progress: {
     kind: 'conflict',
     message: 'A request with this Idempotency-Key is still being processed: retry later to get its result',
@@ -86,11 +87,25 @@ export interface FieldError {
   message: string
 }
 
+/** Why a bearer token was refused, for the RFC 6750 challenge `http/` writes. */
+export interface TokenChallenge {
+  error: 'invalid_token'
+  description: string
+}
+
+/**
+ * What an error says beyond its code. Data only: `http/` alone turns it into headers
+ * (`Retry-After`, `WWW-Authenticate`, `Allow`), so the layers below never speak HTTP.
+ */
 export interface AppErrorOptions {
   message?: string
   errors?: FieldError[]
-  /** Response headers the error needs (`Allow`, `Retry-After`, `WWW-Authenticate`). */
-  headers?: Record<string, string>
+  /** When a retry may succeed (429, 503, a request still in progress). */
+  retryAfterSeconds?: number
+  /** Why the credentials were refused (401). */
+  challenge?: TokenChallenge
+  /** The methods the resource does allow (405). */
+  allowedMethods?: readonly string[]
   cause?: unknown
 }
 
@@ -98,7 +113,9 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly kind: ErrorKind
   readonly errors: FieldError[] | undefined
-  readonly headers: Record<string, string> | undefined
+  readonly retryAfterSeconds: number | undefined
+  readonly challenge: TokenChallenge | undefined
+  readonly allowedMethods: readonly string[] | undefined
 
   constructor(
     readonly code: ErrorCode,
@@ -108,7 +125,9 @@ export class AppError extends Error {
     this.name = 'AppError'
     this.kind = ERROR_CATALOGUE[code].kind
     this.errors = options.errors
-    this.headers = options.headers
+    this.retryAfterSeconds = options.retryAfterSeconds
+    this.challenge = options.challenge
+    this.allowedMethods = options.allowedMethods
   }
 }
 

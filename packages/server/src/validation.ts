@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import type { FieldError, RequestPart } from './errors.ts'
+import { DECIMAL_KEYWORD, decimalDigitsProblem, type DecimalSpec } from './resources/decimal.ts'
 import { isRealDate, isRealDateTime } from './lists/filters.ts'
 
 export type { RequestPart }
@@ -26,6 +27,18 @@ function makeAjv(options: Options): Ajv {
   // Stricter than ajv-formats: dates must exist and PostgreSQL must hold them (no year 0000).
   ajv.addFormat('date', { type: 'string', validate: isRealDate })
   ajv.addFormat('date-time', { type: 'string', validate: isRealDateTime })
+  // Exact decimals (resources/decimal.ts): the digits a number may have, checked with the rest.
+  ajv.addKeyword({
+    keyword: DECIMAL_KEYWORD,
+    type: 'number',
+    schemaType: 'object',
+    errors: true,
+    validate: function digits(spec: DecimalSpec, value: number) {
+      const problem = decimalDigitsProblem(value, spec)
+      if (problem !== undefined) (digits as unknown as { errors: Partial<ErrorObject>[] }).errors = [{ keyword: DECIMAL_KEYWORD, params: { problem } }]
+      return problem === undefined
+    },
+  })
   return ajv
 }
 
@@ -146,6 +159,8 @@ function describe(error: ErrorObject, part: RequestPart): FieldError {
       return { field: at(), code: 'too_few', message: `must contain at least ${String(p.limit)} item${p.limit === 1 ? '' : 's'}` }
     case 'maxItems':
       return { field: at(), code: 'too_many', message: `must contain at most ${String(p.limit)} items` }
+    case DECIMAL_KEYWORD:
+      return { field: at(), code: 'invalid_value', message: String(p.problem) }
     case 'uniqueItems':
       return { field: at(), code: 'duplicate_items', message: 'must not contain duplicates' }
     default:

@@ -423,6 +423,379 @@ export interface paths {
         patch: operations["updateInvoiceGroupTagLabel"];
         trace?: never;
     };
+    "/v1/suppliers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List suppliers */
+        get: operations["getSuppliers"];
+        put?: never;
+        /** Create a supplier */
+        post: operations["createSupplier"];
+        delete?: never;
+        options?: never;
+        /** Check whether any supplier matches the filters (200 or 404) */
+        head: operations["checkSupplier"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/suppliers/{supplierId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a supplier */
+        get: operations["getSupplier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a supplier (JSON Patch or merge patch) */
+        patch: operations["updateSupplier"];
+        trace?: never;
+    };
+    "/v1/suppliers/{supplierId}/supplier-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a supplier’s accounts */
+        get: operations["getSupplierAccounts"];
+        put?: never;
+        /** Create an account with a supplier */
+        post: operations["createSupplierAccount"];
+        delete?: never;
+        options?: never;
+        /** Check whether any of the supplier’s accounts matches the filters (200 or 404) */
+        head: operations["checkSupplierAccount"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/supplier-accounts/{supplierAccountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a supplier account */
+        get: operations["getSupplierAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a supplier account (JSON Patch or merge patch) */
+        patch: operations["updateSupplierAccount"];
+        trace?: never;
+    };
+    "/v1/invoice-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoice templates */
+        get: operations["getInvoiceTemplates"];
+        put?: never;
+        /** Create a invoice template */
+        post: operations["createInvoiceTemplate"];
+        delete?: never;
+        options?: never;
+        /** Check whether any invoice template matches the filters (200 or 404) */
+        head: operations["checkInvoiceTemplate"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoice-templates/{invoiceTemplateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a invoice template */
+        get: operations["getInvoiceTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a invoice template (JSON Patch or merge patch) */
+        patch: operations["updateInvoiceTemplate"];
+        trace?: never;
+    };
+    "/v1/invoice-summary-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoice summary templates */
+        get: operations["getInvoiceSummaryTemplates"];
+        put?: never;
+        /** Create a invoice summary template */
+        post: operations["createInvoiceSummaryTemplate"];
+        delete?: never;
+        options?: never;
+        /** Check whether any invoice summary template matches the filters (200 or 404) */
+        head: operations["checkInvoiceSummaryTemplate"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoice-summary-templates/{invoiceSummaryTemplateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a invoice summary template */
+        get: operations["getInvoiceSummaryTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a invoice summary template (JSON Patch or merge patch) */
+        patch: operations["updateInvoiceSummaryTemplate"];
+        trace?: never;
+    };
+    "/v1/invoice-summary-template-components": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoice summary template components */
+        get: operations["getInvoiceSummaryTemplateComponents"];
+        put?: never;
+        /** Create a invoice summary template component */
+        post: operations["createInvoiceSummaryTemplateComponent"];
+        delete?: never;
+        options?: never;
+        /** Check whether any invoice summary template component matches the filters (200 or 404) */
+        head: operations["checkInvoiceSummaryTemplateComponent"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoice-summary-template-components/{invoiceSummaryTemplateComponentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a invoice summary template component */
+        get: operations["getInvoiceSummaryTemplateComponent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a invoice summary template component (JSON Patch or merge patch) */
+        patch: operations["updateInvoiceSummaryTemplateComponent"];
+        trace?: never;
+    };
+    "/v1/electronic-summary-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List electronic summary templates */
+        get: operations["getElectronicSummaryTemplates"];
+        put?: never;
+        /** Create a electronic summary template */
+        post: operations["createElectronicSummaryTemplate"];
+        delete?: never;
+        options?: never;
+        /** Check whether any electronic summary template matches the filters (200 or 404) */
+        head: operations["checkElectronicSummaryTemplate"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/electronic-summary-templates/{electronicSummaryTemplateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a electronic summary template */
+        get: operations["getElectronicSummaryTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a electronic summary template (JSON Patch or merge patch) */
+        patch: operations["updateElectronicSummaryTemplate"];
+        trace?: never;
+    };
+    "/v1/invoice-document-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoice document profiles */
+        get: operations["getInvoiceDocumentProfiles"];
+        put?: never;
+        /** Create a invoice document profile */
+        post: operations["createInvoiceDocumentProfile"];
+        delete?: never;
+        options?: never;
+        /** Check whether any invoice document profile matches the filters (200 or 404) */
+        head: operations["checkInvoiceDocumentProfile"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoice-document-profiles/{invoiceDocumentProfileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a invoice document profile */
+        get: operations["getInvoiceDocumentProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a invoice document profile (JSON Patch or merge patch) */
+        patch: operations["updateInvoiceDocumentProfile"];
+        trace?: never;
+    };
+    "/v1/currencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List currencys */
+        get: operations["getCurrencies"];
+        put?: never;
+        /** Create a currency */
+        post: operations["createCurrency"];
+        delete?: never;
+        options?: never;
+        /** Check whether any currency matches the filters (200 or 404) */
+        head: operations["checkCurrency"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/currencies/{currencyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a currency */
+        get: operations["getCurrency"];
+        put?: never;
+        post?: never;
+        /** Delete a currency */
+        delete: operations["deleteCurrency"];
+        options?: never;
+        head?: never;
+        /** Update a currency (JSON Patch or merge patch) */
+        patch: operations["updateCurrency"];
+        trace?: never;
+    };
+    "/v1/tax-bands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tax bands */
+        get: operations["getTaxBands"];
+        put?: never;
+        /** Create a tax band */
+        post: operations["createTaxBand"];
+        delete?: never;
+        options?: never;
+        /** Check whether any tax band matches the filters (200 or 404) */
+        head: operations["checkTaxBand"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax-bands/{taxBandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tax band */
+        get: operations["getTaxBand"];
+        put?: never;
+        post?: never;
+        /** Delete a tax band */
+        delete: operations["deleteTaxBand"];
+        options?: never;
+        head?: never;
+        /** Update a tax band (JSON Patch or merge patch) */
+        patch: operations["updateTaxBand"];
+        trace?: never;
+    };
+    "/v1/tax-band-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tax band rates */
+        get: operations["getTaxBandRates"];
+        put?: never;
+        /** Create a tax band rate */
+        post: operations["createTaxBandRate"];
+        delete?: never;
+        options?: never;
+        /** Check whether any tax band rate matches the filters (200 or 404) */
+        head: operations["checkTaxBandRate"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax-band-rates/{taxBandRateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a tax band rate */
+        get: operations["getTaxBandRate"];
+        put?: never;
+        post?: never;
+        /** Delete a tax band rate */
+        delete: operations["deleteTaxBandRate"];
+        options?: never;
+        head?: never;
+        /** Update a tax band rate (JSON Patch or merge patch) */
+        patch: operations["updateTaxBandRate"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -447,7 +820,7 @@ export interface components {
              * @description Stable machine word
              * @enum {string}
              */
-            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable" | "server_overloaded";
+            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "overlapping_period" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable" | "server_overloaded";
             /** @description Every invalid field, when several */
             errors?: {
                 /** @description Dotted path of the field, e.g. sites[0].siteAddress.postcode */
@@ -9905,6 +10278,9295 @@ export interface operations {
                          * @example 2019-08-24T14:15:22Z
                          */
                         updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSuppliers: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                accountNumber?: string;
+                /** @description Filter: id | in:1,2 */
+                supplierAccountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Supplier name, unique within the brand
+                         * @example Openreach
+                         */
+                        name?: string;
+                        /** @description The accounts held with the supplier, by id */
+                        supplierAccounts?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description The account number with the supplier */
+                            accountNumber: string;
+                            description?: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupplier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Supplier name, unique within the brand
+                     * @example Openreach
+                     */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Supplier name, unique within the brand
+                         * @example Openreach
+                         */
+                        name: string;
+                        /** @description The accounts held with the supplier, by id */
+                        supplierAccounts: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description The account number with the supplier */
+                            accountNumber: string;
+                            description?: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkSupplier: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                accountNumber?: string;
+                /** @description Filter: id | in:1,2 */
+                supplierAccountId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSupplier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                supplierId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Supplier name, unique within the brand
+                         * @example Openreach
+                         */
+                        name: string;
+                        /** @description The accounts held with the supplier, by id */
+                        supplierAccounts: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description The account number with the supplier */
+                            accountNumber: string;
+                            description?: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSupplier: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                supplierId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Openreach"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Openreach"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "Openreach"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Supplier name, unique within the brand
+                         * @example Openreach
+                         */
+                        name: string;
+                        /** @description The accounts held with the supplier, by id */
+                        supplierAccounts: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description The account number with the supplier */
+                            accountNumber: string;
+                            description?: string;
+                        }[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSupplierAccounts: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, supplierId, accountNumber, createdDate, updatedDate
+                 * @example supplierId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,supplierId
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                accountNumber?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                supplierId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description The supplier the account is held with: the one in the path */
+                        supplierId?: number;
+                        /**
+                         * @description The account number with the supplier, unique within the supplier
+                         * @example OR-100234
+                         */
+                        accountNumber?: string;
+                        /** @description What the account is used for */
+                        description?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSupplierAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                supplierId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The supplier the account is held with: the one in the path */
+                    supplierId?: number;
+                    /**
+                     * @description The account number with the supplier, unique within the supplier
+                     * @example OR-100234
+                     */
+                    accountNumber: string;
+                    /** @description What the account is used for */
+                    description?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description The supplier the account is held with: the one in the path */
+                        supplierId: number;
+                        /**
+                         * @description The account number with the supplier, unique within the supplier
+                         * @example OR-100234
+                         */
+                        accountNumber: string;
+                        /** @description What the account is used for */
+                        description?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkSupplierAccount: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                accountNumber?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                supplierId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSupplierAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                supplierAccountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description The supplier the account is held with: the one in the path */
+                        supplierId: number;
+                        /**
+                         * @description The account number with the supplier, unique within the supplier
+                         * @example OR-100234
+                         */
+                        accountNumber: string;
+                        /** @description What the account is used for */
+                        description?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSupplierAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                supplierAccountId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/accountNumber",
+                 *         "value": "OR-100234"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/accountNumber",
+                 *         "value": "OR-100234"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "accountNumber": "OR-100234"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    supplierId?: number | null;
+                    accountNumber?: string | null;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description The supplier the account is held with: the one in the path */
+                        supplierId: number;
+                        /**
+                         * @description The account number with the supplier, unique within the supplier
+                         * @example OR-100234
+                         */
+                        accountNumber: string;
+                        /** @description What the account is used for */
+                        description?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInvoiceTemplates: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Standard business invoice
+                         */
+                        name?: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds?: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createInvoiceTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Template name, unique within the brand
+                     * @example Standard business invoice
+                     */
+                    name: string;
+                    /** @description What the template is for */
+                    description?: string;
+                    /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                    contractOwnerIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Standard business invoice
+                         */
+                        name: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkInvoiceTemplate: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInvoiceTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceTemplateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Standard business invoice
+                         */
+                        name: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateInvoiceTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceTemplateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Standard business invoice"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Standard business invoice"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "Standard business invoice"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    description?: string | null;
+                    contractOwnerIds?: number[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Standard business invoice
+                         */
+                        name: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInvoiceSummaryTemplates: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Multi-site summary
+                         */
+                        name?: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds?: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createInvoiceSummaryTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Template name, unique within the brand
+                     * @example Multi-site summary
+                     */
+                    name: string;
+                    /** @description What the template is for */
+                    description?: string;
+                    /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                    contractOwnerIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Multi-site summary
+                         */
+                        name: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkInvoiceSummaryTemplate: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInvoiceSummaryTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceSummaryTemplateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Multi-site summary
+                         */
+                        name: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateInvoiceSummaryTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceSummaryTemplateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Multi-site summary"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Multi-site summary"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "Multi-site summary"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    description?: string | null;
+                    contractOwnerIds?: number[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Multi-site summary
+                         */
+                        name: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInvoiceSummaryTemplateComponents: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Component name, unique within the brand
+                         * @example Service Charges
+                         */
+                        name?: string;
+                        /** @description The contract owners whose sites may use the component; empty: every contract owner */
+                        contractOwnerIds?: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createInvoiceSummaryTemplateComponent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Component name, unique within the brand
+                     * @example Service Charges
+                     */
+                    name: string;
+                    /** @description The contract owners whose sites may use the component; empty: every contract owner */
+                    contractOwnerIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Component name, unique within the brand
+                         * @example Service Charges
+                         */
+                        name: string;
+                        /** @description The contract owners whose sites may use the component; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkInvoiceSummaryTemplateComponent: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInvoiceSummaryTemplateComponent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceSummaryTemplateComponentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Component name, unique within the brand
+                         * @example Service Charges
+                         */
+                        name: string;
+                        /** @description The contract owners whose sites may use the component; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateInvoiceSummaryTemplateComponent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceSummaryTemplateComponentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Service Charges"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Service Charges"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "Service Charges"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    contractOwnerIds?: number[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Component name, unique within the brand
+                         * @example Service Charges
+                         */
+                        name: string;
+                        /** @description The contract owners whose sites may use the component; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getElectronicSummaryTemplates: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Call detail CSV
+                         */
+                        name?: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds?: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createElectronicSummaryTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Template name, unique within the brand
+                     * @example Call detail CSV
+                     */
+                    name: string;
+                    /** @description What the template is for */
+                    description?: string;
+                    /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                    contractOwnerIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Call detail CSV
+                         */
+                        name: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkElectronicSummaryTemplate: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getElectronicSummaryTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                electronicSummaryTemplateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Call detail CSV
+                         */
+                        name: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateElectronicSummaryTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                electronicSummaryTemplateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Call detail CSV"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Call detail CSV"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "Call detail CSV"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    description?: string | null;
+                    contractOwnerIds?: number[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Template name, unique within the brand
+                         * @example Call detail CSV
+                         */
+                        name: string;
+                        /** @description What the template is for */
+                        description?: string;
+                        /** @description The contract owners whose sites may use the template; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInvoiceDocumentProfiles: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, createdDate, updatedDate
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Profile name, unique within the brand
+                         * @example Business, itemised
+                         */
+                        name?: string;
+                        /** @description What the profile is for */
+                        description?: string;
+                        /** @description The invoice template of the invoices */
+                        invoiceTemplateId?: number;
+                        /** @description The invoice summary template, when a summary is sent */
+                        invoiceSummaryTemplateId?: number;
+                        /** @description The components the summary shows */
+                        invoiceSummaryTemplateComponentIds?: number[];
+                        /** @description The electronic summaries sent beside the invoice */
+                        electronicSummaryTemplateIds?: number[];
+                        /** @description The contract owners whose new sites may use the profile; empty: every contract owner */
+                        contractOwnerIds?: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createInvoiceDocumentProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Profile name, unique within the brand
+                     * @example Business, itemised
+                     */
+                    name: string;
+                    /** @description What the profile is for */
+                    description?: string;
+                    /** @description The invoice template of the invoices */
+                    invoiceTemplateId: number;
+                    /** @description The invoice summary template, when a summary is sent */
+                    invoiceSummaryTemplateId?: number;
+                    /** @description The components the summary shows */
+                    invoiceSummaryTemplateComponentIds?: number[];
+                    /** @description The electronic summaries sent beside the invoice */
+                    electronicSummaryTemplateIds?: number[];
+                    /** @description The contract owners whose new sites may use the profile; empty: every contract owner */
+                    contractOwnerIds?: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Profile name, unique within the brand
+                         * @example Business, itemised
+                         */
+                        name: string;
+                        /** @description What the profile is for */
+                        description?: string;
+                        /** @description The invoice template of the invoices */
+                        invoiceTemplateId: number;
+                        /** @description The invoice summary template, when a summary is sent */
+                        invoiceSummaryTemplateId?: number;
+                        /** @description The components the summary shows */
+                        invoiceSummaryTemplateComponentIds: number[];
+                        /** @description The electronic summaries sent beside the invoice */
+                        electronicSummaryTemplateIds: number[];
+                        /** @description The contract owners whose new sites may use the profile; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkInvoiceDocumentProfile: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInvoiceDocumentProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceDocumentProfileId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Profile name, unique within the brand
+                         * @example Business, itemised
+                         */
+                        name: string;
+                        /** @description What the profile is for */
+                        description?: string;
+                        /** @description The invoice template of the invoices */
+                        invoiceTemplateId: number;
+                        /** @description The invoice summary template, when a summary is sent */
+                        invoiceSummaryTemplateId?: number;
+                        /** @description The components the summary shows */
+                        invoiceSummaryTemplateComponentIds: number[];
+                        /** @description The electronic summaries sent beside the invoice */
+                        electronicSummaryTemplateIds: number[];
+                        /** @description The contract owners whose new sites may use the profile; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateInvoiceDocumentProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceDocumentProfileId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Business, itemised"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Business, itemised"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "Business, itemised"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    description?: string | null;
+                    invoiceTemplateId?: number | null;
+                    invoiceSummaryTemplateId?: number | null;
+                    invoiceSummaryTemplateComponentIds?: number[] | null;
+                    electronicSummaryTemplateIds?: number[] | null;
+                    contractOwnerIds?: number[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Profile name, unique within the brand
+                         * @example Business, itemised
+                         */
+                        name: string;
+                        /** @description What the profile is for */
+                        description?: string;
+                        /** @description The invoice template of the invoices */
+                        invoiceTemplateId: number;
+                        /** @description The invoice summary template, when a summary is sent */
+                        invoiceSummaryTemplateId?: number;
+                        /** @description The components the summary shows */
+                        invoiceSummaryTemplateComponentIds: number[];
+                        /** @description The electronic summaries sent beside the invoice */
+                        electronicSummaryTemplateIds: number[];
+                        /** @description The contract owners whose new sites may use the profile; empty: every contract owner */
+                        contractOwnerIds: number[];
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getCurrencies: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, code
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Currency name
+                         * @example Pound Sterling
+                         */
+                        name?: string;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        code?: string;
+                        /**
+                         * @description Major currency name, e.g. pounds
+                         * @example pounds
+                         */
+                        majorCurrencyName?: string;
+                        /**
+                         * @description Minor currency name, e.g. pence
+                         * @example pence
+                         */
+                        minorCurrencyName?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createCurrency: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Currency name
+                     * @example Pound Sterling
+                     */
+                    name: string;
+                    /**
+                     * @description ISO 4217 currency code
+                     * @example GBP
+                     */
+                    code: string;
+                    /**
+                     * @description Major currency name, e.g. pounds
+                     * @example pounds
+                     */
+                    majorCurrencyName: string;
+                    /**
+                     * @description Minor currency name, e.g. pence
+                     * @example pence
+                     */
+                    minorCurrencyName: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Currency name
+                         * @example Pound Sterling
+                         */
+                        name: string;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        code: string;
+                        /**
+                         * @description Major currency name, e.g. pounds
+                         * @example pounds
+                         */
+                        majorCurrencyName: string;
+                        /**
+                         * @description Minor currency name, e.g. pence
+                         * @example pence
+                         */
+                        minorCurrencyName: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkCurrency: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                code?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCurrency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                currencyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Currency name
+                         * @example Pound Sterling
+                         */
+                        name: string;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        code: string;
+                        /**
+                         * @description Major currency name, e.g. pounds
+                         * @example pounds
+                         */
+                        majorCurrencyName: string;
+                        /**
+                         * @description Minor currency name, e.g. pence
+                         * @example pence
+                         */
+                        minorCurrencyName: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteCurrency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                currencyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateCurrency: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                currencyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Pound Sterling"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Pound Sterling"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "name": "Pound Sterling"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    name?: string | null;
+                    code?: string | null;
+                    majorCurrencyName?: string | null;
+                    minorCurrencyName?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Currency name
+                         * @example Pound Sterling
+                         */
+                        name: string;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        code: string;
+                        /**
+                         * @description Major currency name, e.g. pounds
+                         * @example pounds
+                         */
+                        majorCurrencyName: string;
+                        /**
+                         * @description Minor currency name, e.g. pence
+                         * @example pence
+                         */
+                        minorCurrencyName: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTaxBands: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, code, name
+                 * @example code,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,code
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                code?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: true | false */
+                defaultBand?: string;
+                /** @description Filter: true | false */
+                usedForEtc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Default tax code for this band, e.g. T1 for standard UK rated transactions
+                         * @example T1
+                         */
+                        code?: string;
+                        /**
+                         * @description Name of the tax band
+                         * @example Standard
+                         */
+                        name?: string;
+                        /** @description This is the default tax band to use; setting it on one band clears it on the others */
+                        defaultBand?: boolean;
+                        /** @description This tax band is used for early termination charges; setting it on one band clears it on the others (absent on create: false) */
+                        usedForEtc?: boolean;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createTaxBand: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Default tax code for this band, e.g. T1 for standard UK rated transactions
+                     * @example T1
+                     */
+                    code: string;
+                    /**
+                     * @description Name of the tax band
+                     * @example Standard
+                     */
+                    name: string;
+                    /** @description This is the default tax band to use; setting it on one band clears it on the others */
+                    defaultBand: boolean;
+                    /** @description This tax band is used for early termination charges; setting it on one band clears it on the others (absent on create: false) */
+                    usedForEtc?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Default tax code for this band, e.g. T1 for standard UK rated transactions
+                         * @example T1
+                         */
+                        code: string;
+                        /**
+                         * @description Name of the tax band
+                         * @example Standard
+                         */
+                        name: string;
+                        /** @description This is the default tax band to use; setting it on one band clears it on the others */
+                        defaultBand: boolean;
+                        /** @description This tax band is used for early termination charges; setting it on one band clears it on the others (absent on create: false) */
+                        usedForEtc: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkTaxBand: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                code?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: true | false */
+                defaultBand?: string;
+                /** @description Filter: true | false */
+                usedForEtc?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getTaxBand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                taxBandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Default tax code for this band, e.g. T1 for standard UK rated transactions
+                         * @example T1
+                         */
+                        code: string;
+                        /**
+                         * @description Name of the tax band
+                         * @example Standard
+                         */
+                        name: string;
+                        /** @description This is the default tax band to use; setting it on one band clears it on the others */
+                        defaultBand: boolean;
+                        /** @description This tax band is used for early termination charges; setting it on one band clears it on the others (absent on create: false) */
+                        usedForEtc: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteTaxBand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                taxBandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateTaxBand: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                taxBandId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/code",
+                 *         "value": "T1"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/code",
+                 *         "value": "T1"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "code": "T1"
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    code?: string | null;
+                    name?: string | null;
+                    defaultBand?: boolean | null;
+                    usedForEtc?: boolean | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Default tax code for this band, e.g. T1 for standard UK rated transactions
+                         * @example T1
+                         */
+                        code: string;
+                        /**
+                         * @description Name of the tax band
+                         * @example Standard
+                         */
+                        name: string;
+                        /** @description This is the default tax band to use; setting it on one band clears it on the others */
+                        defaultBand: boolean;
+                        /** @description This tax band is used for early termination charges; setting it on one band clears it on the others (absent on create: false) */
+                        usedForEtc: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getTaxBandRates: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, taxBandId, startDate, endDate
+                 * @example taxBandId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,taxBandId
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                taxBandId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description The tax band this rate belongs to */
+                        taxBandId?: number;
+                        /**
+                         * @description The tax rate, in percent; an exact decimal, at most 3 digits before the point and 4 after it
+                         * @example 20
+                         */
+                        rate?: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @description The last date the rate applies (none: until further notice)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createTaxBandRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The tax band this rate belongs to */
+                    taxBandId: number;
+                    /**
+                     * @description The tax rate, in percent; an exact decimal, at most 3 digits before the point and 4 after it
+                     * @example 20
+                     */
+                    rate: number;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description The last date the rate applies (none: until further notice)
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description The tax band this rate belongs to */
+                        taxBandId: number;
+                        /**
+                         * @description The tax rate, in percent; an exact decimal, at most 3 digits before the point and 4 after it
+                         * @example 20
+                         */
+                        rate: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description The last date the rate applies (none: until further notice)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkTaxBandRate: {
+        parameters: {
+            query?: {
+                /** @description Filter: id | in:1,2 */
+                taxBandId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getTaxBandRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                taxBandRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description The tax band this rate belongs to */
+                        taxBandId: number;
+                        /**
+                         * @description The tax rate, in percent; an exact decimal, at most 3 digits before the point and 4 after it
+                         * @example 20
+                         */
+                        rate: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description The last date the rate applies (none: until further notice)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteTaxBandRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                taxBandRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateTaxBandRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                taxBandRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/rate",
+                 *         "value": 20
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/rate",
+                 *         "value": 20
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+                /**
+                 * @example {
+                 *       "rate": 20
+                 *     }
+                 */
+                "application/merge-patch+json": {
+                    taxBandId?: number | null;
+                    rate?: number | null;
+                    startDate?: string | null;
+                    endDate?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description The tax band this rate belongs to */
+                        taxBandId: number;
+                        /**
+                         * @description The tax rate, in percent; an exact decimal, at most 3 digits before the point and 4 after it
+                         * @example 20
+                         */
+                        rate: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description The last date the rate applies (none: until further notice)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
                     };
                 };
             };

@@ -126,6 +126,126 @@ export type CreateInvoiceGroupTagLabelBody = BodyOf<operations['createInvoiceGro
 /** A merge patch of a InvoiceGroupTagLabel (RFC 7396): the members to change; null removes one. */
 export type InvoiceGroupTagLabelPatch = MergePatchOf<operations['updateInvoiceGroupTagLabel']>
 
+/** Supplier, as `getSupplier` answers it. */
+export type Supplier = JsonOf<operations['getSupplier'], 200>
+
+/** The query of `getSuppliers`: paging, sort, fields and filters. */
+export type ListSuppliersQuery = QueryOf<operations['getSuppliers']>
+
+/** What `createSupplier` takes. */
+export type CreateSupplierBody = BodyOf<operations['createSupplier']>
+
+/** A merge patch of a Supplier (RFC 7396): the members to change; null removes one. */
+export type SupplierPatch = MergePatchOf<operations['updateSupplier']>
+
+/** SupplierAccount, as `getSupplierAccount` answers it. */
+export type SupplierAccount = JsonOf<operations['getSupplierAccount'], 200>
+
+/** The query of `getSupplierAccounts`: paging, sort, fields and filters. */
+export type ListSupplierAccountsQuery = QueryOf<operations['getSupplierAccounts']>
+
+/** What `createSupplierAccount` takes. */
+export type CreateSupplierAccountBody = BodyOf<operations['createSupplierAccount']>
+
+/** A merge patch of a SupplierAccount (RFC 7396): the members to change; null removes one. */
+export type SupplierAccountPatch = MergePatchOf<operations['updateSupplierAccount']>
+
+/** InvoiceTemplate, as `getInvoiceTemplate` answers it. */
+export type InvoiceTemplate = JsonOf<operations['getInvoiceTemplate'], 200>
+
+/** The query of `getInvoiceTemplates`: paging, sort, fields and filters. */
+export type ListInvoiceTemplatesQuery = QueryOf<operations['getInvoiceTemplates']>
+
+/** What `createInvoiceTemplate` takes. */
+export type CreateInvoiceTemplateBody = BodyOf<operations['createInvoiceTemplate']>
+
+/** A merge patch of a InvoiceTemplate (RFC 7396): the members to change; null removes one. */
+export type InvoiceTemplatePatch = MergePatchOf<operations['updateInvoiceTemplate']>
+
+/** InvoiceSummaryTemplate, as `getInvoiceSummaryTemplate` answers it. */
+export type InvoiceSummaryTemplate = JsonOf<operations['getInvoiceSummaryTemplate'], 200>
+
+/** The query of `getInvoiceSummaryTemplates`: paging, sort, fields and filters. */
+export type ListInvoiceSummaryTemplatesQuery = QueryOf<operations['getInvoiceSummaryTemplates']>
+
+/** What `createInvoiceSummaryTemplate` takes. */
+export type CreateInvoiceSummaryTemplateBody = BodyOf<operations['createInvoiceSummaryTemplate']>
+
+/** A merge patch of a InvoiceSummaryTemplate (RFC 7396): the members to change; null removes one. */
+export type InvoiceSummaryTemplatePatch = MergePatchOf<operations['updateInvoiceSummaryTemplate']>
+
+/** InvoiceSummaryTemplateComponent, as `getInvoiceSummaryTemplateComponent` answers it. */
+export type InvoiceSummaryTemplateComponent = JsonOf<operations['getInvoiceSummaryTemplateComponent'], 200>
+
+/** The query of `getInvoiceSummaryTemplateComponents`: paging, sort, fields and filters. */
+export type ListInvoiceSummaryTemplateComponentsQuery = QueryOf<operations['getInvoiceSummaryTemplateComponents']>
+
+/** What `createInvoiceSummaryTemplateComponent` takes. */
+export type CreateInvoiceSummaryTemplateComponentBody = BodyOf<operations['createInvoiceSummaryTemplateComponent']>
+
+/** A merge patch of a InvoiceSummaryTemplateComponent (RFC 7396): the members to change; null removes one. */
+export type InvoiceSummaryTemplateComponentPatch = MergePatchOf<operations['updateInvoiceSummaryTemplateComponent']>
+
+/** ElectronicSummaryTemplate, as `getElectronicSummaryTemplate` answers it. */
+export type ElectronicSummaryTemplate = JsonOf<operations['getElectronicSummaryTemplate'], 200>
+
+/** The query of `getElectronicSummaryTemplates`: paging, sort, fields and filters. */
+export type ListElectronicSummaryTemplatesQuery = QueryOf<operations['getElectronicSummaryTemplates']>
+
+/** What `createElectronicSummaryTemplate` takes. */
+export type CreateElectronicSummaryTemplateBody = BodyOf<operations['createElectronicSummaryTemplate']>
+
+/** A merge patch of a ElectronicSummaryTemplate (RFC 7396): the members to change; null removes one. */
+export type ElectronicSummaryTemplatePatch = MergePatchOf<operations['updateElectronicSummaryTemplate']>
+
+/** InvoiceDocumentProfile, as `getInvoiceDocumentProfile` answers it. */
+export type InvoiceDocumentProfile = JsonOf<operations['getInvoiceDocumentProfile'], 200>
+
+/** The query of `getInvoiceDocumentProfiles`: paging, sort, fields and filters. */
+export type ListInvoiceDocumentProfilesQuery = QueryOf<operations['getInvoiceDocumentProfiles']>
+
+/** What `createInvoiceDocumentProfile` takes. */
+export type CreateInvoiceDocumentProfileBody = BodyOf<operations['createInvoiceDocumentProfile']>
+
+/** A merge patch of a InvoiceDocumentProfile (RFC 7396): the members to change; null removes one. */
+export type InvoiceDocumentProfilePatch = MergePatchOf<operations['updateInvoiceDocumentProfile']>
+
+/** Currency, as `getCurrency` answers it. */
+export type Currency = JsonOf<operations['getCurrency'], 200>
+
+/** The query of `getCurrencies`: paging, sort, fields and filters. */
+export type ListCurrenciesQuery = QueryOf<operations['getCurrencies']>
+
+/** What `createCurrency` takes. */
+export type CreateCurrencyBody = BodyOf<operations['createCurrency']>
+
+/** A merge patch of a Currency (RFC 7396): the members to change; null removes one. */
+export type CurrencyPatch = MergePatchOf<operations['updateCurrency']>
+
+/** TaxBand, as `getTaxBand` answers it. */
+export type TaxBand = JsonOf<operations['getTaxBand'], 200>
+
+/** The query of `getTaxBands`: paging, sort, fields and filters. */
+export type ListTaxBandsQuery = QueryOf<operations['getTaxBands']>
+
+/** What `createTaxBand` takes. */
+export type CreateTaxBandBody = BodyOf<operations['createTaxBand']>
+
+/** A merge patch of a TaxBand (RFC 7396): the members to change; null removes one. */
+export type TaxBandPatch = MergePatchOf<operations['updateTaxBand']>
+
+/** TaxBandRate, as `getTaxBandRate` answers it. */
+export type TaxBandRate = JsonOf<operations['getTaxBandRate'], 200>
+
+/** The query of `getTaxBandRates`: paging, sort, fields and filters. */
+export type ListTaxBandRatesQuery = QueryOf<operations['getTaxBandRates']>
+
+/** What `createTaxBandRate` takes. */
+export type CreateTaxBandRateBody = BodyOf<operations['createTaxBandRate']>
+
+/** A merge patch of a TaxBandRate (RFC 7396): the members to change; null removes one. */
+export type TaxBandRatePatch = MergePatchOf<operations['updateTaxBandRate']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -177,6 +297,56 @@ export function createResources(transport: Transport) {
     /** `/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels`: list, listAll, exists, create, get, getWithETag, update, delete. */
     invoiceGroupTagLabels: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = nestedResourceMethods<InvoiceGroupTagLabel, ListInvoiceGroupTagLabelsQuery, CreateInvoiceGroupTagLabelBody, InvoiceGroupTagLabelPatch, InvoiceGroupTagLabel>(transport, '/v1/contract-owner-sub-brands/{contractOwnerSubBrandId}/invoice-group-tag-labels', '/v1/invoice-group-tag-labels')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/suppliers`: list, listAll, exists, create, get, getWithETag, update. */
+    suppliers: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<Supplier, ListSuppliersQuery, CreateSupplierBody, SupplierPatch, Supplier>(transport, '/v1/suppliers')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/suppliers/{supplierId}/supplier-accounts`: list, listAll, exists, create, get, getWithETag, update. */
+    supplierAccounts: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = nestedResourceMethods<SupplierAccount, ListSupplierAccountsQuery, CreateSupplierAccountBody, SupplierAccountPatch, SupplierAccount>(transport, '/v1/suppliers/{supplierId}/supplier-accounts', '/v1/supplier-accounts')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceTemplate, ListInvoiceTemplatesQuery, CreateInvoiceTemplateBody, InvoiceTemplatePatch, InvoiceTemplate>(transport, '/v1/invoice-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-summary-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceSummaryTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceSummaryTemplate, ListInvoiceSummaryTemplatesQuery, CreateInvoiceSummaryTemplateBody, InvoiceSummaryTemplatePatch, InvoiceSummaryTemplate>(transport, '/v1/invoice-summary-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-summary-template-components`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceSummaryTemplateComponents: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceSummaryTemplateComponent, ListInvoiceSummaryTemplateComponentsQuery, CreateInvoiceSummaryTemplateComponentBody, InvoiceSummaryTemplateComponentPatch, InvoiceSummaryTemplateComponent>(transport, '/v1/invoice-summary-template-components')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/electronic-summary-templates`: list, listAll, exists, create, get, getWithETag, update. */
+    electronicSummaryTemplates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<ElectronicSummaryTemplate, ListElectronicSummaryTemplatesQuery, CreateElectronicSummaryTemplateBody, ElectronicSummaryTemplatePatch, ElectronicSummaryTemplate>(transport, '/v1/electronic-summary-templates')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/invoice-document-profiles`: list, listAll, exists, create, get, getWithETag, update. */
+    invoiceDocumentProfiles: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<InvoiceDocumentProfile, ListInvoiceDocumentProfilesQuery, CreateInvoiceDocumentProfileBody, InvoiceDocumentProfilePatch, InvoiceDocumentProfile>(transport, '/v1/invoice-document-profiles')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/currencies`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    currencies: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<Currency, ListCurrenciesQuery, CreateCurrencyBody, CurrencyPatch, Currency>(transport, '/v1/currencies')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/tax-bands`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    taxBands: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBand, ListTaxBandsQuery, CreateTaxBandBody, TaxBandPatch, TaxBand>(transport, '/v1/tax-bands')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/tax-band-rates`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    taxBandRates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<TaxBandRate, ListTaxBandRatesQuery, CreateTaxBandRateBody, TaxBandRatePatch, TaxBandRate>(transport, '/v1/tax-band-rates')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
   }

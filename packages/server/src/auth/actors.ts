@@ -1,9 +1,9 @@
 import { CompiledQuery, type Kysely } from 'kysely'
 import type { Tables } from '../db/tables.ts'
-import { AppError } from '../errors.ts'
+import { AppError, type TokenChallenge } from '../errors.ts'
 import type { Actor } from './actor.ts'
 import type { Permission } from './permissions.ts'
-import { challenge, invalidToken, type VerifiedToken } from './tokens.ts'
+import { invalidToken, type VerifiedToken } from './tokens.ts'
 
 interface ActorRow {
   auth_version: number
@@ -28,7 +28,7 @@ const ACTOR_QUERY = `
     from users u
    where u.brand_id = $1 and u.id = $2`
 
-const DISABLED_HEADERS = Object.freeze(challenge('invalid_token', 'The account is disabled'))
+const DISABLED: TokenChallenge = Object.freeze({ error: 'invalid_token', description: 'The account is disabled' })
 
 /**
  * The actor behind a verified token, as the database has it at the moment of the request: one
@@ -47,7 +47,7 @@ export class Actors {
     const query = CompiledQuery.raw(ACTOR_QUERY, [token.brandId, token.userId, cached?.version ?? 0])
     const row = (await this.db.executeQuery<ActorRow>(query)).rows[0]
     if (row === undefined) throw invalidToken('The bearer token names no user')
-    if (!row.enabled) throw new AppError('account_disabled', { headers: DISABLED_HEADERS })
+    if (!row.enabled) throw new AppError('account_disabled', { challenge: DISABLED })
     if (cached !== undefined && cached.version === row.auth_version) return cached.actor
     const actor: Actor = Object.freeze({
       userId: token.userId,

@@ -6,7 +6,7 @@ import type { Actor } from './actor.ts'
 import { Actors } from './actors.ts'
 import type { LoginThrottle } from './login-throttle.ts'
 import { decoyHash, verifyPassword } from './passwords.ts'
-import { challenge, invalidToken, type TokenService } from './tokens.ts'
+import { invalidToken, type TokenService } from './tokens.ts'
 
 export interface Credentials {
   brand: string
@@ -21,8 +21,6 @@ export interface LoginResult {
 }
 
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i
-/** The challenge of a request without credentials: the same for every request, built once. */
-const CHALLENGE = Object.freeze(challenge())
 
 /**
  * Logs users in and resolves bearer tokens to actors. Works before any brand is known, so it uses
@@ -50,7 +48,7 @@ export class Authenticator {
       this.securityEvent('user-login-throttled', brand, username)
       throw new AppError('rate_limited', {
         message: 'Too many failed logins: wait before trying again',
-        headers: { 'retry-after': String(wait) },
+        retryAfterSeconds: wait,
       })
     }
     const user = await this.db
@@ -94,7 +92,7 @@ export class Authenticator {
    */
   async authenticate(authorization: string | undefined): Promise<Actor> {
     if (authorization === undefined || authorization.trim() === '') {
-      throw new AppError('authentication_required', { headers: CHALLENGE })
+      throw new AppError('authentication_required')
     }
     const token = BEARER.exec(authorization)?.[1]
     if (token === undefined) throw invalidToken('The Authorization header must be: Bearer <token>')

@@ -101,7 +101,7 @@ export class TokenService {
     } catch (error) {
       if (error instanceof AppError) throw error
       if (error instanceof errors.JWTExpired) {
-        throw new AppError('token_expired', { headers: challenge('invalid_token', 'The token has expired') })
+        throw new AppError('token_expired', { challenge: { error: 'invalid_token', description: 'The token has expired' } })
       }
       if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf') {
         throw invalidToken('The bearer token is not valid yet')
@@ -111,14 +111,6 @@ export class TokenService {
   }
 }
 
-/** The `WWW-Authenticate` challenge of RFC 6750 §3. */
-export function challenge(error?: 'invalid_token', description?: string): Record<string, string> {
-  const parts = ['Bearer realm="elevate-api"']
-  if (error !== undefined) parts.push(`error="${error}"`)
-  if (description !== undefined) parts.push(`error_description="${description}"`)
-  return { 'www-authenticate': parts.join(', ') }
-}
-
 export function invalidToken(message?: string): AppError {
-  return new AppError('invalid_token', { message, headers: challenge('invalid_token', message ?? 'The token is not valid') })
+  return new AppError('invalid_token', { message, challenge: { error: 'invalid_token', description: message ?? 'The token is not valid' } })
 }

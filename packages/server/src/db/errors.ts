@@ -23,8 +23,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 
 /** Names the database failures the contract answers deliberately: unreachable → 503. */
 export function classifyDatabaseError(retryAfterSeconds: number): (error: unknown) => AppError | undefined {
-  const headers = { 'retry-after': String(retryAfterSeconds) }
-  return (error) => (isDatabaseUnreachable(error) ? new AppError('database_unavailable', { headers, cause: error }) : undefined)
+  return (error) => (isDatabaseUnreachable(error) ? new AppError('database_unavailable', { retryAfterSeconds, cause: error }) : undefined)
 }
 
 /** The constraint a unique violation (23505) broke, if that is what the error is. */

@@ -101,8 +101,6 @@ export function answerError(
   if (problem.unexpected) request.log.error({ err: error }, 'unexpected error')
   else if (problem.status >= 500) request.log.warn({ code: problem.code, cause: String(error) }, problem.message)
   if (problem.headers !== undefined) reply.headers(problem.headers)
-  // RFC 9110 §15.5.2: every 401 carries a challenge, the login's own refusals included.
-  if (problem.status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer realm="elevate-api"')
   reply.header('x-request-id', request.id)
   return sendError(request, reply, problem.status, problem.code, problem.message, problem.errors)
 }

@@ -17,7 +17,7 @@ const MAX_KEY_LENGTH = 255
 const PRINTABLE_ASCII = /^[\x20-\x7e]+$/
 /** The response headers a replay repeats; the rest (X-Request-Id, Date, …) are the replay's own. */
 const STORED_HEADERS = ['content-type', 'location', 'etag'] as const
-const IN_PROGRESS_RETRY_AFTER_SECONDS = '1'
+const IN_PROGRESS_RETRY_AFTER_SECONDS = 1
 
 /** The claim a request holds until its response is sent. */
 const claims = new WeakMap<FastifyRequest, IdempotencyClaim>()
@@ -60,7 +60,7 @@ export function installIdempotency(app: FastifyInstance, store: IdempotencyStore
         return
       case 'in_progress':
         // The first request is still running: its outcome is usually there within a second.
-        throw new AppError('idempotency_key_in_progress', { headers: { 'retry-after': IN_PROGRESS_RETRY_AFTER_SECONDS } })
+        throw new AppError('idempotency_key_in_progress', { retryAfterSeconds: IN_PROGRESS_RETRY_AFTER_SECONDS })
       case 'mismatch':
         throw new AppError('idempotency_key_reused')
       case 'completed':

@@ -32,7 +32,8 @@ export class MethodTable {
       const answersOptions = known.has('OPTIONS')
       if (known.has('GET')) known.add('HEAD')
       known.add('OPTIONS')
-      const allow = [...known].sort().join(', ')
+      const allowed = [...known].sort()
+      const allow = allowed.join(', ')
       // A plugin may add a route without announcing it (the trailing-slash twin of a prefix's
       // root, as /docs/): a method the router already serves there is not a 405.
       const others = app.supportedMethods.filter((method) => !known.has(method) && !app.hasRoute({ method, url }))
@@ -55,7 +56,7 @@ export class MethodTable {
         onRequest: async (request) => {
           throw new AppError('method_not_allowed', {
             message: `${request.method} is not allowed here: use ${allow}`,
-            headers: { allow },
+            allowedMethods: allowed,
           })
         },
         handler: async () => undefined,

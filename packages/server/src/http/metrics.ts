@@ -42,7 +42,7 @@ export function registerMetrics(app: FastifyInstance, options: MetricsOptions): 
     const sent = Buffer.from(request.headers.authorization ?? '')
     if (request.headers.authorization === undefined) throw new AppError('authentication_required')
     if (sent.length !== expected.length || !timingSafeEqual(sent, expected)) {
-      throw new AppError('invalid_token', { message: 'The metrics token is not valid', headers: { 'www-authenticate': 'Bearer realm="elevate-api-metrics", error="invalid_token"' } })
+      throw new AppError('invalid_token', { message: 'The metrics token is not valid', challenge: { error: 'invalid_token', description: 'The metrics token is not valid' } })
     }
     reply.type(registry.contentType)
     return registry.metrics()

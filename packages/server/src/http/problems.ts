@@ -1,5 +1,5 @@
 import type { FastifyError } from 'fastify'
-import { AppError, validationMessage, type ErrorCode, type FieldError, type RequestPart } from '../errors.ts'
+import { AppError, validationMessage, type ErrorCode, type FieldError, type RequestPart, type TokenChallenge } from '../errors.ts'
 import { STATUS_BY_KIND } from './status.ts'
 import { toFieldErrors } from '../validation.ts'
 
@@ -32,11 +32,28 @@ const FRAMEWORK_ERRORS: Record<string, { code: ErrorCode; message?: string }> = 
   FST_ERR_MAX_PARAM_LENGTH: { code: 'invalid_path_parameter', message: 'A path parameter is too long' },
 }
 
+/** The `WWW-Authenticate` challenge of RFC 6750 §3. */
+export function bearerChallenge(challenge?: TokenChallenge): string {
+  if (challenge === undefined) return 'Bearer realm="elevate-api"'
+  return `Bearer realm="elevate-api", error="${challenge.error}", error_description="${challenge.description.replaceAll('"', "'")}"`
+}
+
+/** The headers an error's data calls for; the layers below carry data, never header text. */
+function headersOf(error: AppError, status: number): Record<string, string> | undefined {
+  const headers: Record<string, string> = {}
+  // RFC 9110 §15.5.2: every 401 carries a challenge, the login's own refusals included.
+  if (status === 401) headers['www-authenticate'] = bearerChallenge(error.challenge)
+  if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterSeconds)))
+  if (error.allowedMethods !== undefined) headers.allow = error.allowedMethods.join(', ')
+  return Object.keys(headers).length === 0 ? undefined : headers
+}
+
 function fromAppError(error: AppError): Problem {
-  const problem: Problem = { status: STATUS_BY_KIND[error.kind], code: error.code, message: error.message, unexpected: false }
+  const status = STATUS_BY_KIND[error.kind]
+  const problem: Problem = { status, code: error.code, message: error.message, unexpected: status >= 500 && error.code === 'internal_error' }
   if (error.errors !== undefined) problem.errors = error.errors
-  if (error.headers !== undefined) problem.headers = error.headers
-  problem.unexpected = problem.status >= 500 && error.code === 'internal_error'
+  const headers = headersOf(error, status)
+  if (headers !== undefined) problem.headers = headers
   return problem
 }
 

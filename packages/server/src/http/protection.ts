@@ -42,7 +42,6 @@ const SAMPLE_INTERVAL_MS = 1000
  * pools, which blocks the loop once by design and would shed the first requests for nothing.
  */
 async function registerLoadShedding(app: FastifyInstance, config: Config): Promise<void> {
-  const retryAfter = String(config.retryAfterSeconds)
   let judgedFrom = Number.POSITIVE_INFINITY
   app.addHook('onReady', async () => {
     judgedFrom = performance.now() + 2 * SAMPLE_INTERVAL_MS
@@ -53,7 +52,7 @@ async function registerLoadShedding(app: FastifyInstance, config: Config): Promi
     retryAfter: config.retryAfterSeconds,
     pressureHandler: async (request) => {
       if (isOperatorPath(request) || performance.now() < judgedFrom) return
-      throw new AppError('server_overloaded', { headers: { 'retry-after': retryAfter } })
+      throw new AppError('server_overloaded', { retryAfterSeconds: config.retryAfterSeconds })
     },
   })
 }

@@ -28,7 +28,7 @@ export async function registerRateLimit(app: FastifyInstance, config: Config): P
     errorResponseBuilder: (_request, context) =>
       new AppError('rate_limited', {
         message: `Too many requests: at most ${context.max} per ${context.after}; retry later`,
-        headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
+        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
       }),
   })
 }

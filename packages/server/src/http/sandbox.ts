@@ -118,9 +118,11 @@ async function inject(fault: string, request: FastifyRequest, reply: FastifyRepl
       errors: [{ field: 'X-Elevate-Fault', code: 'invalid_value', message: 'is not a known fault' }],
     })
   }
-  const retryAfter = code === 'rate_limited' || code === 'database_unavailable' ? { 'retry-after': String(options.retryAfterSeconds) } : undefined
-  const challenge = code === 'token_expired' ? { 'www-authenticate': 'Bearer realm="elevate-api", error="invalid_token", error_description="The token has expired"' } : undefined
-  throw new AppError(code, { message: `${new AppError(code).message} (injected: sandbox mode)`, headers: { ...retryAfter, ...challenge } })
+  throw new AppError(code, {
+    message: `${new AppError(code).message} (injected: sandbox mode)`,
+    ...(code === 'rate_limited' || code === 'database_unavailable' ? { retryAfterSeconds: options.retryAfterSeconds } : {}),
+    ...(code === 'token_expired' ? { challenge: { error: 'invalid_token', description: 'The token has expired' } } : {}),
+  })
 }
 
 declare module 'fastify' {

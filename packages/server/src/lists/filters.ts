@@ -89,7 +89,7 @@ export function parseFilter(raw: string, type: FilterType, column: string): Cond
     for (const part of parts) {
       if (part === '') return 'in: must not list an empty value'
       const value = parseValue(part, type)
-      if (value === undefined) return `must be ${FILTER_SYNTAX[type]}`
+      if (value === undefined) return valueProblem(part, type, FILTER_SYNTAX[type])
       values.push(value)
     }
     return { column, operator: 'in', value: values }
@@ -99,7 +99,7 @@ export function parseFilter(raw: string, type: FilterType, column: string): Cond
     return { column, operator: 'ilike', value: operand.includes('%') ? operand : `%${escapeLike(operand)}%` }
   }
   const value = parseValue(operand, type)
-  if (value === undefined) return `must be ${FILTER_SYNTAX[type]}`
+  if (value === undefined) return valueProblem(operand, type, FILTER_SYNTAX[type])
   return { column, operator: operator === '' ? '=' : COMPARISONS[operator]!, value }
 }
 
@@ -108,7 +108,13 @@ export function parseFilterValue(raw: string, type: FilterType, column: string, 
   const problem = textProblem(raw)
   if (problem !== undefined) return problem
   const value = parseValue(raw, type)
-  return value === undefined ? `must be ${FILTER_VALUE_SYNTAX[type]}` : { column, operator, value }
+  return value === undefined ? valueProblem(raw, type, FILTER_VALUE_SYNTAX[type]) : { column, operator, value }
+}
+
+/** Why a value was refused: its shape, or a date shaped right that the calendar lacks (31 November). */
+function valueProblem(text: string, type: FilterType, syntax: string): string {
+  const shaped = (type === 'date' && DATE.test(text)) || (type === 'datetime' && DATETIME.test(text))
+  return shaped ? `names a day or time the calendar lacks (${syntax})` : `must be ${syntax}`
 }
 
 function parseValue(text: string, type: FilterType): unknown {

@@ -3,12 +3,19 @@ import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
 import { contractOwnersModule } from './contract-owners/index.ts'
+import { currenciesModule } from './currencies/index.ts'
 import { customFieldDefinitionsModule } from './custom-field-definitions/index.ts'
 import { customersModule } from './customers/index.ts'
+import { electronicSummaryTemplatesModule } from './electronic-summary-templates/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { healthModule } from './health/index.ts'
+import { invoiceDocumentProfilesModule } from './invoice-document-profiles/index.ts'
 import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts'
+import { invoiceSummaryTemplatesModule } from './invoice-summary-templates/index.ts'
+import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
+import { suppliersModule } from './suppliers/index.ts'
+import { taxBandsModule } from './tax-bands/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
@@ -24,6 +31,13 @@ export const MODULES: readonly ApiModule[] = [
   emailTemplatesModule,
   customFieldDefinitionsModule,
   invoiceGroupTagLabelsModule,
+  suppliersModule,
+  invoiceTemplatesModule,
+  invoiceSummaryTemplatesModule,
+  electronicSummaryTemplatesModule,
+  invoiceDocumentProfilesModule,
+  currenciesModule,
+  taxBandsModule,
 ]
 
 /** Every permission some module declares. */

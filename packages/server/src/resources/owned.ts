@@ -15,6 +15,11 @@ export async function checkContractOwner(
   references = new ReferenceErrors(),
 ): Promise<ReferenceErrors> {
   assertWritableBy(actor, contractOwnerId)
-  references.expect(await exists(trx, contractOwnerId), 'contractOwnerId', `contract owner ${contractOwnerId} does not exist`)
+  return expectContractOwner(references, contractOwnerId, await exists(trx, contractOwnerId))
+}
+
+/** The 400 of a contract owner not found, for a write that looked it up with its other references. */
+export function expectContractOwner(references: ReferenceErrors, contractOwnerId: number, found: boolean): ReferenceErrors {
+  references.expect(found, 'contractOwnerId', `contract owner ${contractOwnerId} does not exist`)
   return references
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { sql, type Expression, type Kysely } from 'kysely'
 import type { TenantReader } from '../db/database.ts'
 import type { TenantTable } from '../db/tables.ts'
 import { applyList, whereConditions } from '../lists/apply.ts'
@@ -35,6 +35,11 @@ export interface TableOptions {
   referencedBy?: Record<string, string>
   /** What to do before deleting a record in use, said in the 409 ("move them to another sub-brand first"). */
   inUseAdvice?: string
+  /**
+   * Columns the query computes rather than reads (a parent's child rows, `childRowsJson`): the
+   * field map names them as columns, read-only; here each gets its SQL, given the table's name.
+   */
+  computed?: Record<string, (table: string) => Expression<unknown>>
 }
 
 /**
@@ -49,6 +54,11 @@ export interface ResourceTable<M extends FieldMap> {
   exists(db: TenantReader, conditions: readonly Condition[]): Promise<boolean>
   find(db: TenantReader, id: number, scope: readonly Condition[], options?: { lock?: boolean }): Promise<Stored<ResourceOf<M>> | undefined>
   insert(db: TenantReader, document: DocumentOf<M>, extra?: Row): Promise<Stored<ResourceOf<M>>>
+  /**
+   * Inserts unless a unique key is already taken: undefined then, and the transaction goes on (a
+   * generated number drawn again), where `insert` would end it with 409.
+   */
+  insertUnlessTaken(db: TenantReader, document: DocumentOf<M>, extra?: Row): Promise<Stored<ResourceOf<M>> | undefined>
   /** Inserts several in one statement; answered in the order given. */
   insertMany(db: TenantReader, documents: readonly DocumentOf<M>[], extra?: Row): Promise<Stored<ResourceOf<M>>[]>
   /** Writes the document, bumps the version (the ETag) and the update time. */
@@ -59,7 +69,8 @@ export interface ResourceTable<M extends FieldMap> {
 
 export function resourceTable<M extends FieldMap>(name: TenantTable, description: ResourceDescription<M>, options: TableOptions = {}): ResourceTable<M> {
   const { columns, versioned } = description
-  const selected = [...new Set(['id', ...columns])]
+  const computed = options.computed ?? {}
+  const selected = [...new Set(['id', ...columns])].map((column) => (computed[column] === undefined ? column : aliased(computed[column](name), column)))
   // Untyped inside, typed at the boundary: columns come from the module's own field map.
   const kysely = (db: TenantReader) => db as unknown as Kysely<any>
   const from = (db: TenantReader, conditions: readonly Condition[]) => whereConditions(kysely(db).selectFrom(name).select(selected), conditions)
@@ -89,6 +100,15 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
         throw conflict(error, document as Row)
       }
     },
+    async insertUnlessTaken(db, document, extra = {}) {
+      const values = { ...description.toRow(document), ...extra }
+      try {
+        const row = await kysely(db).insertInto(name).values(values).onConflict((conflict) => conflict.doNothing()).returning(selected).executeTakeFirst()
+        return row === undefined ? undefined : stored(row as Row)
+      } catch (error) {
+        throw conflict(error, document as Row)
+      }
+    },
     async insertMany(db, documents, extra = {}) {
       const values = documents.map((document) => ({ ...description.toRow(document), ...extra }))
       const rows = (await kysely(db).insertInto(name).values(values).returning(selected).execute()) as Row[]
@@ -114,6 +134,11 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
       }
     },
   }
+}
+
+/** `expression as column`, for select and returning lists. */
+function aliased(expression: Expression<unknown>, column: string) {
+  return sql`${expression}`.as(column)
 }
 
 function fieldsOf(byConstraint: Record<string, string>, document: Row): Record<string, { field: string; value: unknown }> {

@@ -54,6 +54,14 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     token = await server.login()
     const setup = await createAdminSetup((m, p, o) => server.request(m, p, o), token)
     for (let i = 0; i < 3; i++) await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })
+    // The admin templates and suppliers, so that their items and nested collections are reached.
+    const supplier = await server.request('POST', '/v1/suppliers', { token, json: { name: 'Fuzzed supplier' } })
+    await server.request('POST', `/v1/suppliers/${supplier.body.id}/supplier-accounts`, { token, json: { accountNumber: 'FUZZ-1' } })
+    const template = await server.request('POST', '/v1/invoice-templates', { token, json: { name: 'Fuzzed invoice template' } })
+    for (const path of ['/v1/invoice-summary-templates', '/v1/invoice-summary-template-components', '/v1/electronic-summary-templates']) {
+      await server.request('POST', path, { token, json: { name: 'Fuzzed' } })
+    }
+    await server.request('POST', '/v1/invoice-document-profiles', { token, json: { name: 'Fuzzed profile', invoiceTemplateId: template.body.id } })
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)
   })
   after(async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { generateSync } from 'json-schema-faker'
+import { isRealDate } from '../../src/lists/filters.ts'
 import { isValid } from './checks.ts'
 import type { Operation, Parameter, Schema } from './document.ts'
 
@@ -81,7 +82,11 @@ function parameterValue(parameter: Parameter, ids: KnownIds): fc.Arbitrary<{ val
   const known = ids.get(parameter.name) ?? []
   // The sampler ignores lookaheads in patterns: what it makes is valid only if it matches the whole pattern.
   const pattern = typeof parameter.schema.pattern === 'string' ? new RegExp(parameter.schema.pattern, 'u') : undefined
-  const judged = (value: string) => ({ value, mutation: pattern === undefined || pattern.test(value) ? undefined : `${parameter.name} off its pattern` })
+  // Patterns cannot say which days a month has: a value naming 31 November is as wrong as one off its pattern.
+  const judged = (value: string) => ({
+    value,
+    mutation: pattern !== undefined && !pattern.test(value) ? `${parameter.name} off its pattern` : hasImpossibleDate(value) ? `${parameter.name} names a day the calendar lacks` : undefined,
+  })
   const valid = sampled(parameter.schema).map((v) => judged(typeof v === 'string' ? v : JSON.stringify(v)))
   const arbitraries = [
     { weight: 3, arbitrary: valid },
@@ -93,6 +98,10 @@ function parameterValue(parameter: Parameter, ids: KnownIds): fc.Arbitrary<{ val
     arbitraries.push({ weight: 2, arbitrary: fc.constantFrom('in:1,2', 'like:a', 'like:a%', 'lt:2024-01-01', 'gt:2024-01-01T00:00:00Z', 'gtn:2024-01-01', 'id', '-id', 'id,name').map(judged) })
   }
   return fc.oneof(...arbitraries)
+}
+
+function hasImpossibleDate(value: string): boolean {
+  return [...value.matchAll(/\d{4}-\d{2}-\d{2}/g)].some(([date]) => !isRealDate(date))
 }
 
 /** Query or path parameters: the required ones, optional ones at random, sometimes one left out or one unknown. */

@@ -47,6 +47,13 @@ describe('the filter parser', () => {
       RUNS,
     )
   })
+
+  it('says a date the calendar lacks is one, rather than repeating the syntax', () => {
+    for (const [raw, type] of [['2026-11-31', 'date'], ['gt:2026-02-30', 'date'], ['5114-11-31T22:57Z', 'datetime'], ['2026-01-01T24:00:00Z', 'datetime']] as const) {
+      assert.match(parseFilter(raw, type, 'c') as string, /^names a day or time the calendar lacks/)
+    }
+    assert.match(parseFilter('2026-1-1', 'date', 'c') as string, /^must be yyyy-MM-dd/)
+  })
 })
 
 const jsonPatch = (document: unknown): PatchRequest => ({ format: 'json-patch', document, ifMatch: undefined })

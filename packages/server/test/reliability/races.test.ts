@@ -25,6 +25,8 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
     token = await server.login()
     setup = await createAdminSetup((m, p, o) => server.request(m, p, o), token)
     const customer = await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })
+    const supplier = await server.request('POST', '/v1/suppliers', { token, json: { name: `Raced supplier ${randomUUID()}` } })
+    const template = await server.request('POST', '/v1/invoice-templates', { token, json: { name: `Raced template ${randomUUID()}` } })
     const byName = (field: string) => (body: Record<string, unknown>) => `${field}=${encodeURIComponent(String(body[field]))}`
     creates = [
       { path: '/v1/contract-owners', body: () => contractOwnerBody(), find: byName('name') },
@@ -32,6 +34,10 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
       { path: '/v1/billing-cycles', body: () => billingCycleBody(setup.contractOwnerId), find: byName('name') },
       { path: '/v1/customers', body: () => customerBody(setup, { customerAccountNumber: `R${randomUUID().slice(0, 8)}` }), find: byName('customerAccountNumber') },
       { path: '/v1/sites', body: () => ({ ...siteBody(), customerId: customer.body.id }), find: byName('siteReference') },
+      { path: '/v1/suppliers', body: () => ({ name: `Supplier ${randomUUID()}` }), find: byName('name') },
+      { path: `/v1/suppliers/${supplier.body.id}/supplier-accounts`, body: () => ({ accountNumber: randomUUID().slice(0, 12) }), find: byName('accountNumber') },
+      { path: '/v1/invoice-templates', body: () => ({ name: `Template ${randomUUID()}` }), find: byName('name') },
+      { path: '/v1/invoice-document-profiles', body: () => ({ name: `Profile ${randomUUID()}`, invoiceTemplateId: template.body.id }), find: byName('name') },
     ]
   })
   after(() => server.close())

@@ -11,15 +11,24 @@ import { firstUnreachable } from '../../src/db/postgres-user.ts'
 const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
 const asRoot = process.getuid?.() === 0
 
-/** A checkout of the server in `dir`: its sources and the installed node_modules (hard links when possible). */
+/**
+ * A checkout of the server in `dir`: the server package as it is (sources, scripts, configuration;
+ * not its build or tests), the workspace manifests, and the installed node_modules (hard links when
+ * possible). `npm start` then builds and starts it as on a fresh clone.
+ */
 async function checkoutInto(dir: string): Promise<void> {
-  for (const file of ['package.json', 'packages/sdk/package.json', 'packages/server/package.json', 'packages/server/tsconfig.json']) {
+  for (const file of ['package.json', 'packages/sdk/package.json']) {
     await mkdir(path.dirname(path.join(dir, file)), { recursive: true })
     await cp(path.join(repository, file), path.join(dir, file))
   }
-  await cp(path.join(repository, 'packages/server/src'), path.join(dir, 'packages/server/src'), { recursive: true })
+  const server = path.join(repository, 'packages/server')
+  const skipped = new Set(['node_modules', 'dist', 'test', 'bench'].map((name) => path.join(server, name)))
+  await cp(server, path.join(dir, 'packages/server'), { recursive: true, filter: (source) => !skipped.has(source) })
   const run = promisify(execFile)
-  await run('cp', ['-al', path.join(repository, 'node_modules'), dir]).catch(() => run('cp', ['-a', path.join(repository, 'node_modules'), dir]))
+  const link = (from: string, to: string) => run('cp', ['-al', from, to]).catch(() => run('cp', ['-a', from, to]))
+  await link(path.join(repository, 'node_modules'), dir)
+  // What npm did not hoist (another version than the root's) stays beside the server.
+  await link(path.join(server, 'node_modules'), path.join(dir, 'packages/server')).catch(() => undefined)
 }
 
 /** `npm start` as a new user types it, with nothing set; resolves with its exit code and all it printed. */

@@ -10,6 +10,13 @@ import * as createEmailTemplates from './2026_12_01_2002_create_email_templates.
 import * as createCustomFieldDefinitions from './2026_12_01_2003_create_custom_field_definitions.ts'
 import * as createInvoiceGroupTagLabels from './2026_12_01_2004_create_invoice_group_tag_labels.ts'
 import * as addUserAuthVersions from './2026_12_02_0900_add_user_auth_versions.ts'
+import * as createSuppliers from './2026_12_03_1000_create_suppliers.ts'
+import * as createInvoiceTemplates from './2026_12_03_1001_create_invoice_templates.ts'
+import * as createInvoiceSummaryTemplates from './2026_12_03_1002_create_invoice_summary_templates.ts'
+import * as createElectronicSummaryTemplates from './2026_12_03_1003_create_electronic_summary_templates.ts'
+import * as createInvoiceDocumentProfiles from './2026_12_03_1004_create_invoice_document_profiles.ts'
+import * as createCurrencies from './2026_12_03_2000_create_currencies.ts'
+import * as createTaxBands from './2026_12_03_2001_create_tax_bands.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +31,11 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2003_create_custom_field_definitions': createCustomFieldDefinitions,
   '2026_12_01_2004_create_invoice_group_tag_labels': createInvoiceGroupTagLabels,
   '2026_12_02_0900_add_user_auth_versions': addUserAuthVersions,
+  '2026_12_03_1000_create_suppliers': createSuppliers,
+  '2026_12_03_1001_create_invoice_templates': createInvoiceTemplates,
+  '2026_12_03_1002_create_invoice_summary_templates': createInvoiceSummaryTemplates,
+  '2026_12_03_1003_create_electronic_summary_templates': createElectronicSummaryTemplates,
+  '2026_12_03_1004_create_invoice_document_profiles': createInvoiceDocumentProfiles,
+  '2026_12_03_2000_create_currencies': createCurrencies,
+  '2026_12_03_2001_create_tax_bands': createTaxBands,
 }

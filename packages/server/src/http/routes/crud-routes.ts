@@ -3,6 +3,7 @@ import { Type, type TInteger, type TObject } from 'typebox'
 import type { Permission } from '../../auth/permissions.ts'
 import type { CrudUseCases } from '../../resources/crud.ts'
 import type { FieldMap } from '../../resources/fields.ts'
+import type { PatchFormat } from '../../resources/patch.ts'
 import type { ResourceDescription } from '../../resources/resource.ts'
 import { Id } from '../../resources/schemas.ts'
 import { existsRoute, listRoute } from './list-routes.ts'
@@ -27,6 +28,8 @@ export interface CrudRouteOptions<M extends FieldMap> {
   /** Operation ids as published; an operation left out is not offered. */
   operations: { list: string; get: string; exists?: string; create?: string; update?: string; delete?: string }
   useCases: Pick<CrudUseCases<M>, 'list' | 'get'> & Partial<CrudUseCases<M>>
+  /** The PATCH formats taken (default both): `['json-patch']` where the published page takes JSON Patch only (415 for the other). */
+  patchFormats?: readonly PatchFormat[]
 }
 
 /** Sugar: the published operations of a plain resource, declared with the route helpers. */
@@ -50,7 +53,9 @@ export function crudRoutes<M extends FieldMap>(app: FastifyInstance, r: CrudRout
   getRoute(app, { ...read, path: item, operationId: op.get, summary: `Get a ${noun}`, params, response: r.resource.schema, etag: r.resource.versioned, handler: (actor, p) => uc.get(actor, idOf(p)) })
   if (op.update !== undefined && uc.update !== undefined) {
     const update = uc.update
-    patchRoute(app, { ...write, path: item, operationId: op.update, summary: `Update a ${noun} (JSON Patch or merge patch)`, params, response: r.resource.schema, document: r.resource.document, handler: (actor, p, patch) => update(actor, idOf(p), patch) })
+    const formats = r.patchFormats ?? ['json-patch', 'merge-patch']
+    const how = formats.length === 2 ? 'JSON Patch or merge patch' : formats[0] === 'json-patch' ? 'JSON Patch' : 'merge patch'
+    patchRoute(app, { ...write, path: item, operationId: op.update, summary: `Update a ${noun} (${how})`, params, formats, response: r.resource.schema, document: r.resource.document, handler: (actor, p, patch) => update(actor, idOf(p), patch) })
   }
   if (op.delete !== undefined && uc.remove !== undefined) {
     const remove = uc.remove

@@ -9,7 +9,7 @@ import { contractOwnerExists, firstContractOwner } from '../contract-owners/inde
 import type { billingCycleFields } from './billing-cycle.fields.ts'
 import { billingCycles } from './billing-cycle.repository.ts'
 
-export { billingCycleOwner } from './billing-cycle.repository.ts'
+export { billingCycleOwner, billingCycleOwnerLookup } from './billing-cycle.repository.ts'
 
 type BillingCycleDocument = DocumentOf<typeof billingCycleFields>
 

@@ -15,4 +15,4 @@ export const billingCyclesModule = defineModule({
 })
 
 /** For other modules: a billing cycle's contract owner, or undefined when it does not exist. */
-export { billingCycleOwner } from './billing-cycle.service.ts'
+export { billingCycleOwner, billingCycleOwnerLookup } from './billing-cycle.service.ts'

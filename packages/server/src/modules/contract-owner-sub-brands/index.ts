@@ -15,4 +15,4 @@ export const subBrandsModule = defineModule({
 })
 
 /** For other modules: a sub-brand's owner, a contract owner's default sub-brand, account numbers. */
-export { defaultSubBrand, nextAccountNumber, subBrandOwner } from './sub-brand.service.ts'
+export { defaultSubBrand, defaultSubBrandLookup, nextAccountNumber, subBrandOwner, subBrandOwnerLookup } from './sub-brand.service.ts'

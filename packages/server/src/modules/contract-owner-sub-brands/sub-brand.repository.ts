@@ -1,4 +1,5 @@
 import type { TenantReader, TenantTransaction } from '../../db/database.ts'
+import { lookUpOne, type Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { subBrandResource } from './sub-brand.fields.ts'
 import './sub-brand.table.ts'
@@ -10,9 +11,10 @@ export const subBrands = resourceTable('contract_owner_sub_brands', subBrandReso
   inUseAdvice: 'move its customers to another sub-brand (PATCH /v1/customers/{customerId}) first',
 })
 
-export async function subBrandOwner(db: TenantReader, id: number): Promise<number | undefined> {
-  const row = await db.selectFrom('contract_owner_sub_brands').select('contract_owner_id').where('id', '=', id).executeTakeFirst()
-  return row?.contract_owner_id
+export const subBrandOwnerLookup = (id: number): Lookup<number> => (db) => db.selectFrom('contract_owner_sub_brands').select('contract_owner_id as value').where('id', '=', id)
+
+export function subBrandOwner(db: TenantReader, id: number): Promise<number | undefined> {
+  return lookUpOne(db, subBrandOwnerLookup(id))
 }
 
 /**
@@ -30,13 +32,10 @@ export async function drawAccountNumber(trx: TenantTransaction, id: number): Pro
   return row === undefined ? undefined : { format: row.account_number_format, number: row.next_account_number - 1 }
 }
 
-export async function firstSubBrandOf(db: TenantReader, contractOwnerId: number): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('contract_owner_sub_brands')
-    .select('id')
-    .where('contract_owner_id', '=', contractOwnerId)
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst()
-  return row?.id
+/** A contract owner's default sub-brand: its first. */
+export const firstSubBrandLookup = (contractOwnerId: number): Lookup<number> => (db) =>
+  db.selectFrom('contract_owner_sub_brands').select('id as value').where('contract_owner_id', '=', contractOwnerId).orderBy('id')
+
+export function firstSubBrandOf(db: TenantReader, contractOwnerId: number): Promise<number | undefined> {
+  return lookUpOne(db, firstSubBrandLookup(contractOwnerId))
 }

@@ -5,7 +5,7 @@ import { scopeConditions } from '../../resources/scope.ts'
 import { contractOwnerExists, firstContractOwner } from '../contract-owners/index.ts'
 import { drawAccountNumber, subBrands } from './sub-brand.repository.ts'
 
-export { firstSubBrandOf as defaultSubBrand, subBrandOwner } from './sub-brand.repository.ts'
+export { firstSubBrandOf as defaultSubBrand, firstSubBrandLookup as defaultSubBrandLookup, subBrandOwner, subBrandOwnerLookup } from './sub-brand.repository.ts'
 
 /** Contract-owner sub-brands: branding and account numbering within a contract owner (Admin API). */
 export function subBrandUseCases(db: Database) {

@@ -5,7 +5,7 @@ import { dateOrderErrors } from '../../resources/dates.ts'
 import { assertWritableBy, scopeConditions } from '../../resources/scope.ts'
 import { contractOwners } from './contract-owner.repository.ts'
 
-export { contractOwnerExists } from './contract-owner.repository.ts'
+export { contractOwnerExists, contractOwnerLookup, contractOwnersAmong } from './contract-owner.repository.ts'
 
 /** Contract owners: the parties customers contract with (Admin API). */
 export function contractOwnerUseCases(db: Database) {

@@ -14,5 +14,5 @@ export const contractOwnersModule = defineModule({
   seed: seedContractOwner,
 })
 
-/** For other modules: whether a contract owner exists in the transaction's brand. */
-export { contractOwnerExists, firstContractOwner } from './contract-owner.service.ts'
+/** For other modules: whether a contract owner exists in the transaction's brand (alone or as a lookup); which of some ids do. */
+export { contractOwnerExists, contractOwnerLookup, contractOwnersAmong, firstContractOwner } from './contract-owner.service.ts'

@@ -9,11 +9,6 @@ export const customers = resourceTable('customers', customerResource, {
   references: { customers_brand_id_contract_owner_sub_brand_id_fkey: 'contractOwnerSubBrandId' },
 })
 
-export async function accountNumberTaken(db: TenantReader, accountNumber: string): Promise<boolean> {
-  const row = await db.selectFrom('customers').select('id').where('customer_account_number', '=', accountNumber).executeTakeFirst()
-  return row !== undefined
-}
-
 /** A customer's contract owner, if the customer exists in the brand. */
 export async function customerOwner(db: TenantReader, customerId: number): Promise<number | undefined> {
   const row = await db.selectFrom('customers').select('contract_owner_id').where('id', '=', customerId).executeTakeFirst()

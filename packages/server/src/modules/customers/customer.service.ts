@@ -5,16 +5,19 @@ import { AppError, assertValid, type FieldError } from '../../errors.ts'
 import { asConflict } from '../../resources/conflicts.ts'
 import { readUseCases, visibleRecord } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
-import type { DocumentOf } from '../../resources/fields.ts'
-import { checkContractOwner } from '../../resources/owned.ts'
+import type { DocumentOf, ResourceOf } from '../../resources/fields.ts'
+import { lookUp } from '../../resources/lookups.ts'
+import { expectContractOwner } from '../../resources/owned.ts'
 import type { PatchRequest } from '../../resources/patch.ts'
-import { scopeConditions } from '../../resources/scope.ts'
+import { ReferenceErrors } from '../../resources/references.ts'
+import { assertWritableBy, scopeConditions } from '../../resources/scope.ts'
+import type { Stored } from '../../resources/table.ts'
 import { patchStored } from '../../resources/versioned.ts'
-import { billingCycleOwner } from '../billing-cycles/index.ts'
-import { defaultSubBrand, nextAccountNumber, subBrandOwner } from '../contract-owner-sub-brands/index.ts'
-import { contractOwnerExists } from '../contract-owners/index.ts'
+import { billingCycleOwnerLookup } from '../billing-cycles/index.ts'
+import { defaultSubBrandLookup, nextAccountNumber, subBrandOwnerLookup } from '../contract-owner-sub-brands/index.ts'
+import { contractOwnerLookup } from '../contract-owners/index.ts'
 import type { CreateCustomerBody, customerFields } from './customer.fields.ts'
-import { accountNumberTaken, customers } from './customer.repository.ts'
+import { customers } from './customer.repository.ts'
 import { moveSites, sites } from './site.repository.ts'
 import { siteRuleErrors } from './site.service.ts'
 
@@ -24,10 +27,10 @@ type NewSite = Static<typeof CreateCustomerBody>['sites'][number]
 const scope = (actor: Actor) => scopeConditions(actor, 'contract_owner_id')
 
 /**
- * The rules of a customer, in the contract's order: dates (400), the contract owner in scope (403)
- * and existing, then the billing cycle and sub-brand existing for that owner (400, all at once).
- * Fills in the default sub-brand and a generated account number on a create; an update must keep
- * both.
+ * The rules of a customer, in the contract's order: dates (400), the contract owner in scope (403),
+ * then the owner, the billing cycle and the sub-brand existing for that owner (400, all at once,
+ * looked up in one statement). Fills in the default sub-brand on a create; an update must keep the
+ * sub-brand and the account number.
  */
 async function checkCustomer(trx: TenantTransaction, actor: Actor, customer: CustomerDocument, isCreate: boolean): Promise<void> {
   if (!isCreate) {
@@ -36,19 +39,23 @@ async function checkCustomer(trx: TenantTransaction, actor: Actor, customer: Cus
   }
   assertValid(dateOrderErrors(customer.startDate, customer.endDate, 'endDate', 'startDate'))
   const owner = customer.contractOwnerId
-  const references = await checkContractOwner(trx, actor, owner, contractOwnerExists)
-  const cycleOwner = await billingCycleOwner(trx, customer.billingCycleId)
+  assertWritableBy(actor, owner)
+  const subBrandId = customer.contractOwnerSubBrandId
+  const found = await lookUp(trx, {
+    owner: contractOwnerLookup(owner),
+    cycleOwner: billingCycleOwnerLookup(customer.billingCycleId),
+    subBrand: subBrandId === undefined ? defaultSubBrandLookup(owner) : subBrandOwnerLookup(subBrandId),
+  })
+  const references = expectContractOwner(new ReferenceErrors(), owner, found.owner !== undefined)
   // One message whether the cycle is missing or another owner's: scope must not reveal existence.
-  references.expect(cycleOwner === owner, 'billingCycleId', `billing cycle ${customer.billingCycleId} is not one of contract owner ${owner}'s`)
-  if (customer.contractOwnerSubBrandId === undefined) {
-    customer.contractOwnerSubBrandId = await defaultSubBrand(trx, owner)
-    references.expect(customer.contractOwnerSubBrandId !== undefined, 'contractOwnerSubBrandId', `contract owner ${owner} has no sub-brand to default to`)
+  references.expect(found.cycleOwner === owner, 'billingCycleId', `billing cycle ${customer.billingCycleId} is not one of contract owner ${owner}'s`)
+  if (subBrandId === undefined) {
+    customer.contractOwnerSubBrandId = found.subBrand
+    references.expect(found.subBrand !== undefined, 'contractOwnerSubBrandId', `contract owner ${owner} has no sub-brand to default to`)
   } else {
-    const subBrandOwnerId = await subBrandOwner(trx, customer.contractOwnerSubBrandId)
-    references.expect(subBrandOwnerId === owner, 'contractOwnerSubBrandId', `sub-brand ${customer.contractOwnerSubBrandId} is not one of contract owner ${owner}'s`)
+    references.expect(found.subBrand === owner, 'contractOwnerSubBrandId', `sub-brand ${subBrandId} is not one of contract owner ${owner}'s`)
   }
   references.throwIfAny()
-  customer.customerAccountNumber ??= await freeAccountNumber(trx, customer.contractOwnerSubBrandId!)
 }
 
 function subBrandGone(subBrandId: number): AppError {
@@ -56,13 +63,19 @@ function subBrandGone(subBrandId: number): AppError {
   return new AppError('invalid_reference', { message: `Invalid reference in field 'contractOwnerSubBrandId': ${message}`, errors: [{ field: 'contractOwnerSubBrandId', code: 'invalid_reference', message }] })
 }
 
-/** The sub-brand's next account number that no customer has taken by hand. */
-async function freeAccountNumber(trx: TenantTransaction, subBrandId: number): Promise<string> {
+/**
+ * Inserts the customer with the account number given, or with the sub-brand's next number that no
+ * customer has taken by hand: a taken number is skipped by the insert itself, without a read.
+ */
+async function insertCustomer(trx: TenantTransaction, customer: CustomerDocument): Promise<Stored<ResourceOf<typeof customerFields>>> {
+  if (customer.customerAccountNumber !== undefined) return customers.insert(trx, customer)
+  const subBrandId = customer.contractOwnerSubBrandId!
   for (let attempt = 0; attempt < 1000; attempt++) {
     const candidate = await nextAccountNumber(trx, subBrandId)
     // Undefined: deleted since checkCustomer read it (the delete committed first).
     if (candidate === undefined) throw subBrandGone(subBrandId)
-    if (!(await accountNumberTaken(trx, candidate))) return candidate
+    const saved = await customers.insertUnlessTaken(trx, { ...customer, customerAccountNumber: candidate })
+    if (saved !== undefined) return saved
   }
   throw new Error(`sub-brand ${subBrandId}: no free account number in 1000 draws`)
 }
@@ -98,7 +111,7 @@ export function customerUseCases(db: Database) {
         assertValid(newSites.flatMap((site, i) => newSiteErrors(site, i)))
         assertUniqueReferences(newSites)
         await checkCustomer(trx, actor, customer, true)
-        const saved = await customers.insert(trx, customer)
+        const saved = await insertCustomer(trx, customer)
         const extra = { customer_id: saved.resource.id, contract_owner_id: customer.contractOwnerId }
         const savedSites = await sites.insertMany(trx, newSites.map((site) => ({ ...site, customerId: saved.resource.id })), extra)
         return { resource: { ...saved.resource, sites: savedSites.map((site) => site.resource) }, version: saved.version }

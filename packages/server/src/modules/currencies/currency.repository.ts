@@ -1,0 +1,16 @@
+import type { TenantReader } from '../../db/database.ts'
+import { resourceTable } from '../../resources/table.ts'
+import { currencyResource } from './currency.fields.ts'
+import './currency.table.ts'
+
+export const currencies = resourceTable('currencies', currencyResource, { unique: { currencies_code_key: 'code' } })
+
+/** Copies the ISO 4217 list into the connection's brand; codes it has already are kept as they are. */
+export async function copyIso4217(db: TenantReader): Promise<void> {
+  await db
+    .insertInto('currencies')
+    .columns(['name', 'code', 'major_currency_name', 'minor_currency_name'])
+    .expression((eb) => eb.selectFrom('iso_4217_currencies').select(['name', 'code', 'major_currency_name', 'minor_currency_name']).orderBy('code'))
+    .onConflict((oc) => oc.columns(['brand_id', 'code']).doNothing())
+    .execute()
+}

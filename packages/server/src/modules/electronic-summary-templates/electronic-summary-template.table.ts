@@ -1,0 +1,17 @@
+import type { Generated } from 'kysely'
+import type { BrandColumn, VersionedColumns } from '../../db/columns.ts'
+
+/** The `electronic_summary_templates` table. */
+export interface ElectronicSummaryTemplatesTable extends VersionedColumns {
+  brand_id: BrandColumn
+  id: Generated<number>
+  name: string
+  description: string | null
+  contract_owner_ids: number[]
+}
+
+declare module '../../db/tables.ts' {
+  interface Tables {
+    electronic_summary_templates: ElectronicSummaryTemplatesTable
+  }
+}

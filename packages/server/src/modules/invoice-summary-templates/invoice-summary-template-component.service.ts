@@ -1,0 +1,24 @@
+import type { Database } from '../../db/database.ts'
+import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
+import { expectIds } from '../../resources/id-lists.ts'
+import { lookUpOne } from '../../resources/lookups.ts'
+import { ReferenceErrors } from '../../resources/references.ts'
+import { contractOwnersAmong } from '../contract-owners/index.ts'
+import { invoiceSummaryTemplateComponents } from './invoice-summary-template-component.repository.ts'
+
+export { invoiceSummaryTemplateComponentsAmong } from './invoice-summary-template-component.repository.ts'
+
+/** Invoice summary template components: brand-wide configuration, each offered to some contract owners (or all). */
+export function invoiceSummaryTemplateComponentUseCases(db: Database) {
+  return crudUseCases(
+    db,
+    invoiceSummaryTemplateComponents,
+    brandWideRules('Invoice summary template components', async (trx, _actor, template) => {
+      const owners = template.contractOwnerIds ?? []
+      if (owners.length === 0) return // offered to every contract owner: nothing to look up
+      const references = new ReferenceErrors()
+      expectIds(owners, await lookUpOne(trx, contractOwnersAmong(owners)), references, 'contractOwnerIds', 'contract owner')
+      references.throwIfAny()
+    }),
+  )
+}

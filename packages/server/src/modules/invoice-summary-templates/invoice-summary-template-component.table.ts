@@ -1,0 +1,16 @@
+import type { Generated } from 'kysely'
+import type { BrandColumn, VersionedColumns } from '../../db/columns.ts'
+
+/** The `invoice_summary_template_components` table. */
+export interface InvoiceSummaryTemplateComponentsTable extends VersionedColumns {
+  brand_id: BrandColumn
+  id: Generated<number>
+  name: string
+  contract_owner_ids: number[]
+}
+
+declare module '../../db/tables.ts' {
+  interface Tables {
+    invoice_summary_template_components: InvoiceSummaryTemplateComponentsTable
+  }
+}

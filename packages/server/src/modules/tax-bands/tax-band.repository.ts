@@ -1,0 +1,41 @@
+import type { TenantReader } from '../../db/database.ts'
+import { resourceTable } from '../../resources/table.ts'
+import { taxBandRateResource, taxBandResource } from './tax-band.fields.ts'
+import './tax-band.table.ts'
+
+export const taxBands = resourceTable('tax_bands', taxBandResource, {
+  unique: { tax_bands_code_key: 'code', tax_bands_name_key: 'name', tax_bands_default_key: 'defaultBand', tax_bands_etc_key: 'usedForEtc' },
+})
+
+export const taxBandRates = resourceTable('tax_band_rates', taxBandRateResource, { references: { tax_band_rates_tax_band_fkey: 'taxBandId' } })
+
+/** The flags a band takes from the others: one default band, one band for early termination charges. */
+export type ExclusiveFlag = 'default_band' | 'used_for_etc'
+
+/** Clears `flag` on every band but `keep` (a new band: none kept), bumping their versions. */
+export async function clearFlagOnOthers(db: TenantReader, flag: ExclusiveFlag, keep: number | undefined): Promise<void> {
+  let query = db
+    .updateTable('tax_bands')
+    .set((eb) => ({ [flag]: false, version: eb('version', '+', 1), updated_date: new Date() }))
+    .where(flag, '=', true)
+  if (keep !== undefined) query = query.where('id', '<>', keep)
+  await query.execute()
+}
+
+/** Locks a tax band (its rates are written one at a time); false when there is none. */
+export async function lockTaxBand(db: TenantReader, id: number): Promise<boolean> {
+  return (await db.selectFrom('tax_bands').select('id').where('id', '=', id).forUpdate().executeTakeFirst()) !== undefined
+}
+
+/** The periods of a band's rates, but `except` (the rate being updated). */
+export async function ratePeriods(db: TenantReader, taxBandId: number, except: number | undefined) {
+  let query = db.selectFrom('tax_band_rates').select(['id', 'start_date as startDate', 'end_date as endDate']).where('tax_band_id', '=', taxBandId)
+  if (except !== undefined) query = query.where('id', '<>', except)
+  return query.orderBy('start_date').execute()
+}
+
+/** A new brand's standard band and its rate. */
+export async function insertStandardBand(db: TenantReader): Promise<void> {
+  const band = await db.insertInto('tax_bands').values({ code: 'T1', name: 'Standard', default_band: true, used_for_etc: true }).returning('id').executeTakeFirstOrThrow()
+  await db.insertInto('tax_band_rates').values({ tax_band_id: band.id, rate: '20', start_date: '2011-01-04', end_date: null }).execute()
+}

@@ -1,0 +1,53 @@
+import type { Actor } from '../../auth/actor.ts'
+import type { Database, TenantTransaction } from '../../db/database.ts'
+import { assertValid } from '../../errors.ts'
+import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
+import { dateOrderErrors } from '../../resources/dates.ts'
+import type { DocumentOf } from '../../resources/fields.ts'
+import { assertNoOverlap } from '../../resources/periods.ts'
+import { ReferenceErrors } from '../../resources/references.ts'
+import type { Stored } from '../../resources/table.ts'
+import type { taxBandFields, taxBandRateFields } from './tax-band.fields.ts'
+import { clearFlagOnOthers, insertStandardBand, lockTaxBand, ratePeriods, taxBandRates, taxBands } from './tax-band.repository.ts'
+
+type Current = Stored<unknown> | undefined
+const idOf = (current: Current) => (current === undefined ? undefined : Number(current.row.id))
+
+/**
+ * Tax bands: brand-wide reference data. Setting `defaultBand` (or `usedForEtc`) on a band moves it
+ * there from the band that had it, in the same transaction.
+ */
+export function taxBandUseCases(db: Database) {
+  return crudUseCases(
+    db,
+    taxBands,
+    brandWideRules('Tax bands', async (trx: TenantTransaction, _actor: Actor, band: DocumentOf<typeof taxBandFields>, current: Current) => {
+      if (band.defaultBand) await clearFlagOnOthers(trx, 'default_band', idOf(current))
+      if (band.usedForEtc === true) await clearFlagOnOthers(trx, 'used_for_etc', idOf(current))
+    }),
+  )
+}
+
+/**
+ * A tax band's rates: an end before the start is 400, a band that does not exist 400
+ * `invalid_reference`, a period sharing a date with another rate of the band 409
+ * `overlapping_period`. The band is locked first, so two writers cannot both pass the check.
+ */
+export function taxBandRateUseCases(db: Database) {
+  return crudUseCases(
+    db,
+    taxBandRates,
+    brandWideRules('Tax band rates', async (trx: TenantTransaction, _actor: Actor, rate: DocumentOf<typeof taxBandRateFields>, current: Current) => {
+      assertValid(dateOrderErrors(rate.startDate, rate.endDate, 'endDate', 'startDate'))
+      const references = new ReferenceErrors()
+      references.expect(await lockTaxBand(trx, rate.taxBandId), 'taxBandId', `tax band ${rate.taxBandId} does not exist`)
+      references.throwIfAny()
+      assertNoOverlap('Tax band rate', rate, await ratePeriods(trx, rate.taxBandId, idOf(current)))
+    }),
+  )
+}
+
+/** A new brand starts with one standard band (T1, the default, 20% from 4 January 2011). */
+export async function seedTaxBands(trx: TenantTransaction): Promise<void> {
+  await insertStandardBand(trx)
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
+import { whereConditions } from '../lists/apply.ts'
+import type { Condition } from '../lists/filters.ts'
+import { childConditions, childRowsJson, type ChildRows } from './children.ts'
+
+// Compiles only: no database behind it.
+const db = new Kysely<any>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (kysely) => new PostgresIntrospector(kysely),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+})
+const accounts: ChildRows = { table: 'accounts', parentColumn: 'parent_id', fields: { id: 'id', accountNumber: 'account_number' } }
+const oneLine = (text: string) => text.replace(/\s+/g, ' ')
+
+describe('child rows', () => {
+  it('are selected in the parent’s query as a JSON array, joined on the brand and the parent id', () => {
+    const query = db.selectFrom('parents').select(['id', childRowsJson(accounts)('parents').as('accounts')]).compile()
+    assert.equal(
+      oneLine(query.sql),
+      'select "id", coalesce((select json_agg(json_strip_nulls(json_build_object(\'id\', "c"."id", \'accountNumber\', "c"."account_number")) order by c.id) from "accounts" as c where c.brand_id = "parents"."brand_id" and "c"."parent_id" = "parents"."id"), \'[]\'::json) as "accounts" from "parents"',
+    )
+    assert.deepEqual(query.parameters, [])
+  })
+
+  it('turn the list’s filters on children into one condition on the parent id, values as parameters', () => {
+    const conditions: Condition[] = [
+      { column: 'name', operator: '=', value: 'Acme' },
+      { column: 'accounts.account_number', operator: 'ilike', value: '%12%' },
+      { column: 'accounts.id', operator: 'in', value: [4, 5] },
+    ]
+    const converted = childConditions(accounts, conditions)
+    assert.deepEqual(converted.map((c) => `${c.column} ${c.operator}`), ['name =', 'id in'])
+    const query = whereConditions(db.selectFrom('parents').select('id'), converted).compile()
+    assert.equal(
+      oneLine(query.sql),
+      'select "id" from "parents" where "name" = $1 and "id" in (select "c"."parent_id" from "accounts" as c where "c"."account_number" ilike $2 and "c"."id" = any($3))',
+    )
+    assert.deepEqual(query.parameters, ['Acme', '%12%', [4, 5]])
+  })
+
+  it('leave conditions alone when none is on the children', () => {
+    const conditions: Condition[] = [{ column: 'name', operator: '=', value: 'Acme' }]
+    assert.deepEqual(childConditions(accounts, conditions), conditions)
+  })
+})
