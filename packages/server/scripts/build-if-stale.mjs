@@ -19,7 +19,7 @@ function modified(file) {
   }
 }
 
-const built = modified(path.join(root, 'dist', 'server.js'))
+const built = Math.min(...['server.js', 'cli/main.js'].map((file) => modified(path.join(root, 'dist', file)) ?? 0)) || undefined
 const newest = Math.max(...inputs.map((file) => modified(file) ?? 0))
 if (built === undefined || built < newest) {
   process.stderr.write(built === undefined ? 'Building the server (dist/ is missing)…\n' : 'Rebuilding the server (sources changed)…\n')

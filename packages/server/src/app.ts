@@ -9,9 +9,15 @@ import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
 import { classifyDatabaseError } from './db/errors.ts'
 import { answerError, installContract } from './http/contract.ts'
+import { installConditionalGet } from './http/conditional.ts'
+import { registerDocs } from './http/docs.ts'
+import { registerMetrics } from './http/metrics.ts'
 import { registerOpenApi } from './http/openapi.ts'
+import { registerProtection } from './http/protection.ts'
+import { registerRateLimit } from './http/rate-limit.ts'
+import { registerSandbox } from './http/sandbox.ts'
 import { requestIdFor } from './http/request-id.ts'
-import { transportOptions } from './http/transport.ts'
+import { closeConnectionsWhenClosing, transportOptions } from './http/transport.ts'
 import { PostgresIdempotencyStore } from './idempotency/postgres-store.ts'
 import { MODULES } from './modules/index.ts'
 import type { ModuleContext } from './modules/module.ts'
@@ -33,6 +39,7 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
     return503OnClosing: false,
     // Errors the router meets before any route (a malformed URL) get the contract's body too.
     frameworkErrors: (error, request, reply) => answerError(error, request, reply, { classifyError }),
+    trustProxy: trustProxyOption(config.trustProxy),
     ...transportOptions(config),
   })
 
@@ -49,15 +56,31 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
     ttlSeconds: config.idempotencyTtlSeconds,
     onCleanupError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not delete expired idempotency keys'),
   })
+  closeConnectionsWhenClosing(app)
+  // Before the contract layer: their headers (CORS above all) must be on its error answers too.
+  await registerProtection(app, config)
+  // Before the contract's checks too: an injected fault answers whatever the request holds.
+  const sandbox = config.sandbox ? registerSandbox(app, { retryAfterSeconds: config.retryAfterSeconds }) : undefined
   const contract = installContract(app, {
     authenticate: (authorization) => authenticator.authenticate(authorization),
     classifyError,
     idempotency,
   })
+  installConditionalGet(app)
+  sandbox?.addRoutes()
+  await registerRateLimit(app, config)
   await registerOpenApi(app, API_VERSION)
+  await registerDocs(app)
+  if (config.metricsToken !== undefined) registerMetrics(app, { token: config.metricsToken, poolStats: () => db.poolStats() })
 
   const context: ModuleContext = { config, db, authenticator }
   for (const module of MODULES) await app.register(async (scope) => module.register(scope, context))
   contract.finish()
   return app
+}
+
+/** A hop count as Fastify takes it (proxy-addr's hop function): the nearest `hops` are proxies. */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust
+  return (_address, hop) => hop < trust
 }

@@ -31,6 +31,23 @@ export interface Config {
   /** How long the outcome of a create sent with an Idempotency-Key is kept and replayed. */
   idempotencyTtlSeconds: number
   admin: { brand: string; username: string; password: string | undefined }
+  /** Origins a browser may call the API from (CORS); empty: CORS is off. `*` allows any. */
+  corsOrigins: string[]
+  /** Requests per client (bearer token, else address) per window; 0 turns the limit off. */
+  rateLimitMax: number
+  rateLimitWindowSeconds: number
+  /** Set: rate-limit counters live in this Redis, shared by every instance; unset: in memory. */
+  redisUrl: string | undefined
+  /** Mean event-loop delay above which requests are shed with 503; 0 turns shedding off. */
+  maxEventLoopDelayMs: number
+  /** How long a stop may take (in-flight requests finishing, pools closing) before exit 1. */
+  shutdownTimeoutMs: number
+  /** Set: `GET /metrics` answers to `Authorization: Bearer <this>`; unset: /metrics is 404. */
+  metricsToken: string | undefined
+  /** Proxies in front whose X-Forwarded-For is believed: false, a hop count, or their addresses. */
+  trustProxy: boolean | number | string[]
+  /** Sandbox mode: fault-injection headers and the fault script endpoint are live. */
+  sandbox: boolean
 }
 
 export class ConfigError extends Error {
@@ -82,6 +99,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('ELEVATE_ADMIN_PASSWORD must be 12 to 100 characters long')
   }
 
+  const corsOrigins = (optional('ELEVATE_CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '')
+  for (const origin of corsOrigins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
+      problems.push(`ELEVATE_CORS_ORIGINS must list origins such as https://app.example.com (no path), or * (got '${origin}')`)
+    }
+  }
+  const redisUrl = optional('REDIS_URL')
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL')
+  const metricsToken = optional('ELEVATE_METRICS_TOKEN')
+  if (metricsToken !== undefined && metricsToken.length < 16) problems.push('ELEVATE_METRICS_TOKEN must be at least 16 characters long')
+  const trustProxy = trustProxyOf(optional('ELEVATE_TRUST_PROXY'), problems)
+  const sandbox = text('ELEVATE_SANDBOX', '0')
+  if (!['0', '1', 'true', 'false'].includes(sandbox)) problems.push(`ELEVATE_SANDBOX must be 1 or 0 (got '${sandbox}')`)
+
   const config: Config = {
     port: int('PORT', 8080, 0, 65535),
     host: text('HOST', '127.0.0.1'),
@@ -107,6 +138,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       username: text('ELEVATE_ADMIN_USERNAME', 'admin'),
       password: adminPassword,
     },
+    corsOrigins,
+    rateLimitMax: int('ELEVATE_RATE_LIMIT_MAX', 1000, 0, 1_000_000),
+    rateLimitWindowSeconds: int('ELEVATE_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
+    redisUrl,
+    maxEventLoopDelayMs: int('ELEVATE_MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000),
+    shutdownTimeoutMs: int('ELEVATE_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    metricsToken,
+    trustProxy,
+    sandbox: sandbox === '1' || sandbox === 'true',
   }
   // Node refuses a headers timeout longer than the request timeout (the headers are part of it).
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
@@ -114,4 +154,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems)
   return config
+}
+
+/** `ELEVATE_TRUST_PROXY`: unset (trust no proxy), a hop count, or addresses/CIDRs of the proxies. */
+function trustProxyOf(raw: string | undefined, problems: string[]): Config['trustProxy'] {
+  if (raw === undefined) return false
+  if (/^\d{1,2}$/.test(raw)) return Number(raw)
+  const list = raw.split(',').map((part) => part.trim()).filter((part) => part !== '')
+  if (list.length === 0 || list.some((part) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part))) {
+    problems.push(`ELEVATE_TRUST_PROXY must be a number of proxies (1) or their addresses (10.0.0.0/8,192.168.1.5) (got '${raw}')`)
+    return false
+  }
+  return list
 }

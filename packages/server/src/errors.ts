@@ -80,6 +80,7 @@ export const ERROR_CATALOGUE = {
     message: 'An unexpected error occurred. Please contact Elevate support and quote the request id',
   },
   database_unavailable: { kind: 'unavailable', message: 'The service is temporarily unavailable: retry later' },
+  server_overloaded: { kind: 'unavailable', message: 'The server is overloaded: retry later' },
 } as const satisfies Record<string, CatalogueEntry>
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE

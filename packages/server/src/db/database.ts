@@ -38,9 +38,18 @@ export type TenantReader = TenantTransaction
  *   health. Only `auth/`, `db/` and start-up code use it.
  * Both prepare every parameterised statement once per connection (`PreparingClient`).
  */
+export interface PoolStats {
+  pool: string
+  total: number
+  idle: number
+  waiting: number
+  max: number
+}
+
 export class Database {
   readonly system: Kysely<Tables>
   private readonly tenant: TenantSessions
+  private readonly pools: Record<'system' | 'tenant', pg.Pool>
 
   constructor(options: DatabaseOptions) {
     const systemPool = makePool(options, {})
@@ -49,6 +58,12 @@ export class Database {
     this.system = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: systemPool }) })
     const tenantDialect = new PostgresDialect({ pool: tenantPool })
     this.tenant = new TenantSessions(tenantPool, new Kysely<Tables>({ dialect: tenantDialect }), tenantDialect)
+    this.pools = { system: systemPool, tenant: tenantPool }
+  }
+
+  /** Each pool's connections (open, idle) and the queries waiting for one: for /metrics. */
+  poolStats(): PoolStats[] {
+    return Object.entries(this.pools).map(([pool, p]) => ({ pool, total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount, max: p.options.max ?? 10 }))
   }
 
   /**

@@ -32,7 +32,7 @@ export interface ContractOptions {
 }
 
 /** Statuses any route can answer with, whatever it does. */
-const COMMON_ERROR_STATUSES = [400, 405, 406, 500, 503]
+const COMMON_ERROR_STATUSES = [400, 405, 406, 429, 500, 503]
 const NOT_FOUND_MESSAGE = 'No resource exists at this path'
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 const NO_QUERY_PARAMETERS = Type.Object({}, { additionalProperties: false })

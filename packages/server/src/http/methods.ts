@@ -34,10 +34,12 @@ export class MethodTable {
       known.add('OPTIONS')
       const allowed = [...known].sort()
       const allow = allowed.join(', ')
-      const others = app.supportedMethods.filter((method) => !known.has(method))
+      // A plugin may add a route without announcing it (the trailing-slash twin of a prefix's
+      // root, as /docs/): a method the router already serves there is not a 405.
+      const others = app.supportedMethods.filter((method) => !known.has(method) && !app.hasRoute({ method, url }))
       const config = { synthetic: true }
       const schema = { hide: true }
-      if (!answersOptions) app.route({
+      if (!answersOptions && !app.hasRoute({ method: 'OPTIONS', url })) app.route({
         method: 'OPTIONS',
         url,
         config,

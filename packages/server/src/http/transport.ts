@@ -96,3 +96,19 @@ function pathOf(raw: unknown): string {
   const line = /^[A-Z]+ (\/[^\s?#]*)/.exec(text)
   return line?.[1] ?? ''
 }
+
+/**
+ * Once the server is closing, every answer ends its connection (`Connection: close`): Node closes
+ * the connections idle when the close begins, but one still serving a request would otherwise stay
+ * open for keep-alive afterwards and hold the stop until its idle timeout.
+ */
+export function closeConnectionsWhenClosing(app: FastifyInstance): void {
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close')
+    return payload
+  })
+}

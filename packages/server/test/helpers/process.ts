@@ -14,6 +14,10 @@ export interface ServerProcess extends HttpClient {
   /** The exit code once the process has ended; null while it runs. */
   exitCode(): number | null
   stop(): Promise<number | null>
+  /** Sends a signal and returns at once (stop() sends SIGTERM and waits). */
+  signal(name: NodeJS.Signals): void
+  /** Resolves with the exit code once the process has ended. */
+  exited(): Promise<number | null>
 }
 
 /**
@@ -22,12 +26,15 @@ export interface ServerProcess extends HttpClient {
  */
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    // No general rate limit or load shedding unless a test asks: tests send bursts a real client
+    // would not, and a busy test machine starves processes of CPU for seconds.
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ELEVATE_RATE_LIMIT_MAX: '0', ELEVATE_MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
   let stderr = ''
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString()
@@ -40,6 +47,8 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
           errors: () => stderr,
           exitCode: () => child.exitCode ?? (child.signalCode === null ? null : -1),
           stop: () => stop(child),
+          signal: (name: NodeJS.Signals) => void child.kill(name),
+          exited: () => exited,
         }))
       }
     })

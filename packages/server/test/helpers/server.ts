@@ -28,7 +28,9 @@ export interface TestServer extends HttpClient {
  */
 export async function startTestServer(overrides: Partial<Config> = {}, database?: TestDatabase): Promise<TestServer> {
   const testDatabase = database ?? (await createTestDatabase())
-  const config: Config = { ...loadConfig({}), port: 0, databaseUrl: testDatabase.url, dbPoolSize: 4, ...overrides }
+  // No general rate limit or load shedding unless a test asks: tests send bursts a real client
+  // would not, and a busy test machine starves processes of CPU for seconds.
+  const config: Config = { ...loadConfig({}), port: 0, databaseUrl: testDatabase.url, dbPoolSize: 4, rateLimitMax: 0, maxEventLoopDelayMs: 0, ...overrides }
   const logs: Array<Record<string, unknown>> = []
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
