@@ -29,6 +29,24 @@ export function createLogger(level: Config['logLevel']): Logger {
   return logger
 }
 
+/**
+ * Writes out every queued line in order and closes the log: the last step of a graceful stop.
+ * `flushLogs` cannot promise the order: it writes what is queued at once, while the batch that an
+ * asynchronous write has in flight may land after it (and pino's `flush` does nothing for a
+ * destination without a minimum length). Ending the destination waits for that batch, then writes
+ * the rest behind it.
+ */
+export function endLogs(logger: Logger): Promise<void> {
+  const destination = destinations.get(logger)
+  if (destination === undefined) return Promise.resolve()
+  destinations.delete(logger)
+  return new Promise((resolve) => {
+    destination.once('close', () => resolve())
+    destination.once('error', () => resolve())
+    destination.end()
+  })
+}
+
 /** Writes out every queued line, synchronously: for a process about to exit, even from a crash. */
 export function flushLogs(logger: Logger): void {
   try {

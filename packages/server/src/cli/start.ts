@@ -4,7 +4,7 @@ import type { Config } from '../config.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { openDatabase } from '../db/open.ts'
 import { runFirstStart, type FirstStart } from '../first-start.ts'
-import { createLogger, flushLogs } from '../logger.ts'
+import { createLogger, endLogs, flushLogs } from '../logger.ts'
 import { setBeforeExit } from './failures.ts'
 
 /**
@@ -46,8 +46,7 @@ export async function start(config: Config): Promise<void> {
       await app.close()
       await database.close()
       logger.info('stopped')
-      // Waits for the write in progress too: a synchronous flush could overtake it (lines out of order).
-      await new Promise<void>((resolve) => logger.flush(() => resolve()))
+      await endLogs(logger)
     },
   )
 }
