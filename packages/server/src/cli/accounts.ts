@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { createUser } from '../auth/accounts.ts'
+import { MIN_PASSWORD_LENGTH, passwordProblems } from '../auth/password-policy.ts'
 import { generatePassword, hashPassword } from '../auth/passwords.ts'
 import type { Tables } from '../db/tables.ts'
 import { seedBrand } from '../first-start.ts'
@@ -14,13 +15,16 @@ export interface Credentials {
   generated: boolean
 }
 
-const PASSWORD_LENGTH = { min: 12, max: 100 }
+const PASSWORD_LENGTH = { min: MIN_PASSWORD_LENGTH, max: 100 }
 
-function passwordOrGenerated(password: string | undefined): { password: string; generated: boolean } {
+/** A password given on the command line passes the users API's policy; none given, one is generated. */
+function passwordOrGenerated(password: string | undefined, username: string): { password: string; generated: boolean } {
   if (password === undefined) return { password: generatePassword(), generated: true }
   if (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max) {
     throw new UsageError(`--password must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long`)
   }
+  const [problem] = passwordProblems(password, username)
+  if (problem !== undefined) throw new UsageError(`--password ${problem.message}`)
   return { password, generated: false }
 }
 
@@ -33,7 +37,7 @@ async function brandId(db: Kysely<Tables>, brand: string): Promise<number> {
 /** `create-brand`: a brand with the seeded roles, an administrator and the modules' seed data. */
 export async function createBrandCommand(db: Kysely<Tables>, input: { brand: string; username: string; password?: string }): Promise<Credentials> {
   if (input.brand.length < 1 || input.brand.length > 100) throw new UsageError('the brand name must be 1 to 100 characters long')
-  const { password, generated } = passwordOrGenerated(input.password)
+  const { password, generated } = passwordOrGenerated(input.password, input.username)
   await db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('brands').select('id').where('name', '=', input.brand).executeTakeFirst()
     if (taken !== undefined) throw new UsageError(`a brand named '${input.brand}' already exists`)
@@ -48,7 +52,7 @@ export async function createUserCommand(
   input: { brand: string; username: string; password?: string; roles: string[]; firstName?: string; lastName?: string; email?: string },
 ): Promise<Credentials> {
   const id = await brandId(db, input.brand)
-  const { password, generated } = passwordOrGenerated(input.password)
+  const { password, generated } = passwordOrGenerated(input.password, input.username)
   const known = await db.selectFrom('roles').select('name').where('brand_id', '=', id).execute()
   const unknown = input.roles.filter((role) => !known.some((k) => k.name === role))
   if (unknown.length > 0) throw new UsageError(`brand '${input.brand}' has no role ${unknown.map((r) => `'${r}'`).join(', ')} (it has: ${known.map((k) => k.name).join(', ')})`)
@@ -72,7 +76,7 @@ export async function createUserCommand(
  */
 export async function resetPasswordCommand(db: Kysely<Tables>, input: { brand: string; username: string; password?: string }): Promise<Credentials> {
   const id = await brandId(db, input.brand)
-  const { password, generated } = passwordOrGenerated(input.password)
+  const { password, generated } = passwordOrGenerated(input.password, input.username)
   const hash = await hashPassword(password)
   const updated = await db.updateTable('users').set({ password_hash: hash, updated_date: sql<Date>`now()` }).where('brand_id', '=', id).where('username', '=', input.username).executeTakeFirst()
   if (updated.numUpdatedRows === 0n) throw new UsageError(`brand '${input.brand}' has no user '${input.username}'`)

@@ -9,6 +9,14 @@ export class UsageError extends Error {
   }
 }
 
+/** A command that could not do what was asked, for a reason the operator can act on: one line, exit code 1. */
+export class CommandFailure extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'CommandFailure'
+  }
+}
+
 let beforeExit = () => {}
 /** Set once there is a logger: a command that fails still writes out the lines it logged. */
 export function setBeforeExit(flush: () => void): void {
@@ -20,7 +28,7 @@ export function setBeforeExit(flush: () => void): void {
  * (a bug: the stack is printed).
  */
 export function explain(error: unknown): string | undefined {
-  if (error instanceof UsageError || error instanceof EmbeddedPostgresError) return error.message
+  if (error instanceof UsageError || error instanceof CommandFailure || error instanceof EmbeddedPostgresError) return error.message
   if (error instanceof ConfigError) return `invalid configuration: ${error.problems.join('; ')} (see docs/configuration.md)`
   const { code, address, port, hostname, syscall } = error as { code?: string; address?: string; port?: number; hostname?: string; syscall?: string }
   switch (code) {

@@ -1,10 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { listSigningKeys, retireSigningKey, rotateSigningKey } from '../auth/signing-key.ts'
 import { loadConfig, type Config } from '../config.ts'
 import { migrateToLatest } from '../db/migrate.ts'
 import { openDatabase } from '../db/open.ts'
 import { createLogger, flushLogs } from '../logger.ts'
 import { createBrandCommand, createUserCommand, resetPasswordCommand, type Credentials } from './accounts.ts'
-import { runCommand, setBeforeExit, UsageError } from './failures.ts'
+import { CommandFailure, runCommand, setBeforeExit, UsageError } from './failures.ts'
 import { seedDemo } from './seed-demo.ts'
 import { start } from './start.ts'
 
@@ -15,6 +16,8 @@ interface Command {
   options: Options
   /** Long-running (start): the process stays up after `run` resolves. */
   serves?: boolean
+  /** How many words may follow the command's name (default none). */
+  positionals?: number
   run(values: Record<string, unknown>, positionals: string[]): Promise<void>
 }
 
@@ -82,6 +85,7 @@ const COMMANDS: Record<string, Command> = {
     summary: 'create a brand with its roles and an administrator',
     usage: 'create-brand <name> [--admin-username <name>] [--password <password>]',
     options: { 'admin-username': { type: 'string' }, password },
+    positionals: 1,
     run: async (v, [name]) => {
       if (name === undefined) throw new UsageError('the brand name is required: create-brand <name>')
       const made = await withDatabase(configWith({}), ({ db }) => createBrandCommand(db.system, { brand: name, username: text(v, 'admin-username') ?? 'admin', password: text(v, 'password') }))
@@ -127,6 +131,28 @@ const COMMANDS: Record<string, Command> = {
       )
     },
   },
+  keys: {
+    summary: 'list, rotate or retire the token signing keys (docs/signing-keys.md)',
+    usage: 'keys list | keys rotate | keys retire <kid>',
+    options: {},
+    positionals: 2,
+    run: async (_v, [action, kid]) => {
+      if (!(action === 'list' || action === 'rotate' || (action === 'retire' && kid !== undefined)) || (action !== 'retire' && kid !== undefined)) {
+        throw new UsageError('usage: elevate-api keys list | keys rotate | keys retire <kid>')
+      }
+      await withDatabase(configWith({}), async ({ db }) => {
+        if (action === 'list') {
+          for (const key of await listSigningKeys(db.system)) process.stdout.write(`${key.kid}\t${key.state}\t${key.created}\n`)
+        } else if (action === 'rotate') {
+          process.stdout.write(`new current key: ${await rotateSigningKey(db.system)} (the previous key's tokens stay valid until they expire)\n`)
+        } else {
+          const outcome = await retireSigningKey(db.system, kid!)
+          if (outcome !== 'retired') throw new CommandFailure(outcome === 'current' ? `${kid} is the current key: rotate first` : `no key ${kid}`)
+          process.stdout.write(`retired ${kid}: its tokens are refused from now on\n`)
+        }
+      })
+    },
+  },
 }
 
 function help(): string {
@@ -162,7 +188,7 @@ function main(argv: string[]): void {
       process.stdout.write(`Usage: elevate-api ${command.usage}\n\n${command.summary}\n`)
       return
     }
-    const positional = name === 'create-brand' ? 1 : 0
+    const positional = command.positionals ?? 0
     if (parsed.positionals.length > positional) throw new UsageError(`unexpected argument '${parsed.positionals[positional]}' (usage: elevate-api ${command.usage})`)
     await command.run(parsed.values, parsed.positionals)
   }, { exitOnSuccess: command.serves !== true })

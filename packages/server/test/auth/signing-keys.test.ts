@@ -19,7 +19,7 @@ describe('signing keys: rotate, then retire', () => {
   let b: TestServer
   const keys = async (...args: string[]) => {
     try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/auth/signing-keys-cli.ts', ...args], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: database.url } })
+      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'keys', ...args], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_URL: database.url } })
       return { code: 0, out: stdout }
     } catch (error) {
       const failed = error as { code: number; stderr: string }

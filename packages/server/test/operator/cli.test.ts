@@ -57,7 +57,7 @@ describe('the elevate-api command', { timeout: 300_000 }, () => {
   it('explains itself: --help for the whole and for each command; an unknown command is exit 2', async () => {
     const help = await cli(['--help'])
     assert.equal(help.code, 0)
-    for (const name of ['start', 'migrate', 'create-brand', 'create-user', 'reset-password', 'seed-demo']) {
+    for (const name of ['start', 'migrate', 'create-brand', 'create-user', 'reset-password', 'seed-demo', 'keys']) {
       assert.match(help.stdout, new RegExp(`^  ${name} `, 'm'))
       const one = await cli([name, '--help'])
       assert.equal(one.code, 0, `${name} --help`)
@@ -103,6 +103,7 @@ describe('the elevate-api command', { timeout: 300_000 }, () => {
     assertOneLine(await cli(['create-user', '--brand', 'nowhere', '--username', 'x'], env), 2, /no brand named 'nowhere'/)
     assertOneLine(await cli(['create-user', '--brand', 'acme'], env), 2, /--username is required/)
     assertOneLine(await cli(['create-user', '--brand', 'acme', '--username', 'y', '--password', 'short'], env), 2, /--password must be 12 to 100/)
+    assertOneLine(await cli(['create-user', '--brand', 'acme', '--username', 'y', '--password', 'password1234'], env), 2, /--password is too common/)
   })
 
   it('reset-password gives a new password; the old one no longer logs in', async () => {
