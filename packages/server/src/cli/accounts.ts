@@ -5,6 +5,7 @@ import { generatePassword, hashPassword } from '../auth/passwords.ts'
 import type { Tables } from '../db/tables.ts'
 import { seedBrand } from '../first-start.ts'
 import { SEEDED_ROLE_NAMES } from '../modules/index.ts'
+import { newUserFieldErrors } from '../modules/users/index.ts'
 import { UsageError } from './failures.ts'
 
 /** What a command made, printed for the operator; a generated password is shown this once. */
@@ -51,6 +52,9 @@ export async function createUserCommand(
   db: Kysely<Tables>,
   input: { brand: string; username: string; password?: string; roles: string[]; firstName?: string; lastName?: string; email?: string },
 ): Promise<Credentials> {
+  const names = { username: input.username, firstName: input.firstName ?? input.username, lastName: input.lastName ?? 'User', email: input.email ?? `${input.username}@example.invalid` }
+  const problems = newUserFieldErrors(names)
+  if (problems.length > 0) throw new UsageError(`the user would not be valid: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`)
   const id = await brandId(db, input.brand)
   const { password, generated } = passwordOrGenerated(input.password, input.username)
   const known = await db.selectFrom('roles').select('name').where('brand_id', '=', id).execute()
@@ -63,9 +67,9 @@ export async function createUserCommand(
     username: input.username,
     password,
     roles: input.roles.length > 0 ? input.roles : [SEEDED_ROLE_NAMES[2]],
-    ...(input.firstName === undefined ? {} : { firstName: input.firstName }),
-    ...(input.lastName === undefined ? {} : { lastName: input.lastName }),
-    ...(input.email === undefined ? {} : { email: input.email }),
+    firstName: names.firstName,
+    lastName: names.lastName,
+    email: names.email,
   })
   return { brand: input.brand, username: input.username, password, generated }
 }

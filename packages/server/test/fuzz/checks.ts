@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
+import { DECIMAL_KEYWORD, decimalDigitsProblem } from '../../src/resources/decimal.ts'
 import type { Operation } from './document.ts'
 import type { FuzzRequest } from './requests.ts'
 
@@ -25,6 +26,13 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 // OpenAPI 3.1 schemas are JSON Schema 2020-12; `email` as HTML defines it (what the document promises).
 const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true })
 addFormats(ajv, { mode: 'fast' })
+// The document's one extension keyword, read as its description says: a number's digits ({precision, scale}).
+ajv.addKeyword({
+  keyword: DECIMAL_KEYWORD,
+  type: 'number',
+  schemaType: 'object',
+  validate: (spec: { precision: number; scale: number }, value: number) => decimalDigitsProblem(value, spec) === undefined,
+})
 const validators = new Map<object, ValidateFunction>()
 
 function validatorFor(schema: object): ValidateFunction {
@@ -67,7 +75,10 @@ function refusedAsInvalid(op: Operation, response: SeenResponse): boolean {
   if (SCHEMA_REFUSALS.has(code)) return true
   // A PATCH is checked after patching: the patch document being valid says nothing of the result.
   if (code !== 'validation_failed' || op.method === 'PATCH') return false
-  return (response.body.errors ?? []).some((e: { code: string }) => SCHEMA_FIELD_CODES.has(e.code))
+  // `required` is the document's rule only for a field the schema requires; otherwise it is the
+  // operation's own (frequency required once a trigger charge is set), which no schema states.
+  const schemaRequired = new Set(Object.values(op.requestBody ?? {}).flatMap(({ schema }) => schema.required ?? []))
+  return (response.body.errors ?? []).some((e: { code: string; field: string }) => SCHEMA_FIELD_CODES.has(e.code) && (e.code !== 'required' || schemaRequired.has(e.field)))
 }
 
 /** The checks of the field's standard fuzzers, plus the contract's own (docs/errors.md). */

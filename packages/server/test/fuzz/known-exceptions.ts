@@ -15,22 +15,6 @@ const OAUTH_ERRORS = ['invalid_request', 'invalid_client', 'unsupported_grant_ty
 
 export const KNOWN_EXCEPTIONS: KnownException[] = [
   {
-    id: 'sampler-unicode-property-class',
-    reason:
-      "The body sampler (json-schema-faker) does not know Unicode property escapes: for the published nominalCode pattern " +
-      "^[a-zA-Z0-9\\p{L}.\\-_]*$ it may write p, {, L or }, and the fuzzer sends what it samples as valid even when its own " +
-      'validator disagrees. The server reads the pattern as JSON Schema 2020-12 says (ECMA-262 with Unicode), as the fuzzer validator does: `}` is refused.',
-    matches(failure) {
-      const errors: Array<{ field: string; code: string }> = failure.response.body?.errors ?? []
-      return (
-        failure.check === 'valid request refused' &&
-        /^\/v2\/(rental|usage)-products$/.test(failure.operation.path) &&
-        errors.length > 0 &&
-        errors.every((e) => e.field === 'nominalCode' && e.code === 'invalid_format')
-      )
-    },
-  },
-  {
     id: 'oauth-token-error-bodies',
     reason:
       'POST /oauth2/token answers its 400 and 401 with RFC 6749 §5.2 bodies ({error, error_description}), as OAuth clients expect, ' +

@@ -92,6 +92,10 @@ describe('/v1/app-clients and the client credentials grant', () => {
     await expect(wrong, 401, 'invalid_client')
     assert.match(wrong.headers.get('www-authenticate') ?? '', /^Basic /)
     await expect(await grant({ grant_type: 'client_credentials', client_id: 'nobody', client_secret: 'x' }), 401, 'invalid_client')
+    // Text no id, secret or brand holds (a NUL) is refused as a bad request, in the body or in Basic, never a 500.
+    await expect(await grant({ grant_type: 'client_credentials', client_id: '\u0000', client_secret: 'x' }), 400, 'invalid_request')
+    await expect(await grant({ grant_type: 'client_credentials', client_id: client.appClientId, client_secret: client.clientSecret, brand: '\u0000' }), 400, 'invalid_request')
+    await expect(await grant({ grant_type: 'client_credentials' }, basic('a\u0000b', 'secret')), 400, 'invalid_request')
     assertError(await server.request('POST', TOKEN, { json: { grant_type: 'client_credentials' } }), 415, 'unsupported_media_type')
     const stamped = (await server.request('GET', `${PATH}/${client.id}`, { token: admin })).body
     assert.ok(Date.parse(stamped.lastSuccessfulAuthentication) > 0 && Date.parse(stamped.lastFailedAuthentication) > 0)

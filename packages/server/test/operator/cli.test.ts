@@ -104,6 +104,9 @@ describe('the elevate-api command', { timeout: 300_000 }, () => {
     assertOneLine(await cli(['create-user', '--brand', 'acme'], env), 2, /--username is required/)
     assertOneLine(await cli(['create-user', '--brand', 'acme', '--username', 'y', '--password', 'short'], env), 2, /--password must be 12 to 100/)
     assertOneLine(await cli(['create-user', '--brand', 'acme', '--username', 'y', '--password', 'password1234'], env), 2, /--password is too common/)
+    // What it stores stays a user the API can change and disable: the API's field rules apply.
+    assertOneLine(await cli(['create-user', '--brand', 'acme', '--username', 'z', '--email', 'not-an-email'], env), 2, /would not be valid: email/)
+    assertOneLine(await cli(['create-user', '--brand', 'acme', '--username', 'a\u0001b'], env), 2, /would not be valid: username/)
   })
 
   it('reset-password gives a new password; the old one no longer logs in', async () => {

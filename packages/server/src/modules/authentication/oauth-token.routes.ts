@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import type { Authenticator } from '../../auth/authenticator.ts'
 import { AppError } from '../../errors.ts'
+import { textProblem } from '../../text.ts'
 import { TokenError, TokenRequest, TokenResponse } from './authenticate.schemas.ts'
 
 const FORM = 'application/x-www-form-urlencoded'
@@ -71,6 +72,11 @@ export const oauthTokenRoutes: FastifyPluginAsyncTypebox<{ authenticator: Authen
       const id = basic?.id ?? body.client_id
       const secret = basic?.secret ?? body.client_secret
       if (id === undefined || secret === undefined || id === '' || secret === '') return oauthError(reply, 'invalid_client', 'Client authentication is required')
+      // Text no client id, secret or brand can hold (a NUL, half a surrogate) is refused before any lookup.
+      for (const [name, value] of [['client_id', id], ['client_secret', secret], ['brand', body.brand]] as const) {
+        const problem = value === undefined ? undefined : textProblem(value)
+        if (problem !== undefined) return oauthError(reply, 'invalid_request', `${name} ${problem}`)
+      }
       try {
         const issued = await authenticator.clients.login({ brand: body.brand, clientId: id, clientSecret: secret }, request.ip)
         return { access_token: issued.token, token_type: 'Bearer' as const, expires_in: Math.max(0, Math.round((issued.expiresAt.getTime() - Date.now()) / 1000)) }

@@ -28,3 +28,6 @@ export const usersModule = defineModule({
 
 /** For the app-clients module: the same escalation rules for the roles of its service users. */
 export { assertManageable, assertScopeNotWidened, checkGrantedRoles } from './user.rules.ts'
+
+/** For the CLI: a user made outside the API passes the API's field rules. */
+export { newUserFieldErrors } from './user.rules.ts'

@@ -1,9 +1,11 @@
 import type { Actor } from '../../auth/actor.ts'
 import { passwordProblems } from '../../auth/password-policy.ts'
 import type { TenantTransaction } from '../../db/database.ts'
-import { AppError, assertValid } from '../../errors.ts'
+import { AppError, assertValid, type FieldError } from '../../errors.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import { contractOwnerExists } from '../contract-owners/index.ts'
+import { bodyValidator } from '../../validation.ts'
+import { userResource } from './user.fields.ts'
 import type { UserDocument } from './user.repository.ts'
 
 /**
@@ -66,4 +68,14 @@ export async function assertManageable(trx: TenantTransaction, actor: Actor, rol
 export async function checkContractOwnerReference(trx: TenantTransaction, contractOwnerId: number | undefined, references: ReferenceErrors): Promise<void> {
   if (contractOwnerId === undefined) return
   references.expect(await contractOwnerExists(trx, contractOwnerId), 'contractOwnerId', `contract owner ${contractOwnerId} does not exist`)
+}
+
+const validateUser = bodyValidator(userResource.createBody)
+
+/**
+ * The field errors the users API would answer for a user made outside it (the CLI): what it stores
+ * must stay a user the API can read, change and disable.
+ */
+export function newUserFieldErrors(user: { username: string; firstName: string; lastName: string; email: string }): FieldError[] {
+  return validateUser({ ...user, userRoles: [] })
 }
