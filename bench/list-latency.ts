@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const card = await seedRentalRates(postgres.url)
 
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../packages/server/src/server.ts')], {
-    env: { ...process.env, PORT: '0', DATABASE_URL: postgres.url, LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: '0', DATABASE_URL: postgres.url, LOG_LEVEL: 'info', ELEVATE_RATE_LIMIT_MAX: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = await new Promise<string>((resolve, reject) => {

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     throw error
   }
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../packages/server/src/server.ts')], {
-    env: { ...process.env, PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: 'info', ELEVATE_RATE_LIMIT_MAX: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const url = await new Promise<string>((resolve, reject) => {

@@ -36,7 +36,7 @@ interface Window {
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../packages/server/src/server.ts')], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ELEVATE_ADMIN_PASSWORD: PASSWORD, ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ELEVATE_RATE_LIMIT_MAX: '0', ELEVATE_ADMIN_PASSWORD: PASSWORD, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   let output = ''

@@ -39,7 +39,7 @@ async function withServer<T>(started: Promise<Started>, work: (origin: string, p
 }
 
 const api = (env: Record<string, string>, cores: string) =>
-  startNode([path.join(server, 'dist/server.js')], { env: { PORT: '0', LOG_LEVEL: 'info', ...env }, cores, ready: API_READY })
+  startNode([path.join(server, 'dist/server.js')], { env: { PORT: '0', LOG_LEVEL: 'info', ELEVATE_RATE_LIMIT_MAX: '0', ...env }, cores, ready: API_READY })
 
 async function login(origin: string): Promise<string> {
   const response = await fetch(`${origin}/v1/authenticate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
@@ -135,6 +135,10 @@ async function main(): Promise<void> {
     const report = { database: database.kind, ...settings, pinned: canPin, rows: table, instances: { one: byId.requestsPerSecond, two }, start, load: { before: loadBefore, after: loadAverage() } }
     await save(path.join(here, 'results'), report)
     process.stdout.write(markdown(report))
+    // A row whose answers were not the expected status measured something else (a rate limit, a
+    // broken login): its figures are not comparable, so the run fails instead of passing them on.
+    const wrong = table.filter((row) => row.measured.errors > 0).map((row) => `${row.measured.title}: ${row.measured.errors}`)
+    if (wrong.length > 0) throw new Error(`rows answered other statuses than expected:\n  ${wrong.join('\n  ')}`)
   } finally {
     await database.drop()
   }
