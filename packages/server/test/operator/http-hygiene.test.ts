@@ -45,12 +45,18 @@ describe('HTTP hygiene: CORS, security headers, conditional GET', () => {
     assertError(wrongMethod, 405, 'method_not_allowed')
   })
 
-  it('sends security headers fit for a JSON API', async () => {
-    const response = await server.request('GET', '/health/live')
-    assert.equal(response.headers.get('x-content-type-options'), 'nosniff')
-    assert.equal(response.headers.get('content-security-policy'), "default-src 'none';frame-ancestors 'none'")
-    assert.equal(response.headers.get('x-frame-options'), 'SAMEORIGIN')
-    assert.equal(response.headers.get('cross-origin-resource-policy'), 'cross-origin')
+  it('sends the security headers of a JSON API, and only those, on answers and errors alike', async () => {
+    for (const response of [await server.request('GET', '/health/live'), await server.request('GET', '/v1/nothing-here')]) {
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff')
+      assert.equal(response.headers.get('content-security-policy'), "default-src 'none';frame-ancestors 'none'")
+      assert.equal(response.headers.get('x-frame-options'), 'SAMEORIGIN')
+      assert.equal(response.headers.get('cross-origin-resource-policy'), 'cross-origin')
+      assert.equal(response.headers.get('referrer-policy'), 'no-referrer')
+      assert.match(response.headers.get('strict-transport-security') ?? '', /^max-age=\d+/)
+      for (const htmlOnly of ['x-xss-protection', 'x-dns-prefetch-control', 'x-download-options', 'origin-agent-cluster', 'cross-origin-opener-policy']) {
+        assert.equal(response.headers.get(htmlOnly), null, `${htmlOnly} steers HTML documents only`)
+      }
+    }
   })
 
   it('answers If-None-Match with 304 when the list has not changed, and 200 once it has', async () => {
