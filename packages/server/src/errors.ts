@@ -62,6 +62,7 @@ export const ERROR_CATALOGUE = {
   in_use: { kind: 'conflict', message: 'The resource is in use and cannot be deleted' },
   protected_record: { kind: 'conflict', message: 'The record is maintained outside the API and cannot be changed through it' },
   overlapping_period: { kind: 'conflict', message: 'The validity period overlaps another of the same series' },
+  last_administrator: { kind: 'conflict', message: "The brand's last administrator cannot be disabled, restricted or lose the role" },
   idempotency_key_in_progress: {
     kind: 'conflict',
     message: 'A request with this Idempotency-Key is still being processed: retry later to get its result',
