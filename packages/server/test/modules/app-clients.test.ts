@@ -145,6 +145,18 @@ describe('/v1/app-clients and the client credentials grant', () => {
     assertFieldErrors(await server.request('PATCH', `${PATH}/${client.id}`, { token: admin, headers: MERGE_PATCH, body: '{"appClientId":"mine"}' }), ['appClientId:read_only'])
   })
 
+  it('rotate-secret takes no body: a stray one is 400 naming what was sent, and nothing rotates; {} is taken as none', async () => {
+    const client = await create()
+    const rotate = `${PATH}/${client.id}/rotate-secret`
+    const stray = await server.request('POST', rotate, { token: admin, json: { clientSecret: 'chosen-by-me', reason: 'leak' } })
+    assertError(stray, 400, 'validation_failed', rotate)
+    assertFieldErrors(stray, ['clientSecret:unknown_field', 'reason:unknown_field'])
+    assertFieldErrors(await server.request('POST', rotate, { token: admin, json: ['x'] }), [':invalid_type'])
+    assert.equal((await grant({ grant_type: 'client_credentials', client_id: client.appClientId, client_secret: client.clientSecret })).status, 200, 'the secret did not change')
+    assert.equal((await server.request('POST', rotate, { token: admin, json: {} })).status, 200)
+    assertError(await server.request('POST', `${PATH}/999999/rotate-secret`, { token: admin, json: { reason: 'x' } }), 400, 'validation_failed')
+  })
+
   it('escalation and scope: no role beyond the manager’s; a restricted manager’s clients are restricted and hidden from others', async () => {
     const owner = (await server.request('POST', '/v1/contract-owners', { token: admin, json: contractOwnerBody() })).body.id
     const scoped = await loginAs(server, ['Administrator'], owner)
