@@ -145,6 +145,18 @@ describe('/v1/app-clients and the client credentials grant', () => {
     assertFieldErrors(await server.request('PATCH', `${PATH}/${client.id}`, { token: admin, headers: MERGE_PATCH, body: '{"appClientId":"mine"}' }), ['appClientId:read_only'])
   })
 
+  it('HEAD /v1/app-clients is an exists-check like every collection HEAD: filters only, 200 or 404, no body', async () => {
+    const client = await create()
+    const found = await server.request('HEAD', `${PATH}?name=${encodeURIComponent(client.name)}`, { token: admin })
+    assert.equal(found.status, 200)
+    assert.equal(found.text, '')
+    assert.deepEqual((await server.request('GET', `${PATH}?page=1&pageSize=1&name=nothing-like-it`, { token: admin })).body, [])
+    assert.equal((await server.request('HEAD', `${PATH}?name=nothing-like-it`, { token: admin })).status, 404, 'nothing matches (the paged GET would be 200 with [])')
+    assert.equal((await server.request('HEAD', `${PATH}?page=1&pageSize=1`, { token: admin })).status, 400, 'paging is not an exists filter')
+    assert.equal((await server.request('HEAD', PATH, { token: admin })).status, 200, 'no filter: any client')
+    assert.equal((await server.request('HEAD', PATH)).status, 401)
+  })
+
   it('rotate-secret takes no body: a stray one is 400 naming what was sent, and nothing rotates; {} is taken as none', async () => {
     const client = await create()
     const rotate = `${PATH}/${client.id}/rotate-secret`
