@@ -19,6 +19,10 @@ export interface Config {
   /** How long an idle keep-alive connection is kept open between requests. */
   keepAliveTimeoutMs: number
   dbPoolSize: number
+  /** A statement running longer is cancelled by PostgreSQL (a runaway query, a lock waited on); 0: never. */
+  dbStatementTimeoutMs: number
+  /** A session idle inside a transaction longer is ended by PostgreSQL (its locks released); 0: never. */
+  dbIdleInTransactionTimeoutMs: number
   /** Failed logins allowed per brand, username and address within the window, before 429. */
   loginMaxFailures: number
   /** Failed logins allowed per client address (any names) within the window, before 429. */
@@ -127,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: int('ELEVATE_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000),
     keepAliveTimeoutMs: int('ELEVATE_KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 3_600_000),
     dbPoolSize: int('ELEVATE_DB_POOL_SIZE', 10, 1, 500),
+    dbStatementTimeoutMs: int('ELEVATE_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    dbIdleInTransactionTimeoutMs: int('ELEVATE_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000),
     retryAfterSeconds: int('ELEVATE_RETRY_AFTER_SECONDS', 5, 1, 3600),
     idempotencyTtlSeconds: int('ELEVATE_IDEMPOTENCY_TTL_SECONDS', 86_400, 60, 604_800),
     loginMaxFailures: int('ELEVATE_LOGIN_MAX_FAILURES', 10, 1, 1000),
