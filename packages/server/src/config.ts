@@ -34,6 +34,8 @@ export interface Config {
   retryAfterSeconds: number
   /** How long the outcome of a create sent with an Idempotency-Key is kept and replayed. */
   idempotencyTtlSeconds: number
+  /** How long a claimed Idempotency-Key whose request never finished (it died) blocks the key. */
+  idempotencyClaimTimeoutSeconds: number
   admin: { brand: string; username: string; password: string | undefined }
   /** Origins a browser may call the API from (CORS); empty: CORS is off. `*` allows any. */
   corsOrigins: string[]
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbIdleInTransactionTimeoutMs: int('ELEVATE_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000),
     retryAfterSeconds: int('ELEVATE_RETRY_AFTER_SECONDS', 5, 1, 3600),
     idempotencyTtlSeconds: int('ELEVATE_IDEMPOTENCY_TTL_SECONDS', 86_400, 60, 604_800),
+    idempotencyClaimTimeoutSeconds: int('ELEVATE_IDEMPOTENCY_CLAIM_TIMEOUT_SECONDS', 60, 1, 86_400),
     loginMaxFailures: int('ELEVATE_LOGIN_MAX_FAILURES', 10, 1, 1000),
     loginMaxFailuresPerAddress: int('ELEVATE_LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100_000),
     loginFailureWindowSeconds: int('ELEVATE_LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
