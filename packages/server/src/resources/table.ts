@@ -7,7 +7,7 @@ import { project, type ListRequest } from '../lists/list-query.ts'
 import { asConflict, asInUse, asInvalidReference } from './conflicts.ts'
 import type { DocumentOf, FieldMap, ResourceOf } from './fields.ts'
 import type { ResourceDescription, Row } from './resource.ts'
-import { assertVersion } from './versioned.ts'
+import { assertVersion } from './preconditions.ts'
 
 /** A resource as stored: its API object, the version its ETag is made from, and the row. */
 export interface Stored<R> {
