@@ -6,11 +6,11 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'
 import { brandId, loginAs } from '../helpers/users.ts'
+import { MERGE_PATCH, roleIds } from '../helpers/requests.ts'
 
 const PATH = '/v1/app-clients'
 const TOKEN = '/oauth2/token'
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 
 describe('/v1/app-clients and the client credentials grant', () => {
@@ -29,7 +29,7 @@ describe('/v1/app-clients and the client credentials grant', () => {
   before(async () => {
     server = await startTestServer({ loginMaxFailures: 4 })
     admin = await server.login()
-    roles = Object.fromEntries((await server.request('GET', '/v1/user-roles?page=1&pageSize=10', { token: admin })).body.map((r: { id: number; name: string }) => [r.name, r.id]))
+    roles = await roleIds(server, admin)
   })
   after(() => server.close())
 

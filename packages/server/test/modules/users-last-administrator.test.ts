@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test'
 import { createBrand, createUser } from '../helpers/accounts.ts'
 import { assertError } from '../helpers/assertions.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { MERGE_PATCH, roleIds } from '../helpers/requests.ts'
 
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 
 /**
@@ -29,9 +29,7 @@ describe('/v1/users: the last administrator', () => {
       const id = await createUser(server.db.system, { brandId, username, password: `${username}-password`, roles: ['Administrator'] })
       admins.push({ id, token: await server.login({ brand, username, password: `${username}-password` }) })
     }
-    const listed = await server.request('GET', '/v1/user-roles?page=1&pageSize=10', { token: admins[0]!.token })
-    const roles: Record<string, number> = Object.fromEntries(listed.body.map((role: { id: number; name: string }) => [role.name, role.id]))
-    return { admins, roles }
+    return { admins, roles: await roleIds(server, admins[0]!.token) }
   }
   const patch = (token: string, id: number, changes: Record<string, unknown>) =>
     server.request('PATCH', `/v1/users/${id}`, { token, body: JSON.stringify(changes), headers: MERGE_PATCH })
