@@ -54,6 +54,7 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
   const authenticator = new Authenticator(db.system, tokens, throttle, logger, authEvents)
   const idempotency = new PostgresIdempotencyStore(db.system, {
     ttlSeconds: config.idempotencyTtlSeconds,
+    claimTimeoutSeconds: config.idempotencyClaimTimeoutSeconds,
     onCleanupError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not delete expired idempotency keys'),
   })
   closeConnectionsWhenClosing(app)

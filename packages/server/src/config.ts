@@ -19,6 +19,10 @@ export interface Config {
   /** How long an idle keep-alive connection is kept open between requests. */
   keepAliveTimeoutMs: number
   dbPoolSize: number
+  /** A statement running longer is cancelled by PostgreSQL (a runaway query, a lock waited on); 0: never. */
+  dbStatementTimeoutMs: number
+  /** A session idle inside a transaction longer is ended by PostgreSQL (its locks released); 0: never. */
+  dbIdleInTransactionTimeoutMs: number
   /** Failed logins allowed per brand, username and address within the window, before 429. */
   loginMaxFailures: number
   /** Failed logins allowed per client address (any names) within the window, before 429. */
@@ -30,6 +34,8 @@ export interface Config {
   retryAfterSeconds: number
   /** How long the outcome of a create sent with an Idempotency-Key is kept and replayed. */
   idempotencyTtlSeconds: number
+  /** How long a claimed Idempotency-Key whose request never finished (it died) blocks the key. */
+  idempotencyClaimTimeoutSeconds: number
   admin: { brand: string; username: string; password: string | undefined }
   /** Origins a browser may call the API from (CORS); empty: CORS is off. `*` allows any. */
   corsOrigins: string[]
@@ -127,8 +133,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: int('ELEVATE_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000),
     keepAliveTimeoutMs: int('ELEVATE_KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 3_600_000),
     dbPoolSize: int('ELEVATE_DB_POOL_SIZE', 10, 1, 500),
+    dbStatementTimeoutMs: int('ELEVATE_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    dbIdleInTransactionTimeoutMs: int('ELEVATE_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000),
     retryAfterSeconds: int('ELEVATE_RETRY_AFTER_SECONDS', 5, 1, 3600),
     idempotencyTtlSeconds: int('ELEVATE_IDEMPOTENCY_TTL_SECONDS', 86_400, 60, 604_800),
+    idempotencyClaimTimeoutSeconds: int('ELEVATE_IDEMPOTENCY_CLAIM_TIMEOUT_SECONDS', 60, 1, 86_400),
     loginMaxFailures: int('ELEVATE_LOGIN_MAX_FAILURES', 10, 1, 1000),
     loginMaxFailuresPerAddress: int('ELEVATE_LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100_000),
     loginFailureWindowSeconds: int('ELEVATE_LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),

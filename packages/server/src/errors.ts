@@ -62,6 +62,7 @@ export const ERROR_CATALOGUE = {
   in_use: { kind: 'conflict', message: 'The resource is in use and cannot be deleted' },
   protected_record: { kind: 'conflict', message: 'The record is maintained outside the API and cannot be changed through it' },
   overlapping_period: { kind: 'conflict', message: 'The validity period overlaps another of the same series' },
+  last_administrator: { kind: 'conflict', message: "The brand's last administrator cannot be disabled, restricted or lose the role" },
   idempotency_key_in_progress: {
     kind: 'conflict',
     message: 'A request with this Idempotency-Key is still being processed: retry later to get its result',
@@ -129,7 +130,7 @@ export class AppError extends Error {
     super(options.message ?? ERROR_CATALOGUE[code].message, { cause: options.cause })
     this.name = 'AppError'
     this.kind = ERROR_CATALOGUE[code].kind
-    this.errors = options.errors
+    this.errors = options.errors === undefined ? undefined : distinctFieldErrors(options.errors)
     this.retryAfterSeconds = options.retryAfterSeconds
     this.challenge = options.challenge
     this.allowedMethods = options.allowedMethods
@@ -150,13 +151,29 @@ const PART_NOUN: Record<RequestPart, string> = {
  * The guide's sentence: `Validation failed for field 'customerName': must not be empty`, or for
  * several: `Validation failed for 2 fields: 'customerName' must not be empty; 'startDate' …`.
  */
-export function validationMessage(errors: readonly FieldError[], part: RequestPart): string {
+export function validationMessage(all: readonly FieldError[], part: RequestPart): string {
+  const errors = distinctFieldErrors(all)
   const noun = PART_NOUN[part]
   const [first] = errors
   if (first === undefined) return 'Validation failed'
   if (errors.length === 1) return `Validation failed for ${noun} '${first.field || '(root)'}': ${first.message}`
   const list = errors.map((e) => `'${e.field || '(root)'}' ${e.message}`).join('; ')
   return `Validation failed for ${errors.length} ${noun}s: ${list}`
+}
+
+/**
+ * Each field error once (the same field, code and message), in the order first given: a request
+ * repeating a mistake (`sort=x,x`), or two rules finding the same one, is reported once. Every
+ * error body's list and message pass through here (AppError, validationMessage).
+ */
+export function distinctFieldErrors(errors: readonly FieldError[]): FieldError[] {
+  const seen = new Set<string>()
+  return errors.filter((error) => {
+    const key = JSON.stringify([error.field, error.code, error.message])
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** Throws 400 `validation_failed` listing the field errors, if there are any. */

@@ -21,6 +21,10 @@ export interface DatabaseOptions {
   url: string
   poolSize: number
   logger: Logger
+  /** PostgreSQL's statement_timeout on every connection (ms; 0 or absent: none). */
+  statementTimeoutMs?: number
+  /** PostgreSQL's idle_in_transaction_session_timeout on every connection (ms; 0 or absent: none). */
+  idleInTransactionTimeoutMs?: number
 }
 
 /** What read-only tenant work receives; queries only, typed like a transaction for reuse. */
@@ -99,6 +103,12 @@ function makePool(options: DatabaseOptions, extra: pg.PoolConfig): pg.Pool {
     idleTimeoutMillis: 30_000,
     types,
     Client: PreparingClient,
+    // Sent with the connection's startup, so no statement runs without them. A runaway statement
+    // (or one stuck behind a lock) is cancelled rather than holding a connection for ever; the
+    // request answers 500 like any unexpected failure. A session left idle in a transaction is
+    // ended, releasing its locks. Migrations lift the first (`migrateToLatest`).
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
     ...extra,
   })
   // A connection the server drops (a restart, a failover, pg_terminate_backend) emits 'error'. The

@@ -163,15 +163,15 @@ function documentRoute(route: RouteOptions, auth: 'bearer' | 'public', idempoten
   if (auth === 'public') schema.security ??= []
   const headers: Record<string, object> = {}
   if (idempotent) headers[IDEMPOTENCY_KEY_HEADER] = IDEMPOTENCY_KEY_PARAMETER
-  if ([route.method].flat().includes('PATCH')) headers['If-Match'] = IF_MATCH_PARAMETER
+  if ([route.method].flat().some((method) => method === 'PATCH' || method === 'DELETE')) headers['If-Match'] = IF_MATCH_PARAMETER
   if (Object.keys(headers).length > 0) route.config!.swaggerTransform = chainTransforms(route.config!.swaggerTransform, documentHeaders(headers))
 }
 
 const IF_MATCH_PARAMETER = {
   type: 'string',
   description:
-    'Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. ' +
-    '412 precondition_failed when none matches the current version; without it the update is unconditional.',
+    'Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. ' +
+    '412 precondition_failed when none matches the current version; without it the write is unconditional.',
   examples: ['"3"'],
 }
 

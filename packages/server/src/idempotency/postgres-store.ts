@@ -7,11 +7,17 @@ export interface IdempotencySettings {
   /** How long an outcome is kept and replayed (ELEVATE_IDEMPOTENCY_TTL_SECONDS). */
   ttlSeconds: number
   /**
-   * How long a claim may stay unfinished before another request may take the key over. Guards
-   * against a claim that nobody will ever finish (the process died mid-request, or the database
-   * went away before the claim could be released); far longer than any create takes.
+   * How long a claim may stay unfinished before another request may take the key over
+   * (ELEVATE_IDEMPOTENCY_CLAIM_TIMEOUT_SECONDS, 60). Guards against a claim that nobody will ever
+   * finish (the process died mid-request, or the database went away before the claim could be
+   * released); far longer than any create takes.
    */
-  lockSeconds?: number
+  claimTimeoutSeconds?: number
+  /**
+   * The time claims are stamped and judged by; absent: the database's `now()`, the one clock every
+   * instance shares. Tests inject one to step past the timeout without waiting.
+   */
+  clock?: () => Date
   /** How often this instance deletes a brand's expired keys (on that brand's next claim). */
   cleanupIntervalSeconds?: number
   /** Told about a cleanup that failed; the request goes on regardless. */
@@ -34,7 +40,7 @@ const MAX_CLAIM_ATTEMPTS = 3
  */
 export class PostgresIdempotencyStore implements IdempotencyStore {
   private readonly ttlSeconds: number
-  private readonly lockSeconds: number
+  private readonly claimTimeoutSeconds: number
   private readonly cleanupIntervalMs: number
   /** When this instance last deleted each brand's expired keys. */
   private readonly lastCleanup = new Map<number, number>()
@@ -44,7 +50,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
     private readonly settings: IdempotencySettings,
   ) {
     this.ttlSeconds = settings.ttlSeconds
-    this.lockSeconds = settings.lockSeconds ?? 60
+    this.claimTimeoutSeconds = settings.claimTimeoutSeconds ?? 60
     this.cleanupIntervalMs = (settings.cleanupIntervalSeconds ?? 300) * 1000
   }
 
@@ -63,7 +69,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
           fingerprint,
           claim_token: token,
           request_id: requestId,
-          created_date: sql`now()`,
+          created_date: this.now(),
         })
         .onConflict((oc) =>
           oc
@@ -75,7 +81,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
               status: null,
               response_headers: null,
               response_body: null,
-              created_date: sql`now()`,
+              created_date: this.now(),
               completed_date: null,
             })
             .where(this.isStale()),
@@ -114,7 +120,7 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
         status: response.status,
         response_headers: JSON.stringify(response.headers) as unknown as Record<string, string>,
         response_body: response.body,
-        completed_date: sql`now()`,
+        completed_date: this.now(),
       })
       .where('brand_id', '=', claim.brandId)
       .where('user_id', '=', claim.userId)
@@ -135,20 +141,25 @@ export class PostgresIdempotencyStore implements IdempotencyStore {
 
   /** A row that no longer counts: older than the TTL, or a claim unfinished for too long. */
   private isStale(): RawBuilder<boolean> {
-    return sql<boolean>`(idempotency_keys.created_date < now() - make_interval(secs => ${this.ttlSeconds})
-      or (idempotency_keys.status is null and idempotency_keys.created_date < now() - make_interval(secs => ${this.lockSeconds})))`
+    return sql<boolean>`(idempotency_keys.created_date < ${this.now()} - make_interval(secs => ${this.ttlSeconds})
+      or (idempotency_keys.status is null and idempotency_keys.created_date < ${this.now()} - make_interval(secs => ${this.claimTimeoutSeconds})))`
+  }
+
+  /** The current time in SQL: the injected clock's, else the database's. */
+  private now(): RawBuilder<Date> {
+    return this.settings.clock === undefined ? sql<Date>`now()` : sql<Date>`${this.settings.clock()}::timestamptz`
   }
 
   /** Deletes the brand's expired keys now and then: cheap (an index range), and no timer. */
   private async cleanUpIfDue(brandId: number): Promise<void> {
-    const now = Date.now()
+    const now = this.settings.clock?.().getTime() ?? Date.now()
     if (now - (this.lastCleanup.get(brandId) ?? 0) < this.cleanupIntervalMs) return
     this.lastCleanup.set(brandId, now)
     try {
       await this.db
         .deleteFrom('idempotency_keys')
         .where('brand_id', '=', brandId)
-        .where('created_date', '<', sql<Date>`now() - make_interval(secs => ${this.ttlSeconds})`)
+        .where('created_date', '<', sql<Date>`${this.now()} - make_interval(secs => ${this.ttlSeconds})`)
         .execute()
     } catch (error) {
       this.settings.onCleanupError?.(error)

@@ -63,7 +63,8 @@ export interface CrudUseCases<M extends FieldMap> {
   get(actor: Actor, id: number): Promise<Stored<ResourceOf<M>>>
   create(actor: Actor, body: CreateOf<M>): Promise<Stored<ResourceOf<M>>>
   update(actor: Actor, id: number, patch: PatchRequest): Promise<Stored<ResourceOf<M>>>
-  remove(actor: Actor, id: number): Promise<void>
+  /** `ifMatch`: the versions the client's If-Match names (412 unless one is current). */
+  remove(actor: Actor, id: number, ifMatch?: readonly number[]): Promise<void>
 }
 
 /** The reads of a resource: list, exists-check and get, each confined to the actor's scope. */
@@ -94,10 +95,10 @@ export function crudUseCases<M extends FieldMap>(db: Database, table: ResourceTa
           table.update(trx, current, document, await check(trx, actor, document, current)),
         )
       }),
-    remove: (actor, id) =>
+    remove: (actor, id, ifMatch) =>
       db.withTenant(actor.brandId, async (trx) => {
         rules.assertMayRemove?.(actor)
-        if (!(await table.remove(trx, id, rules.scope(actor)))) throw notFound(table.description.noun, id)
+        if (!(await table.remove(trx, id, rules.scope(actor), ifMatch))) throw notFound(table.description.noun, id)
       }),
   }
 }

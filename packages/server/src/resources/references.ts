@@ -8,6 +8,8 @@ export class ReferenceErrors {
   private readonly errors: FieldError[] = []
 
   add(field: string, message: string): void {
+    // The same reference named twice (two lookups of one id) is reported once.
+    if (this.errors.some((error) => error.field === field && error.message === message)) return
     this.errors.push({ field, code: 'invalid_reference', message })
   }
 

@@ -7,6 +7,7 @@ import { project, type ListRequest } from '../lists/list-query.ts'
 import { asConflict, asInUse, asInvalidReference } from './conflicts.ts'
 import type { DocumentOf, FieldMap, ResourceOf } from './fields.ts'
 import type { ResourceDescription, Row } from './resource.ts'
+import { assertVersion } from './preconditions.ts'
 
 /** A resource as stored: its API object, the version its ETag is made from, and the row. */
 export interface Stored<R> {
@@ -63,8 +64,11 @@ export interface ResourceTable<M extends FieldMap> {
   insertMany(db: TenantReader, documents: readonly DocumentOf<M>[], extra?: Row): Promise<Stored<ResourceOf<M>>[]>
   /** Writes the document, bumps the version (the ETag) and the update time. */
   update(db: TenantReader, current: Stored<unknown>, document: DocumentOf<M>, extra?: Row): Promise<Stored<ResourceOf<M>>>
-  /** Deletes by id; false when there was nothing to delete; 409 `in_use` while other records point at it. */
-  remove(db: TenantReader, id: number, scope: readonly Condition[]): Promise<boolean>
+  /**
+   * Deletes by id; false when there was nothing to delete; 409 `in_use` while other records point
+   * at it; 412 when `ifMatch` (the client's If-Match) does not name the current version.
+   */
+  remove(db: TenantReader, id: number, scope: readonly Condition[], ifMatch?: readonly number[]): Promise<boolean>
 }
 
 export function resourceTable<M extends FieldMap>(name: TenantTable, description: ResourceDescription<M>, options: TableOptions = {}): ResourceTable<M> {
@@ -125,7 +129,13 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
         throw conflict(error, document as Row)
       }
     },
-    async remove(db, id, scope) {
+    async remove(db, id, scope, ifMatch) {
+      if (ifMatch !== undefined && versioned) {
+        // The precondition holds until the delete: the row is locked between the two.
+        const current = await from(db, scope).where('id', '=', id).forUpdate().executeTakeFirst()
+        if (current === undefined) return false
+        assertVersion(Number((current as Row).version), ifMatch)
+      }
       try {
         const result = await whereConditions(kysely(db).deleteFrom(name), scope).where('id', '=', id).executeTakeFirst()
         return Number(result.numDeletedRows) > 0

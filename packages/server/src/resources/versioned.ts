@@ -1,7 +1,8 @@
 import { canonicalJson } from '../canonical-json.ts'
-import { AppError, assertValid } from '../errors.ts'
+import { assertValid } from '../errors.ts'
 import type { DocumentOf, FieldMap, ResourceOf } from './fields.ts'
 import { applyPatchRequest, type PatchRequest } from './patch.ts'
+import { assertVersion } from './preconditions.ts'
 import type { ResourceDescription } from './resource.ts'
 import type { Stored } from './table.ts'
 
@@ -11,10 +12,7 @@ export interface Versioned<T> {
   version?: number
 }
 
-/** 412 unless the client's If-Match names the current version (no If-Match: no precondition). */
-export function assertVersion(current: number, ifMatch: readonly number[] | undefined): void {
-  if (ifMatch !== undefined && !ifMatch.includes(current)) throw new AppError('precondition_failed')
-}
+export { assertVersion } from './preconditions.ts'
 
 /**
  * The versioned PATCH step every updatable resource shares, on a row the caller has found (and

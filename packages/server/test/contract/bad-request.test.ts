@@ -87,6 +87,13 @@ describe('400 Bad Request', () => {
     assert.match(response.body.message, /'size'/)
   })
 
+  it('names a field error once, however often the request repeats it', async () => {
+    const response = await server.request('GET', '/v1/user-roles?page=1&pageSize=10&sort=nope,nope,name,nope&fields=id,gone,gone', { token })
+    assertError(response, 400, 'invalid_query')
+    assert.deepEqual(response.body.errors.map((e: { field: string; message: string }) => `${e.field}: ${e.message}`), ["sort: 'nope' is not a sortable field", "fields: 'gone' is not a field"])
+    assert.equal(response.body.message, "Validation failed for 2 query parameters: 'sort' 'nope' is not a sortable field; 'fields' 'gone' is not a field")
+  })
+
   it('rejects bad filter syntax', async () => {
     const response = await server.request('GET', '/v1/user-roles?page=1&pageSize=10&name=like:', { token })
     assertError(response, 400, 'invalid_query')

@@ -227,12 +227,28 @@ describe('Idempotency-Key on creates', () => {
     assert.equal((await create(server, token, abandoned, contractOwnerBody())).status, 201)
     await server.db.system
       .updateTable('idempotency_keys')
-      .set({ status: null, created_date: sql`now() - interval '61 seconds'` })
+      .set({ status: null, created_date: sql`now() - make_interval(secs => ${server.config.idempotencyClaimTimeoutSeconds + 1})` })
       .where('idempotency_key', '=', abandoned)
       .execute()
     const takenOver = await create(server, token, abandoned, contractOwnerBody())
     assert.equal(takenOver.status, 201, takenOver.text)
     assert.equal(takenOver.headers.get('idempotent-replayed'), null)
+  })
+
+  it('gives a key whose request died back after the claim timeout, by the injected clock', async () => {
+    const adminId = (await server.db.system.selectFrom('users').select('id').where('username', '=', ADMIN.username).executeTakeFirstOrThrow()).id
+    let now = new Date()
+    const store = new PostgresIdempotencyStore(server.db.system, { ttlSeconds: 86_400, claimTimeoutSeconds: 120, clock: () => now })
+    const scope = { brandId: acmeId, userId: adminId, key: randomUUID() }
+    const fingerprint = Buffer.from('the same request')
+    // The first request claims the key, then its process dies: nobody completes or releases it.
+    assert.equal((await store.claim(scope, fingerprint, 'crashed')).kind, 'claimed')
+    now = new Date(now.getTime() + 119_000)
+    assert.equal((await store.claim(scope, fingerprint, 'retry-1')).kind, 'in_progress', 'within the timeout: still in progress')
+    now = new Date(now.getTime() + 2_000)
+    const retry = await store.claim(scope, fingerprint, 'retry-2')
+    assert.equal(retry.kind, 'claimed', 'past the timeout: the retry takes the key over')
+    assert.equal((await keyRow(server, scope.key))!.request_id, 'retry-2')
   })
 
   it('deletes a brand’s expired keys on a later claim, without a timer', async () => {

@@ -55,21 +55,24 @@ describe('404, 405, OPTIONS and HEAD', () => {
     assert.ok(unauthenticated.headers.get('www-authenticate'))
   })
 
-  it('answers HEAD on every list that has GET (GET implies HEAD; exists-checks take filters only)', async () => {
+  it('answers HEAD on every list that has GET as an exists-check: filters only, 200 or 404 (elevate-api.md §1.4)', async () => {
     const document = (await server.request('GET', '/openapi.json')).body
     const lists = Object.keys(document.paths).filter((path) => path.startsWith('/v1/') && !path.includes('{') && document.paths[path].get)
     assert.ok(lists.length >= 6)
     for (const path of lists) {
-      const existsCheck = document.paths[path].head !== undefined
       // Lists with required filters besides paging (events' createdFrom and createdTo) get them.
       const required = (document.paths[path].get.parameters as Array<{ name: string; in: string; required?: boolean }>)
         .filter((p) => p.in === 'query' && p.required === true && !['page', 'pageSize'].includes(p.name))
-        .map((p) => `&${p.name}=${new Date().toISOString()}`)
-        .join('')
-      const response = await server.request('HEAD', existsCheck ? path : `${path}?page=1&pageSize=1${required}`, { token })
-      // An exists-check answers 404 when nothing matches (this server has no customers or sites).
-      assert.ok(existsCheck ? [200, 404].includes(response.status) : response.status === 200, `HEAD ${path}: ${response.status}`)
+        .map((p) => `${p.name}=${new Date().toISOString()}`)
+      const response = await server.request('HEAD', `${path}?${required.join('&')}`, { token })
+      // This server has user roles but no customers or sites: 200 or 404, never the paged GET's 200 for [].
+      assert.ok([200, 404].includes(response.status), `HEAD ${path}: ${response.status}`)
+      assert.equal(response.text, '')
+      const paged = await server.request('HEAD', `${path}?page=1&pageSize=1${required.map((r) => `&${r}`).join('')}`, { token })
+      assert.equal(paged.status, 400, `HEAD ${path} with paging: ${paged.status}`)
     }
+    assert.equal((await server.request('HEAD', '/v1/user-roles?name=no-such-role', { token })).status, 404)
+    assert.equal((await server.request('HEAD', '/v1/user-roles?name=Administrator', { token })).status, 200)
   })
 
   it('answers an empty list with 200 and [], not 404', async () => {

@@ -39,7 +39,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, database?
     },
   })
   const logger = pino({ level: 'info' }, sink)
-  const db = new Database({ url: config.databaseUrl!, poolSize: config.dbPoolSize, logger })
+  const db = new Database({ url: config.databaseUrl!, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs, logger })
   await runFirstStart(db.system, { ...ADMIN })
   const app = await buildApp(config, db, logger)
   await app.listen({ port: 0, host: '127.0.0.1' })

@@ -6,11 +6,11 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'
 import { brandId, loginAs } from '../helpers/users.ts'
+import { MERGE_PATCH, roleIds } from '../helpers/requests.ts'
 
 const PATH = '/v1/app-clients'
 const TOKEN = '/oauth2/token'
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 
 describe('/v1/app-clients and the client credentials grant', () => {
@@ -29,7 +29,7 @@ describe('/v1/app-clients and the client credentials grant', () => {
   before(async () => {
     server = await startTestServer({ loginMaxFailures: 4 })
     admin = await server.login()
-    roles = Object.fromEntries((await server.request('GET', '/v1/user-roles?page=1&pageSize=10', { token: admin })).body.map((r: { id: number; name: string }) => [r.name, r.id]))
+    roles = await roleIds(server, admin)
   })
   after(() => server.close())
 
@@ -143,6 +143,30 @@ describe('/v1/app-clients and the client credentials grant', () => {
     assertError(await server.request('GET', '/v1/user-roles?page=1&pageSize=1', { token: fresh }), 401, 'token_revoked')
     assertError(await server.request('POST', `${PATH}/999999/rotate-secret`, { token: admin }), 404, 'not_found')
     assertFieldErrors(await server.request('PATCH', `${PATH}/${client.id}`, { token: admin, headers: MERGE_PATCH, body: '{"appClientId":"mine"}' }), ['appClientId:read_only'])
+  })
+
+  it('HEAD /v1/app-clients is an exists-check like every collection HEAD: filters only, 200 or 404, no body', async () => {
+    const client = await create()
+    const found = await server.request('HEAD', `${PATH}?name=${encodeURIComponent(client.name)}`, { token: admin })
+    assert.equal(found.status, 200)
+    assert.equal(found.text, '')
+    assert.deepEqual((await server.request('GET', `${PATH}?page=1&pageSize=1&name=nothing-like-it`, { token: admin })).body, [])
+    assert.equal((await server.request('HEAD', `${PATH}?name=nothing-like-it`, { token: admin })).status, 404, 'nothing matches (the paged GET would be 200 with [])')
+    assert.equal((await server.request('HEAD', `${PATH}?page=1&pageSize=1`, { token: admin })).status, 400, 'paging is not an exists filter')
+    assert.equal((await server.request('HEAD', PATH, { token: admin })).status, 200, 'no filter: any client')
+    assert.equal((await server.request('HEAD', PATH)).status, 401)
+  })
+
+  it('rotate-secret takes no body: a stray one is 400 naming what was sent, and nothing rotates; {} is taken as none', async () => {
+    const client = await create()
+    const rotate = `${PATH}/${client.id}/rotate-secret`
+    const stray = await server.request('POST', rotate, { token: admin, json: { clientSecret: 'chosen-by-me', reason: 'leak' } })
+    assertError(stray, 400, 'validation_failed', rotate)
+    assertFieldErrors(stray, ['clientSecret:unknown_field', 'reason:unknown_field'])
+    assertFieldErrors(await server.request('POST', rotate, { token: admin, json: ['x'] }), [':invalid_type'])
+    assert.equal((await grant({ grant_type: 'client_credentials', client_id: client.appClientId, client_secret: client.clientSecret })).status, 200, 'the secret did not change')
+    assert.equal((await server.request('POST', rotate, { token: admin, json: {} })).status, 200)
+    assertError(await server.request('POST', `${PATH}/999999/rotate-secret`, { token: admin, json: { reason: 'x' } }), 400, 'validation_failed')
   })
 
   it('escalation and scope: no role beyond the manager’s; a restricted manager’s clients are restricted and hidden from others', async () => {

@@ -5,9 +5,8 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { brandId, loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 const ops = (list: unknown[]) => JSON.stringify(list)
 
 describe('/v1/call-classes and /v1/dialstrings', () => {
@@ -17,11 +16,7 @@ describe('/v1/call-classes and /v1/dialstrings', () => {
   const groups = { a: 0, b: 0, otherSource: 0, maintained: 0 }
   let maintainedRecord: { callClass: number; dialstring: number }
   let sequence = 0
-  const create = async (path: string, body: Record<string, unknown>) => {
-    const response = await server.request('POST', path, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (path: string, body: Record<string, unknown>) => created(server, token, path, body)
   before(async () => {
     server = await startTestServer()
     token = await server.login()

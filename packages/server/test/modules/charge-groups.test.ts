@@ -5,11 +5,10 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
 const CATEGORIES = '/v1/charge-group-categories'
 const GROUPS = '/v1/charge-groups'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 const patchOps = (ops: unknown[]) => JSON.stringify(ops)
 let sequence = 0
 const category = (overrides: Record<string, unknown> = {}) => ({ name: `Category ${process.pid}-${++sequence}`, chargingUnitType: 'DURATION', startDate: '2024-01-01', ...overrides })
@@ -20,11 +19,7 @@ describe('/v1/charge-group-categories and /v1/charge-groups', () => {
   let token: string
   let categoryId: number
   let taxBandId: number
-  const create = async (path: string, body: Record<string, unknown>) => {
-    const response = await server.request('POST', path, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (path: string, body: Record<string, unknown>) => created(server, token, path, body)
   const group = (overrides: Record<string, unknown> = {}) => ({ name: `Group ${process.pid}-${++sequence}`, chargeGroupCategoryId: categoryId, startDate: '2024-01-01', ...overrides })
   before(async () => {
     server = await startTestServer()

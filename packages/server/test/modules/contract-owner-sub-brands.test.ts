@@ -5,8 +5,8 @@ import { assertError } from '../helpers/assertions.ts'
 import { contractOwnerBody, createAdminSetup, customerBody, subBrandBody, type AdminSetup } from '../helpers/fixtures.ts'
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'
 import { openTransaction, untilBlocked } from '../helpers/transactions.ts'
+import { MERGE_PATCH } from '../helpers/requests.ts'
 
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 
 describe('DELETE /v1/contract-owner-sub-brands/{contractOwnerSubBrandId}', () => {
   let server: TestServer

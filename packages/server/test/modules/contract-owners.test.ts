@@ -4,9 +4,8 @@ import { createUser } from '../helpers/accounts.ts'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'
+import { JSON_PATCH, MERGE_PATCH } from '../helpers/requests.ts'
 
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 
 describe('/v1/contract-owners', () => {
   let server: TestServer

@@ -5,10 +5,9 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
 const PATH = '/v1/currencies'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 /** The changes of a merge patch, written as the JSON Patch these operations take. */
 const asJsonPatch = (changes: Record<string, unknown>) => JSON.stringify(Object.entries(changes).map(([key, value]) => (value === null ? { op: 'remove', path: `/${key}` } : { op: 'add', path: `/${key}`, value })))
 let sequence = 0
@@ -22,11 +21,7 @@ const currency = (overrides: Record<string, unknown> = {}) => ({ name: 'Test Cre
 describe('/v1/currencies', () => {
   let server: TestServer
   let token: string
-  const create = async (body: Record<string, unknown>) => {
-    const response = await server.request('POST', PATH, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (body: Record<string, unknown>) => created(server, token, PATH, body)
   before(async () => {
     server = await startTestServer()
     token = await server.login()

@@ -5,21 +5,16 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
 const PATH = '/v1/custom-field-definitions'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 const definition = (entityLevel = 'USAGE_PRODUCT', label = `Field ${process.pid}-${++sequence}`) => ({ label, entityLevel })
 
 describe('/v1/custom-field-definitions', () => {
   let server: TestServer
   let token: string
-  const create = async (body: Record<string, unknown>) => {
-    const response = await server.request('POST', PATH, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (body: Record<string, unknown>) => created(server, token, PATH, body)
   before(async () => {
     server = await startTestServer()
     token = await server.login()

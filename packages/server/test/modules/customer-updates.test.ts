@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { createAdminSetup, customerBody, type AdminSetup } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { JSON_PATCH } from '../helpers/requests.ts'
 
 const MERGE = { 'content-type': 'application/merge-patch+json' }
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 
 describe('PATCH /v1/customers/{customerId}', () => {
   let server: TestServer

@@ -6,8 +6,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database.ts'
 import { runDocExamples } from '../helpers/docs.ts'
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'
 import { brandId, loginAs } from '../helpers/users.ts'
+import { MERGE_PATCH } from '../helpers/requests.ts'
 
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 const PASSWORD = 'never in any event, ever'
 const iso = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString()
 const DAY = 86_400_000

@@ -5,22 +5,17 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
 const CLASSES = '/v1/ignored-call-classes'
 const SERVICE_IDS = '/v1/ignored-service-ids'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 const ops = (list: unknown[]) => JSON.stringify(list)
 let sequence = 0
 
 describe('/v1/ignored-call-classes and /v1/ignored-service-ids', () => {
   let server: TestServer
   let token: string
-  const create = async (path: string, body: Record<string, unknown>) => {
-    const response = await server.request('POST', path, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (path: string, body: Record<string, unknown>) => created(server, token, path, body)
   before(async () => {
     server = await startTestServer()
     token = await server.login()

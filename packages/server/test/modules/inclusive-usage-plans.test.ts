@@ -5,9 +5,9 @@ import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
 import { rentalProduct } from './pricing-fixtures.ts'
+import { JSON_PATCH } from '../helpers/requests.ts'
 
 const PLANS = '/v2/inclusive-usage-plans'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 let sequence = 0
 
 describe('/v2/inclusive-usage-plans', () => {

@@ -5,10 +5,9 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
 const PATH = '/v1/invoice-document-profiles'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 const unique = (prefix: string) => `${prefix} ${process.pid}-${++sequence}`
 
@@ -26,11 +25,7 @@ describe('/v1/invoice-document-profiles', () => {
     return response.body.id as number
   }
   const profile = (overrides: Record<string, unknown> = {}) => ({ name: unique('Profile'), invoiceTemplateId: invoiceTemplate, ...overrides })
-  const create = async (body: Record<string, unknown>) => {
-    const response = await server.request('POST', PATH, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (body: Record<string, unknown>) => created(server, token, PATH, body)
   before(async () => {
     server = await startTestServer()
     token = await server.login()

@@ -6,11 +6,10 @@ import { createAdminSetup, subBrandBody, type AdminSetup } from '../helpers/fixt
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { openTransaction, untilBlocked } from '../helpers/transactions.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH } from '../helpers/requests.ts'
 
 const ITEMS = '/v1/invoice-group-tag-labels'
 const under = (subBrandId: number | string) => `/v1/contract-owner-sub-brands/${subBrandId}/invoice-group-tag-labels`
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 const labelBody = (overrides: Record<string, unknown> = {}) => ({ label: `Label ${process.pid}-${++sequence}`, ...overrides })
 

@@ -4,10 +4,9 @@ import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
 const PATH = '/v1/invoice-summary-template-components'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 const component = (overrides: Record<string, unknown> = {}) => ({ name: `Component ${process.pid}-${++sequence}`, ...overrides })
 
@@ -15,11 +14,7 @@ describe('/v1/invoice-summary-template-components', () => {
   let server: TestServer
   let token: string
   let owners: number[]
-  const create = async (body: Record<string, unknown>) => {
-    const response = await server.request('POST', PATH, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (body: Record<string, unknown>) => created(server, token, PATH, body)
   before(async () => {
     server = await startTestServer()
     token = await server.login()

@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH } from '../helpers/requests.ts'
 
 const FIELDS = '/v2/product-custom-fields'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 let sequence = 0
 
 describe('/v2/product-custom-fields', () => {

@@ -5,11 +5,10 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { brandId, loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
 const SOURCES = '/v1/reference-data-sources'
 const GROUPS = '/v1/reference-data-source-charge-groups'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 const ops = (list: unknown[]) => JSON.stringify(list)
 let sequence = 0
 const source = (overrides: Record<string, unknown> = {}) => ({ name: `Source ${process.pid}-${++sequence}`, ...overrides })
@@ -21,11 +20,7 @@ describe('/v1/reference-data-sources and /v1/reference-data-source-charge-groups
   let sourceId: number
   /** A source Elevate maintains, and one of its charge groups: loaded as a feed would, not through the API. */
   let maintained: { source: number; group: number }
-  const create = async (path: string, body: Record<string, unknown>) => {
-    const response = await server.request('POST', path, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (path: string, body: Record<string, unknown>) => created(server, token, path, body)
   const group = (overrides: Record<string, unknown> = {}) => ({ name: `Group ${++sequence}`, code: `C${sequence}`, chargeGroupId, referenceDataSourceId: sourceId, startDate: '2024-01-01', ...overrides })
   before(async () => {
     server = await startTestServer()

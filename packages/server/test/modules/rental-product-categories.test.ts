@@ -5,10 +5,9 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
 const CATEGORIES = '/v2/rental-product-categories'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 
 describe('/v2/rental-product-categories', () => {
@@ -17,11 +16,7 @@ describe('/v2/rental-product-categories', () => {
   let owner: number
   let account: number
   const category = (overrides: Record<string, unknown> = {}) => ({ name: `Category ${process.pid}-${++sequence}`, startDate: '2024-01-01', contractOwnerIds: [owner], ...overrides })
-  const create = async (body: Record<string, unknown>) => {
-    const response = await server.request('POST', CATEGORIES, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (body: Record<string, unknown>) => created(server, token, CATEGORIES, body)
   const patch = (id: number, operations: unknown[], headers: Record<string, string> = {}) =>
     server.request('PATCH', `${CATEGORIES}/${id}`, { token, headers: { ...JSON_PATCH, ...headers }, body: JSON.stringify(operations) })
   const markSiMaintained = (id: number) => server.db.system.updateTable('rental_product_categories').set({ si_maintained: true }).where('id', '=', id).execute()

@@ -4,10 +4,10 @@ import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { runDocExamples } from '../helpers/docs.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH } from '../helpers/requests.ts'
 
 const PRODUCTS = '/v2/rental-products'
 const CATEGORIES = '/v2/rental-product-categories'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 let sequence = 0
 
 describe('/v2/rental-products', () => {

@@ -6,10 +6,9 @@ import { billingCycleBody, contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
 import { rentalProductCategory } from './pricing-fixtures.ts'
+import { JSON_PATCH, MERGE_PATCH } from '../helpers/requests.ts'
 
 const CARDS = '/v2/rental-rate-cards'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 
 describe('/v2/rental-rate-cards', () => {

@@ -5,11 +5,10 @@ import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
 import { rentalProduct, rentalProductCategory } from './pricing-fixtures.ts'
+import { JSON_PATCH, MERGE_PATCH } from '../helpers/requests.ts'
 
 const CARDS = '/v2/rental-rate-cards'
 const RATES = '/v2/rental-rates'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 
 const monthly = (rentalProductId: number, overrides: Record<string, unknown> = {}) => ({

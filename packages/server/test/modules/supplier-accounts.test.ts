@@ -4,9 +4,8 @@ import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 let sequence = 0
 
 describe('/v1/suppliers/{supplierId}/supplier-accounts and /v1/supplier-accounts/{supplierAccountId}', () => {
@@ -15,11 +14,7 @@ describe('/v1/suppliers/{supplierId}/supplier-accounts and /v1/supplier-accounts
   let supplierId: number
   let accounts: string
   const newSupplier = async () => (await server.request('POST', '/v1/suppliers', { token, json: { name: `Accounts ${process.pid}-${++sequence}` } })).body.id as number
-  const create = async (body: Record<string, unknown>, under = accounts) => {
-    const response = await server.request('POST', under, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (body: Record<string, unknown>, under = accounts) => created(server, token, under, body)
   before(async () => {
     server = await startTestServer()
     token = await server.login()

@@ -5,11 +5,10 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, created } from '../helpers/requests.ts'
 
 const BANDS = '/v1/tax-bands'
 const RATES = '/v1/tax-band-rates'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 /** The changes of a merge patch, written as the JSON Patch these operations take. */
 const asJsonPatch = (changes: Record<string, unknown>) => JSON.stringify(Object.entries(changes).map(([key, value]) => (value === null ? { op: 'remove', path: `/${key}` } : { op: 'add', path: `/${key}`, value })))
 let sequence = 0
@@ -21,11 +20,7 @@ const band = (overrides: Record<string, unknown> = {}) => {
 describe('/v1/tax-bands and /v1/tax-band-rates', () => {
   let server: TestServer
   let token: string
-  const create = async (path: string, body: Record<string, unknown>) => {
-    const response = await server.request('POST', path, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (path: string, body: Record<string, unknown>) => created(server, token, path, body)
   before(async () => {
     server = await startTestServer()
     token = await server.login()

@@ -3,20 +3,16 @@ import { after, before, describe, it } from 'node:test'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, created } from '../helpers/requests.ts'
 
 const CATEGORIES = '/v2/usage-product-categories'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 let sequence = 0
 const category = () => ({ name: `Usage category ${process.pid}-${++sequence}` })
 
 describe('/v2/usage-product-categories', () => {
   let server: TestServer
   let token: string
-  const create = async (body: Record<string, unknown>) => {
-    const response = await server.request('POST', CATEGORIES, { token, json: body })
-    assert.equal(response.status, 201, response.text)
-    return response.body
-  }
+  const create = (body: Record<string, unknown>) => created(server, token, CATEGORIES, body)
   const patch = (id: number, operations: unknown[], headers: Record<string, string> = {}) =>
     server.request('PATCH', `${CATEGORIES}/${id}`, { token, headers: { ...JSON_PATCH, ...headers }, body: JSON.stringify(operations) })
   before(async () => {

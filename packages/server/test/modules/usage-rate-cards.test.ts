@@ -4,9 +4,9 @@ import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { billingCycleBody, contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH } from '../helpers/requests.ts'
 
 const CARDS = '/v2/usage-rate-cards'
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 let sequence = 0
 
 describe('/v2/usage-rate-cards', () => {

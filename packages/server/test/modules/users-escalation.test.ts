@@ -6,9 +6,9 @@ import { runDocExamples } from '../helpers/docs.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { brandId, loginAs } from '../helpers/users.ts'
+import { MERGE_PATCH, roleIds } from '../helpers/requests.ts'
 
 const PATH = '/v1/users'
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
 let sequence = 0
 
 /** Nobody grants more than they hold; a restricted manager stays inside its contract owner. */
@@ -25,7 +25,7 @@ describe('/v1/users: escalation and scope', () => {
   before(async () => {
     server = await startTestServer()
     admin = await server.login()
-    roles = Object.fromEntries((await server.request('GET', '/v1/user-roles?page=1&pageSize=10', { token: admin })).body.map((r: { id: number; name: string }) => [r.name, r.id]))
+    roles = await roleIds(server, admin)
     owners = []
     for (let i = 0; i < 2; i++) owners.push((await server.request('POST', '/v1/contract-owners', { token: admin, json: contractOwnerBody() })).body.id)
     // A role that reads what Read Only reads and manages users, and nothing more.

@@ -4,10 +4,9 @@ import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { JSON_PATCH, MERGE_PATCH, roleIds } from '../helpers/requests.ts'
 
 const PATH = '/v1/users'
-const MERGE_PATCH = { 'content-type': 'application/merge-patch+json' }
-const JSON_PATCH = { 'content-type': 'application/json-patch+json' }
 const PASSWORD = 'correct horse battery staple'
 let sequence = 0
 const uniqueName = () => `user.${process.pid}.${++sequence}`
@@ -27,8 +26,7 @@ describe('/v1/users', () => {
   before(async () => {
     server = await startTestServer()
     token = await server.login()
-    const listed = await server.request('GET', '/v1/user-roles?page=1&pageSize=10', { token })
-    roles = Object.fromEntries(listed.body.map((role: { id: number; name: string }) => [role.name, role.id]))
+    roles = await roleIds(server, token)
   })
   after(() => server.close())
 

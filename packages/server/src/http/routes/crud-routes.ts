@@ -61,6 +61,6 @@ export function crudRoutes<M extends FieldMap>(app: FastifyInstance, r: CrudRout
   }
   if (op.delete !== undefined && uc.remove !== undefined) {
     const remove = uc.remove
-    deleteRoute(app, { ...write, path: item, operationId: op.delete, summary: `Delete a ${noun}`, params, handler: (actor, p) => remove(actor, idOf(p)) })
+    deleteRoute(app, { ...write, path: item, operationId: op.delete, summary: `Delete a ${noun}`, params, handler: (actor, p, ifMatch) => remove(actor, idOf(p), ifMatch) })
   }
 }

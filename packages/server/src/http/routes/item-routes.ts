@@ -4,7 +4,7 @@ import { Type, type Static, type TObject, type TSchema } from 'typebox'
 import type { Actor } from '../../auth/actor.ts'
 import { PATCH_MEDIA_TYPES, type PatchFormat, type PatchRequest } from '../../resources/patch.ts'
 import type { Versioned } from '../../resources/versioned.ts'
-import { patchRequestOf, sendVersioned } from '../resources.ts'
+import { ifMatchVersions, patchRequestOf, sendVersioned } from '../resources.ts'
 import { errorResponses, PatchBody, withHeaders } from '../schemas.ts'
 import { describe, type Operation } from './operation.ts'
 import { jsonPatchDocument, mergePatchDocument } from './patch-documents.ts'
@@ -85,19 +85,23 @@ function documentPatchBody(document: TObject, consumes: readonly string[]): Swag
 
 export interface DeleteRouteOptions<P extends TObject> extends Operation {
   params: P
-  handler(actor: Actor, params: Static<P>): Promise<void>
+  /** `ifMatch`: the versions the client's If-Match names; undefined without one (or `*`). */
+  handler(actor: Actor, params: Static<P>, ifMatch: readonly number[] | undefined): Promise<void>
 }
 
-/** A delete (DELETE by id): 204 with no body; 404 when there is nothing to delete (a second DELETE). */
+/**
+ * A delete (DELETE by id): 204 with no body; 404 when there is nothing to delete (a second DELETE);
+ * conditional like a PATCH: 412 when If-Match does not name the current version.
+ */
 export function deleteRoute<P extends TObject>(app: FastifyInstance, route: DeleteRouteOptions<P>): void {
   app.delete(
     route.path,
     {
       config: { auth: 'bearer', permission: route.permission },
-      schema: { ...describe(route, 'delete'), params: route.params, response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses([404, 409]) } },
+      schema: { ...describe(route, 'delete'), params: route.params, response: { 204: Type.Null({ description: 'Deleted' }), ...errorResponses([404, 409, 412]) } },
     },
     async (request, reply) => {
-      await route.handler(request.actor, request.params as Static<P>)
+      await route.handler(request.actor, request.params as Static<P>, ifMatchVersions(request.headers['if-match']))
       return reply.code(204).send()
     },
   )

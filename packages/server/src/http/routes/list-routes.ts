@@ -15,7 +15,10 @@ export interface ListRouteOptions<I extends TObject, P extends TObject = TObject
   headers?: H
   /** The item schema; with `fields=` an item carries only the fields asked for. */
   item: I
-  /** Whether HEAD answers like GET (default); false when the path has its own exists-check. */
+  /**
+   * Whether the list answers HEAD itself (default): as an exists-check (elevate-api.md §1.4), made
+   * from the list's own handler; false when the path has its own, published exists-check.
+   */
   head?: boolean
   handler(actor: Actor, list: ListRequest, params: Static<P>, headers: Static<H>): Promise<Page<Partial<Static<I>>>>
 }
@@ -27,11 +30,15 @@ export interface ListRouteOptions<I extends TObject, P extends TObject = TObject
  */
 export function listRoute<I extends TObject, P extends TObject = TObject<{}>, H extends TObject = TObject<{}>>(app: FastifyInstance, route: ListRouteOptions<I, P, H>): void {
   const parent = nestedSchema(route.params)
+  if (route.head ?? true) {
+    listExistsRoute(app, route, { ...describe({ ...route, operationId: `${route.operationId}Exists` }, 'exists'), ...parent.schema, ...(route.headers === undefined ? {} : { headers: route.headers }) })
+  }
   app.get(
     route.path,
     {
       config: { auth: 'bearer', permission: route.permission },
-      exposeHeadRoute: route.head ?? true,
+      // Never a HEAD mirroring the paged GET (200 for an empty page): the exists-check below.
+      exposeHeadRoute: false,
       schema: {
         ...describe(route, 'list'),
         ...parent.schema,
@@ -43,6 +50,28 @@ export function listRoute<I extends TObject, P extends TObject = TObject<{}>, H 
     async (request, reply) => {
       const page = await route.handler(request.actor, parseListQuery(request.query as ListQuery, route.list), request.params as Static<P>, request.headers as Static<H>)
       return sendPage(request, reply, page.page, page)
+    },
+  )
+}
+
+/**
+ * The exists-check of a list without a published one (HEAD with the list's filters only): the
+ * same answer as every collection HEAD, 200 when anything matches and 404 when nothing does,
+ * asked of the list's handler as a one-item page. Left out of the OpenAPI document, as HEAD routes
+ * are unless published.
+ */
+function listExistsRoute<I extends TObject, P extends TObject, H extends TObject>(app: FastifyInstance, route: ListRouteOptions<I, P, H>, schema: Record<string, unknown>): void {
+  app.head(
+    route.path,
+    {
+      config: { auth: 'bearer', permission: route.permission },
+      schema: { ...schema, querystring: existsQuerySchema(route.list), response: { 200: Type.Null({ description: 'At least one matches' }), ...errorResponses([404]) } },
+    },
+    async (request, reply) => {
+      const conditions = parseConditions(request.query as Partial<ListQuery>, route.list)
+      const first: ListRequest = { page: 1, pageSize: 1, sort: [{ column: route.list.tiebreaker, direction: 'asc' }], fields: undefined, conditions }
+      const page = await route.handler(request.actor, first, request.params as Static<P>, request.headers as Static<H>)
+      return sendExists(reply, page.items.length > 0)
     },
   )
 }

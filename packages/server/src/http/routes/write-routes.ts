@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { Type, type Static, type TObject, type TSchema } from 'typebox'
 import type { Actor } from '../../auth/actor.ts'
+import { assertValid } from '../../errors.ts'
 import type { Versioned } from '../../resources/versioned.ts'
+import { bodyValidator } from '../../validation.ts'
 import { sendCreated } from '../resources.ts'
 import { errorResponses, withHeaders, type ResponseHeader } from '../schemas.ts'
 import { describe, nestedSchema, type NestedCollection, type Operation } from './operation.ts'
@@ -38,11 +40,22 @@ export function createRoute<B extends TSchema, R extends TObject, P extends TObj
   )
 }
 
+const noBodyErrors = bodyValidator(Type.Object({}, { additionalProperties: false }))
+
+/**
+ * For an operation that takes no body: a body with anything in it is 400 `validation_failed`
+ * naming each field sent (the contract's unknown body fields), so a client that thinks it chose
+ * something (a secret of its own) learns it did not; no body, or `{}`, is none.
+ */
+export function refuseBody(body: unknown): void {
+  if (body !== undefined) assertValid(noBodyErrors(body))
+}
+
 export interface ActionRouteOptions<P extends TObject, B extends TSchema, R extends TSchema> extends Operation {
   /** The SDK method's name (`rotateSecret`). */
   sdkMethod: string
   params: P
-  /** Absent: the action takes no body. */
+  /** Absent: the action takes no body (a body with anything in it is 400, `refuseBody`). */
   body?: B
   /** Absent: 204 with no body. */
   response?: { status: 200 | 201 | 202; schema: R; headers?: readonly ResponseHeader[] }
@@ -61,6 +74,7 @@ export function actionRoute<P extends TObject, B extends TSchema, R extends TSch
       schema: { ...describe(route, route.sdkMethod), params: route.params, ...(route.body === undefined ? {} : { body: route.body }), response: { ...success, ...errorResponses(route.errors ?? []) } },
     },
     async (request, reply) => {
+      if (route.body === undefined) refuseBody(request.body)
       const result = await route.handler(request.actor, { params: request.params as Static<P>, body: request.body as Static<B> })
       if (route.response === undefined) return reply.code(204).send()
       return reply.code(route.response.status).send(result)

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { sendCreated } from '../../http/resources.ts'
 import { crudRoutes, idParams } from '../../http/routes/crud-routes.ts'
 import { describe } from '../../http/routes/operation.ts'
+import { refuseBody } from '../../http/routes/write-routes.ts'
 import { errorResponses, withHeaders } from '../../http/schemas.ts'
 import { AppClientWithSecret, appClientResource } from './app-client.fields.ts'
 import type { AppClientUseCases } from './app-client.service.ts'
@@ -49,6 +50,9 @@ export function appClientRoutes(app: FastifyInstance, useCases: AppClientUseCase
         response: { 200: AppClientWithSecret, ...errorResponses([404]) },
       },
     },
-    async (request) => useCases.rotateSecret(request.actor, (request.params as { appClientId: number }).appClientId),
+    async (request) => {
+      refuseBody(request.body)
+      return useCases.rotateSecret(request.actor, (request.params as { appClientId: number }).appClientId)
+    },
   )
 }

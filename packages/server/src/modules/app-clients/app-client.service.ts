@@ -8,7 +8,7 @@ import type { CreateOf } from '../../resources/fields.ts'
 import type { PatchRequest } from '../../resources/patch.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import { scopeConditions } from '../../resources/scope.ts'
-import { patchStored } from '../../resources/versioned.ts'
+import { assertVersion, patchStored } from '../../resources/versioned.ts'
 import { recordEvent } from '../events/index.ts'
 import { assertManageable, checkGrantedRoles } from '../users/index.ts'
 import { appClientResource, type appClientFields } from './app-client.fields.ts'
@@ -77,9 +77,10 @@ export function appClientUseCases(db: Database) {
       })
     },
 
-    remove: (actor: Actor, id: number) =>
+    remove: (actor: Actor, id: number, ifMatch?: readonly number[]) =>
       db.withTenant(actor.brandId, async (trx) => {
         const current = await visible(trx, actor, id, true)
+        assertVersion(current.version ?? 0, ifMatch)
         await assertManageable(trx, actor, current.resource.userRoles)
         await removeClient(trx, current)
         await event(trx, actor, current.resource, 'app-client-deleted', 'was deleted')

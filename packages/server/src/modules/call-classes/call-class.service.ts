@@ -48,12 +48,12 @@ function mappedUseCases<M extends FieldMap>(db: Database, table: ResourceTable<M
   )
   return {
     ...crud,
-    remove: (actor: Actor, id: number) =>
+    remove: (actor: Actor, id: number, ifMatch?: readonly number[]) =>
       db.withTenant(actor.brandId, async (trx) => {
         assertBrandWideWriter(actor, plural)
         const current = await visibleRecord(trx, table, [], id, true)
         await guard(trx, current.row)
-        if (!(await table.remove(trx, id, []))) throw notFound(noun, id)
+        if (!(await table.remove(trx, id, [], ifMatch))) throw notFound(noun, id)
       }),
   }
 }

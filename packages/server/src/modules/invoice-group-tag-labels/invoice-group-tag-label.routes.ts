@@ -31,5 +31,5 @@ export function invoiceGroupTagLabelRoutes(app: FastifyInstance, labels: ReturnT
     document,
     handler: (actor, { invoiceGroupTagLabelId }, patch) => labels.update(actor, invoiceGroupTagLabelId, patch),
   })
-  deleteRoute(app, { ...write, path: item, params, operationId: 'deleteInvoiceGroupTagLabel', summary: 'Delete an invoice group tag label', handler: (actor, { invoiceGroupTagLabelId }) => labels.remove(actor, invoiceGroupTagLabelId) })
+  deleteRoute(app, { ...write, path: item, params, operationId: 'deleteInvoiceGroupTagLabel', summary: 'Delete an invoice group tag label', handler: (actor, { invoiceGroupTagLabelId }, ifMatch) => labels.remove(actor, invoiceGroupTagLabelId, ifMatch) })
 }

@@ -15,12 +15,12 @@ const MAINTAINED = 'its reference data source is maintained by Elevate'
 
 /** A delete that first asks whether the stored record may be changed (409 otherwise). */
 function guardedRemove<M extends FieldMap>(db: Database, table: ResourceTable<M>, plural: string, guard: (trx: TenantTransaction, row: Record<string, unknown>) => Promise<void>): CrudUseCases<M>['remove'] {
-  return (actor: Actor, id: number) =>
+  return (actor: Actor, id: number, ifMatch?: readonly number[]) =>
     db.withTenant(actor.brandId, async (trx) => {
       assertBrandWideWriter(actor, plural)
       const current = await visibleRecord(trx, table, [], id, true)
       await guard(trx, current.row)
-      if (!(await table.remove(trx, id, []))) throw notFound(table.description.noun, id)
+      if (!(await table.remove(trx, id, [], ifMatch))) throw notFound(table.description.noun, id)
     })
 }
 

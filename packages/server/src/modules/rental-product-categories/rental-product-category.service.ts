@@ -59,12 +59,12 @@ export function rentalProductCategoryUseCases(db: Database) {
           return rentalProductCategories.update(trx, current, document)
         })
       }),
-    remove: (actor: Actor, id: number) =>
+    remove: (actor: Actor, id: number, ifMatch?: readonly number[]) =>
       db.withTenant(actor.brandId, async (trx) => {
         assertBrandWideWriter(actor, PLURAL)
         const current = await visibleRecord(trx, rentalProductCategories, [], id, true)
         if (current.resource.siMaintained) throw siMaintainedError(`Rental product category ${id}`)
-        if (!(await rentalProductCategories.remove(trx, id, []))) throw notFound(rentalProductCategories.description.noun, id)
+        if (!(await rentalProductCategories.remove(trx, id, [], ifMatch))) throw notFound(rentalProductCategories.description.noun, id)
       }),
   }
 }

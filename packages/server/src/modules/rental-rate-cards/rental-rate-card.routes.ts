@@ -70,5 +70,5 @@ export function rentalRateCardRoutes(app: FastifyInstance, useCases: ReturnType<
     headers: SummaryHeader,
     handler: (actor, p, patch, headers) => useCases.update(actor, p.rentalRateCardId, patch, summary(headers)),
   })
-  deleteRoute(app, { ...write, path: ITEM, operationId: 'deleteRentalRateCard', summary: 'Delete a rental rate card and its rates', params, handler: (actor, p) => useCases.remove(actor, p.rentalRateCardId) })
+  deleteRoute(app, { ...write, path: ITEM, operationId: 'deleteRentalRateCard', summary: 'Delete a rental rate card and its rates', params, handler: (actor, p, ifMatch) => useCases.remove(actor, p.rentalRateCardId, ifMatch) })
 }

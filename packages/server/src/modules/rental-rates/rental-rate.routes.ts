@@ -32,5 +32,5 @@ export function rentalRateRoutes(app: FastifyInstance, useCases: ReturnType<type
     document: resource.document,
     handler: (actor, p, patch) => useCases.update(actor, p.rentalRateId, patch),
   })
-  deleteRoute(app, { ...write, path: ITEM, operationId: 'deleteRentalRate', summary: 'Delete a rental rate from its rate card', params, handler: (actor, p) => useCases.remove(actor, p.rentalRateId) })
+  deleteRoute(app, { ...write, path: ITEM, operationId: 'deleteRentalRate', summary: 'Delete a rental rate from its rate card', params, handler: (actor, p, ifMatch) => useCases.remove(actor, p.rentalRateId, ifMatch) })
 }

@@ -103,13 +103,13 @@ export function rentalRateUseCases(db: Database) {
           return rentalRates.update(trx, current, rate)
         })
       }),
-    remove: (actor: Actor, id: number) =>
+    remove: (actor: Actor, id: number, ifMatch?: readonly number[]) =>
       db.withTenant(actor.brandId, async (trx) => {
         const cardId = await cardOfRate(trx, id)
         if (cardId === undefined) throw notFound(NOUN, id)
         assertBrandWideWriter(actor, 'Rental rates')
         await lockAndTouchCard(trx, cardId)
-        if (!(await rentalRates.remove(trx, id, []))) throw notFound(NOUN, id)
+        if (!(await rentalRates.remove(trx, id, [], ifMatch))) throw notFound(NOUN, id)
       }),
   }
 }

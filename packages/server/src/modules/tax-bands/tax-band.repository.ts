@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { TenantReader } from '../../db/database.ts'
 import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
@@ -12,6 +13,16 @@ export const taxBandRates = resourceTable('tax_band_rates', taxBandRateResource,
 
 /** The flags a band takes from the others: one default band, one band for early termination charges. */
 export type ExclusiveFlag = 'default_band' | 'used_for_etc'
+
+/**
+ * Serialises the writes that move a flag to another band, per brand, until the transaction ends:
+ * the next one's clear then sees the band the last one gave it to (a band inserted by a
+ * transaction still running is invisible to an UPDATE, which would leave two holders: a 409 from
+ * the unique index where the write should simply take the flag).
+ */
+export async function lockFlags(db: TenantReader, brandId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`elevate:tax_band_flags:${brandId}`}))`.execute(db)
+}
 
 /** Clears `flag` on every band but `keep` (a new band: none kept), bumping their versions. */
 export async function clearFlagOnOthers(db: TenantReader, flag: ExclusiveFlag, keep: number | undefined): Promise<void> {

@@ -8,7 +8,7 @@ import { assertNoOverlap } from '../../resources/periods.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import type { Stored } from '../../resources/table.ts'
 import type { taxBandFields, taxBandRateFields } from './tax-band.fields.ts'
-import { clearFlagOnOthers, insertStandardBand, lockTaxBand, ratePeriods, taxBandRates, taxBands } from './tax-band.repository.ts'
+import { clearFlagOnOthers, insertStandardBand, lockFlags, lockTaxBand, ratePeriods, taxBandRates, taxBands } from './tax-band.repository.ts'
 
 export { taxBandLookup } from './tax-band.repository.ts'
 
@@ -17,15 +17,21 @@ const idOf = (current: Current) => (current === undefined ? undefined : Number(c
 
 /**
  * Tax bands: brand-wide reference data. Setting `defaultBand` (or `usedForEtc`) on a band moves it
- * there from the band that had it, in the same transaction.
+ * there from the band that had it, in the same transaction; concurrent moves queue on a lock, so
+ * each succeeds and the last one holds the flag.
  */
 export function taxBandUseCases(db: Database) {
   return crudUseCases(
     db,
     taxBands,
-    brandWideRules('Tax bands', async (trx: TenantTransaction, _actor: Actor, band: DocumentOf<typeof taxBandFields>, current: Current) => {
-      if (band.defaultBand) await clearFlagOnOthers(trx, 'default_band', idOf(current))
-      if (band.usedForEtc === true) await clearFlagOnOthers(trx, 'used_for_etc', idOf(current))
+    brandWideRules('Tax bands', async (trx: TenantTransaction, actor: Actor, band: DocumentOf<typeof taxBandFields>, current: Stored<{ defaultBand: boolean; usedForEtc?: boolean }> | undefined) => {
+      // Only a write that takes a flag locks: a band keeping its flag has nothing to clear, and
+      // waiting for the lock while holding its row could deadlock with the writer clearing it.
+      const takesDefault = band.defaultBand && current?.resource.defaultBand !== true
+      const takesEtc = band.usedForEtc === true && current?.resource.usedForEtc !== true
+      if (takesDefault || takesEtc) await lockFlags(trx, actor.brandId)
+      if (takesDefault) await clearFlagOnOthers(trx, 'default_band', idOf(current))
+      if (takesEtc) await clearFlagOnOthers(trx, 'used_for_etc', idOf(current))
     }),
   )
 }

@@ -107,3 +107,32 @@ export async function reloadUser(trx: TenantTransaction, id: number): Promise<St
   if (found === undefined) throw new Error(`user ${id} vanished inside its own transaction`)
   return found
 }
+
+/** The permission that makes a user an administrator: it can give the brand's access back. */
+const ADMINISTRATION = 'users:write'
+
+/** An administrator: an enabled person (not an app client) of the whole brand holding a role allowing ADMINISTRATION. */
+const isAdministrator = sql`u.enabled and not u.app_client and u.contract_owner_id is null and exists (
+  select 1 from user_role_assignments a join roles r on r.brand_id = a.brand_id and r.id = a.role_id
+   where a.brand_id = u.brand_id and a.user_id = u.id and ${ADMINISTRATION} = any(r.permissions))`
+
+/**
+ * Serialises the writes that may take a brand's administrators away (one brand's, not others'),
+ * until the transaction ends; what `administratorsBeside` reads after it is then current.
+ */
+export async function lockAdministrators(trx: TenantTransaction, brandId: number): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`elevate:administrators:${brandId}`}))`.execute(trx)
+}
+
+/**
+ * Whether the user is an administrator, whether another is, and whether these roles would keep
+ * one an administrator: in one statement, taken after `lockAdministrators`.
+ */
+export async function administratorsBeside(trx: TenantTransaction, userId: number, roles: readonly number[]): Promise<{ is: boolean; others: boolean; rolesAdminister: boolean }> {
+  const { rows } = await sql<{ is: boolean; others: boolean; roles_administer: boolean }>`
+    select exists (select 1 from users u where u.id = ${userId} and ${isAdministrator}) as is,
+           exists (select 1 from users u where u.id <> ${userId} and ${isAdministrator}) as others,
+           exists (select 1 from roles r where r.id = any(${[...roles]}::bigint[]) and ${ADMINISTRATION} = any(r.permissions)) as roles_administer`.execute(trx)
+  const row = rows[0]!
+  return { is: row.is, others: row.others, rolesAdminister: row.roles_administer }
+}

@@ -6,7 +6,7 @@ import { ReferenceErrors } from '../../resources/references.ts'
 import { contractOwnerExists } from '../contract-owners/index.ts'
 import { bodyValidator } from '../../validation.ts'
 import { userResource } from './user.fields.ts'
-import type { UserDocument } from './user.repository.ts'
+import { administratorsBeside, lockAdministrators, type User, type UserDocument } from './user.repository.ts'
 
 /**
  * The rules of a user write, in the contract's order: the password policy (400), then escalation
@@ -62,6 +62,26 @@ export async function assertManageable(trx: TenantTransaction, actor: Actor, rol
     if (lacking(actor, role).length > 0) {
       throw new AppError('insufficient_permission', { message: `You cannot change a user holding the role '${role.name}', which allows more than you hold` })
     }
+  }
+}
+
+/**
+ * 409 `last_administrator` when the write would take the brand's last administrator away (disable
+ * it, take its administering role, restrict it to a contract owner): nobody could then give the
+ * brand's access back. Writes that might are serialised per brand (a lock, not read-then-write),
+ * so concurrent ones cannot each count on the other's administrator.
+ */
+export async function assertAdministratorKept(trx: TenantTransaction, brandId: number, id: number, before: User, after: UserDocument): Promise<void> {
+  const mayTakeAway = before.enabled && before.contractOwnerId === undefined
+    && (after.enabled === false || after.contractOwnerId !== undefined || before.userRoles.some((role) => !after.userRoles.includes(role)))
+  if (!mayTakeAway) return
+  await lockAdministrators(trx, brandId)
+  const administrators = await administratorsBeside(trx, id, after.userRoles)
+  const stays = after.enabled !== false && after.contractOwnerId === undefined && administrators.rolesAdminister
+  if (administrators.is && !administrators.others && !stays) {
+    throw new AppError('last_administrator', {
+      message: `User ${id} is the brand's last administrator: make another user an administrator first`,
+    })
   }
 }
 

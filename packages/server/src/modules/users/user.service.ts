@@ -12,7 +12,7 @@ import type { Stored } from '../../resources/table.ts'
 import { patchStored } from '../../resources/versioned.ts'
 import { userResource, type userFields } from './user.fields.ts'
 import { findUser, insertUser, lockUser, pageUsers, reloadUser, updateUser, userExists, type User, type UserDocument } from './user.repository.ts'
-import { assertManageable, assertPasswordPolicy, assertScopeNotWidened, checkContractOwnerReference, checkGrantedRoles } from './user.rules.ts'
+import { assertAdministratorKept, assertManageable, assertPasswordPolicy, assertScopeNotWidened, checkContractOwnerReference, checkGrantedRoles } from './user.rules.ts'
 
 /** What a user write changed, for the security events the module records with it. */
 export interface UserChange {
@@ -65,6 +65,7 @@ export function userUseCases(db: Database, record: RecordUserChange = async () =
           await checkGrantedRoles(trx, actor, document.userRoles, current.resource.userRoles, references)
           if (document.contractOwnerId !== current.resource.contractOwnerId) await checkContractOwnerReference(trx, document.contractOwnerId, references)
           references.throwIfAny()
+          await assertAdministratorKept(trx, actor.brandId, id, current.resource, document)
           const passwordHash = document.password === undefined ? undefined : await hashPassword(document.password)
           await updateUser(trx, current, document, passwordHash)
           const updated = await reloadUser(trx, id)
