@@ -29965,7 +29965,7 @@ export interface operations {
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
                 /**
-                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, chargeGroupId, usageRateType, startDate, endDate
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, chargeGroupId, usageRateType, peakInitialCharge, peakInitialPeriod, peakValue, peakMinimum, offPeakInitialCharge, offPeakInitialPeriod, offPeakValue, offPeakMinimum, weekendInitialCharge, weekendInitialPeriod, weekendValue, weekendMinimum, quantityRoundingIncrement, variableChargeUnitSize, surchargeInitialCharge, surchargeInitialPeriod, surchargeValue, surchargeMinimum, startDate, endDate
                  * @example chargeGroupId,id:desc
                  */
                 sort?: string;

@@ -14,10 +14,10 @@ const VALUE = { precision: 15, scale: 6, minimum: '-999999999', maximum: '999999
 /** A period in the usage's unit (seconds, kilobytes, events). */
 const PERIOD = Type.Integer({ minimum: 0, maximum: 1000000000 })
 
-const charge = (column: string, description: string) => field(DecimalNumber(CHARGE, { description: `${description}, in the minor unit (absent on create: 0)` }), { ...decimalFieldOptions(column), default: 0 })
+const charge = (column: string, description: string) => field(DecimalNumber(CHARGE, { description: `${description}, in the minor unit (absent on create: 0)` }), { ...decimalFieldOptions(column), default: 0, sortable: true })
 const value = (column: string, description: string) =>
-  field(DecimalNumber(VALUE, { description: `${description}: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0)` }), { ...decimalFieldOptions(column), default: 0 })
-const period = (column: string, description: string) => field(Type.Integer({ ...PERIOD, description: `${description}: the length of the initial period (absent on create: 0)` }), { column, default: 0 })
+  field(DecimalNumber(VALUE, { description: `${description}: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0)` }), { ...decimalFieldOptions(column), default: 0, sortable: true })
+const period = (column: string, description: string) => field(Type.Integer({ ...PERIOD, description: `${description}: the length of the initial period (absent on create: 0)` }), { column, default: 0, sortable: true })
 
 /**
  * A usage rate's fields (Pricing API 2.21, tag `usage-rates`): the price of the usage of one
@@ -34,7 +34,7 @@ export const usageRateFields = {
     sortable: true,
   }),
   peakInitialCharge: charge('peak_initial_charge', 'Peak initial charge: the charge for the initial period'),
-  peakInitialPeriod: field(Type.Integer({ ...PERIOD, description: 'Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds)' }), { column: 'peak_initial_period' }),
+  peakInitialPeriod: field(Type.Integer({ ...PERIOD, description: 'Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds)' }), { column: 'peak_initial_period', sortable: true }),
   peakValue: value('peak_value', 'Peak value'),
   peakMinimum: charge('peak_minimum', 'Peak minimum charge'),
   offPeakInitialCharge: charge('off_peak_initial_charge', 'Off peak initial charge: the charge for the initial period'),
@@ -45,8 +45,8 @@ export const usageRateFields = {
   weekendInitialPeriod: period('weekend_initial_period', 'Weekend initial period'),
   weekendValue: value('weekend_value', 'Weekend value'),
   weekendMinimum: charge('weekend_minimum', 'Weekend minimum charge'),
-  quantityRoundingIncrement: field(Type.Integer({ minimum: 1, maximum: 1000000, description: 'Quantity rounding increment (absent on create: 1)', examples: [1] }), { column: 'quantity_rounding_increment', default: 1 }),
-  variableChargeUnitSize: field(Type.Integer({ minimum: 1, maximum: 1000000, description: 'Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)', examples: [1] }), { column: 'variable_charge_unit_size', default: 1 }),
+  quantityRoundingIncrement: field(Type.Integer({ minimum: 1, maximum: 1000000, description: 'Quantity rounding increment (absent on create: 1)', examples: [1] }), { column: 'quantity_rounding_increment', default: 1, sortable: true }),
+  variableChargeUnitSize: field(Type.Integer({ minimum: 1, maximum: 1000000, description: 'Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)', examples: [1] }), { column: 'variable_charge_unit_size', default: 1, sortable: true }),
   surchargeInitialCharge: charge('surcharge_initial_charge', 'Surcharge initial charge: the charge for the initial period'),
   surchargeInitialPeriod: period('surcharge_initial_period', 'Surcharge initial period'),
   surchargeValue: value('surcharge_value', 'Surcharge value'),
