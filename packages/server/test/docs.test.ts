@@ -21,4 +21,13 @@ describe('docs/modules examples', () => {
     const customers = await server.request('GET', '/v1/customers?page=1&pageSize=10', { token: await server.login() })
     assert.deepEqual(customers.body.map((c: { customerName: string }) => c.customerName), ['Acme Trading Group'])
   })
+
+  it('pricing.md runs from top to bottom: rate cards with their rates, usage rates, an inclusive usage plan', async () => {
+    const stdout = await runDocExamples(server.url, ['pricing.md'])
+    const lines = stdout.trim().split('\n')
+    assert.deepEqual([lines.at(-4), lines.at(-2), lines.at(-1)], ['200', '8.75', 'PEAK,OFFPEAK,WEEKEND'], stdout)
+    assert.match(lines.at(-3)!, /^\[\{"chargeGroupId":\d+,"peakValue":2\.5,"offPeakValue":1\},\{"chargeGroupId":\d+,"peakValue":9\.5,"offPeakValue":0\}\]$/)
+    assert.match(stdout, /^1\.03$/m, 'the rental rate PATCHed')
+    assert.match(stdout, /^415$/m, 'a merge patch on the rate card')
+  })
 })

@@ -1110,7 +1110,7 @@ export interface paths {
         /** List the usage rate cards */
         get: operations["getUsageRateCards"];
         put?: never;
-        /** Create a usage rate card */
+        /** Create a usage rate card, with its first rates */
         post: operations["createUsageRateCard"];
         delete?: never;
         options?: never;
@@ -1134,8 +1134,44 @@ export interface paths {
         delete: operations["deleteUsageRateCard"];
         options?: never;
         head?: never;
-        /** Update a usage rate card (JSON Patch) */
+        /** Update a usage rate card (JSON Patch); add a rate with an add to /usageRates/- */
         patch: operations["updateUsageRateCard"];
+        trace?: never;
+    };
+    "/v2/usage-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the usage rates of a usage rate card (usageRateCardId is required) */
+        get: operations["getUsageRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/usage-rates/{usageRateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a usage rate */
+        get: operations["getUsageRate"];
+        put?: never;
+        post?: never;
+        /** Delete a usage rate from its usage rate card */
+        delete: operations["deleteUsageRate"];
+        options?: never;
+        head?: never;
+        /** Update a usage rate within its usage rate card (JSON Patch) */
+        patch: operations["updateUsageRate"];
         trace?: never;
     };
     "/v2/inclusive-usage-plans": {
@@ -28438,6 +28474,71 @@ export interface operations {
                              */
                             endDate?: string;
                         }[];
+                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
+                        usageRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                            /**
+                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                             * @enum {string}
+                             */
+                            usageRateType: "MARKUP" | "VARIABLE";
+                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakInitialCharge: number;
+                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                            peakInitialPeriod: number;
+                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakValue: number;
+                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakMinimum: number;
+                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakInitialCharge: number;
+                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                            offPeakInitialPeriod: number;
+                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakValue: number;
+                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakMinimum: number;
+                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendInitialCharge: number;
+                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                            weekendInitialPeriod: number;
+                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendValue: number;
+                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendMinimum: number;
+                            /**
+                             * @description Quantity rounding increment (absent on create: 1)
+                             * @example 1
+                             */
+                            quantityRoundingIncrement: number;
+                            /**
+                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                             * @example 1
+                             */
+                            variableChargeUnitSize: number;
+                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeInitialCharge: number;
+                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                            surchargeInitialPeriod: number;
+                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeValue: number;
+                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeMinimum: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                     }[];
                 };
             };
@@ -28664,6 +28765,69 @@ export interface operations {
                          */
                         endDate?: string;
                     }[];
+                    /** @description The first rates of the card */
+                    usageRates?: {
+                        /** @description Charge group identifier */
+                        chargeGroupId: number;
+                        /**
+                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                         * @enum {string}
+                         */
+                        usageRateType: "MARKUP" | "VARIABLE";
+                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge?: number;
+                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                        peakInitialPeriod: number;
+                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue?: number;
+                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimum?: number;
+                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge?: number;
+                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                        offPeakInitialPeriod?: number;
+                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue?: number;
+                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimum?: number;
+                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge?: number;
+                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                        weekendInitialPeriod?: number;
+                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue?: number;
+                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimum?: number;
+                        /**
+                         * @description Quantity rounding increment (absent on create: 1)
+                         * @example 1
+                         */
+                        quantityRoundingIncrement?: number;
+                        /**
+                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                         * @example 1
+                         */
+                        variableChargeUnitSize?: number;
+                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeInitialCharge?: number;
+                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                        surchargeInitialPeriod?: number;
+                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeValue?: number;
+                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeMinimum?: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
                 };
             };
         };
@@ -28790,6 +28954,71 @@ export interface operations {
                             startDate: string;
                             /**
                              * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
+                        usageRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                            /**
+                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                             * @enum {string}
+                             */
+                            usageRateType: "MARKUP" | "VARIABLE";
+                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakInitialCharge: number;
+                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                            peakInitialPeriod: number;
+                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakValue: number;
+                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakMinimum: number;
+                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakInitialCharge: number;
+                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                            offPeakInitialPeriod: number;
+                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakValue: number;
+                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakMinimum: number;
+                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendInitialCharge: number;
+                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                            weekendInitialPeriod: number;
+                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendValue: number;
+                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendMinimum: number;
+                            /**
+                             * @description Quantity rounding increment (absent on create: 1)
+                             * @example 1
+                             */
+                            quantityRoundingIncrement: number;
+                            /**
+                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                             * @example 1
+                             */
+                            variableChargeUnitSize: number;
+                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeInitialCharge: number;
+                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                            surchargeInitialPeriod: number;
+                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeValue: number;
+                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeMinimum: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
                              * @example 2019-08-24
                              */
                             endDate?: string;
@@ -29188,6 +29417,71 @@ export interface operations {
                             startDate: string;
                             /**
                              * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
+                        usageRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                            /**
+                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                             * @enum {string}
+                             */
+                            usageRateType: "MARKUP" | "VARIABLE";
+                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakInitialCharge: number;
+                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                            peakInitialPeriod: number;
+                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakValue: number;
+                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakMinimum: number;
+                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakInitialCharge: number;
+                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                            offPeakInitialPeriod: number;
+                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakValue: number;
+                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakMinimum: number;
+                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendInitialCharge: number;
+                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                            weekendInitialPeriod: number;
+                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendValue: number;
+                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendMinimum: number;
+                            /**
+                             * @description Quantity rounding increment (absent on create: 1)
+                             * @example 1
+                             */
+                            quantityRoundingIncrement: number;
+                            /**
+                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                             * @example 1
+                             */
+                            variableChargeUnitSize: number;
+                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeInitialCharge: number;
+                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                            surchargeInitialPeriod: number;
+                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeValue: number;
+                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeMinimum: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
                              * @example 2019-08-24
                              */
                             endDate?: string;
@@ -29629,6 +29923,895 @@ export interface operations {
                              */
                             endDate?: string;
                         }[];
+                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
+                        usageRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                            /**
+                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                             * @enum {string}
+                             */
+                            usageRateType: "MARKUP" | "VARIABLE";
+                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakInitialCharge: number;
+                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                            peakInitialPeriod: number;
+                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakValue: number;
+                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakMinimum: number;
+                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakInitialCharge: number;
+                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                            offPeakInitialPeriod: number;
+                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakValue: number;
+                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakMinimum: number;
+                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendInitialCharge: number;
+                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                            weekendInitialPeriod: number;
+                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendValue: number;
+                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendMinimum: number;
+                            /**
+                             * @description Quantity rounding increment (absent on create: 1)
+                             * @example 1
+                             */
+                            quantityRoundingIncrement: number;
+                            /**
+                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                             * @example 1
+                             */
+                            variableChargeUnitSize: number;
+                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeInitialCharge: number;
+                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                            surchargeInitialPeriod: number;
+                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeValue: number;
+                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeMinimum: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUsageRates: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, chargeGroupId, usageRateType, peakInitialCharge, peakInitialPeriod, peakValue, peakMinimum, offPeakInitialCharge, offPeakInitialPeriod, offPeakValue, offPeakMinimum, weekendInitialCharge, weekendInitialPeriod, weekendValue, weekendMinimum, quantityRoundingIncrement, variableChargeUnitSize, surchargeInitialCharge, surchargeInitialPeriod, surchargeValue, surchargeMinimum, startDate, endDate
+                 * @example chargeGroupId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,chargeGroupId
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                chargeGroupId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                usageRateType?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: id | in:1,2 */
+                usageRateCardId: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                availableFrom?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                availableTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId?: number;
+                        /**
+                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                         * @enum {string}
+                         */
+                        usageRateType?: "MARKUP" | "VARIABLE";
+                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge?: number;
+                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                        peakInitialPeriod?: number;
+                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue?: number;
+                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimum?: number;
+                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge?: number;
+                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                        offPeakInitialPeriod?: number;
+                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue?: number;
+                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimum?: number;
+                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge?: number;
+                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                        weekendInitialPeriod?: number;
+                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue?: number;
+                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimum?: number;
+                        /**
+                         * @description Quantity rounding increment (absent on create: 1)
+                         * @example 1
+                         */
+                        quantityRoundingIncrement?: number;
+                        /**
+                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                         * @example 1
+                         */
+                        variableChargeUnitSize?: number;
+                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeInitialCharge?: number;
+                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                        surchargeInitialPeriod?: number;
+                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeValue?: number;
+                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeMinimum?: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUsageRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId: number;
+                        /**
+                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                         * @enum {string}
+                         */
+                        usageRateType: "MARKUP" | "VARIABLE";
+                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge: number;
+                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                        peakInitialPeriod: number;
+                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue: number;
+                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimum: number;
+                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge: number;
+                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                        offPeakInitialPeriod: number;
+                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue: number;
+                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimum: number;
+                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge: number;
+                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                        weekendInitialPeriod: number;
+                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue: number;
+                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimum: number;
+                        /**
+                         * @description Quantity rounding increment (absent on create: 1)
+                         * @example 1
+                         */
+                        quantityRoundingIncrement: number;
+                        /**
+                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                         * @example 1
+                         */
+                        variableChargeUnitSize: number;
+                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeInitialCharge: number;
+                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                        surchargeInitialPeriod: number;
+                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeValue: number;
+                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeMinimum: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteUsageRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateUsageRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/quantityRoundingIncrement",
+                 *         "value": 1
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/quantityRoundingIncrement",
+                 *         "value": 1
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId: number;
+                        /**
+                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                         * @enum {string}
+                         */
+                        usageRateType: "MARKUP" | "VARIABLE";
+                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge: number;
+                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                        peakInitialPeriod: number;
+                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue: number;
+                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimum: number;
+                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge: number;
+                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                        offPeakInitialPeriod: number;
+                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue: number;
+                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimum: number;
+                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge: number;
+                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                        weekendInitialPeriod: number;
+                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue: number;
+                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimum: number;
+                        /**
+                         * @description Quantity rounding increment (absent on create: 1)
+                         * @example 1
+                         */
+                        quantityRoundingIncrement: number;
+                        /**
+                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                         * @example 1
+                         */
+                        variableChargeUnitSize: number;
+                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeInitialCharge: number;
+                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                        surchargeInitialPeriod: number;
+                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeValue: number;
+                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeMinimum: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
                     };
                 };
             };
@@ -29816,7 +30999,7 @@ export interface operations {
                 taxBandId?: string;
             };
             header?: {
-                /** @description If true, a lightweight summary of each inclusive usage plan */
+                /** @description If true, a lightweight summary of each inclusive usage plan: without inclusiveUsageComponents and boltOnCharges */
                 summary?: "true" | "false";
             };
             path?: never;
@@ -29866,6 +31049,83 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
+                        /** @description The allowances of the plan */
+                        inclusiveUsageComponents?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Description */
+                            description?: string;
+                            /**
+                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                             * @enum {string}
+                             */
+                            componentType: "VALUE" | "QUANTITY";
+                            /**
+                             * @description What the allowance counts: call duration, data, or one-off events
+                             * @enum {string}
+                             */
+                            chargingType: "DURATION" | "DATA" | "ONEOFF";
+                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                            quantity?: number;
+                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                            valueInPence?: number;
+                            timebands?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A time band the allowance covers
+                                 * @enum {string}
+                                 */
+                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                            }[];
+                            chargeGroups?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group identifier */
+                                chargeGroupId: number;
+                            }[];
+                            chargeGroupCategories?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group category identifier */
+                                chargeGroupCategoryId: number;
+                            }[];
+                            dialStrings?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A dialled number, or its prefix
+                                 * @example 0800
+                                 */
+                                dialString: string;
+                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                                isWholeNumber?: boolean;
+                            }[];
+                        }[];
+                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                        boltOnCharges?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -30027,6 +31287,83 @@ export interface operations {
                      * @example SALES-01QTR2
                      */
                     nominalCode?: string;
+                    /** @description The allowances of the plan */
+                    inclusiveUsageComponents?: {
+                        /** @description Server-assigned identifier (kept when sent back unchanged) */
+                        id?: number;
+                        /** @description Description */
+                        description?: string;
+                        /**
+                         * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                         * @enum {string}
+                         */
+                        componentType: "VALUE" | "QUANTITY";
+                        /**
+                         * @description What the allowance counts: call duration, data, or one-off events
+                         * @enum {string}
+                         */
+                        chargingType: "DURATION" | "DATA" | "ONEOFF";
+                        /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                        quantity?: number;
+                        /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                        valueInPence?: number;
+                        timebands?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /**
+                             * @description A time band the allowance covers
+                             * @enum {string}
+                             */
+                            timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                        }[];
+                        chargeGroups?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                        }[];
+                        chargeGroupCategories?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Charge group category identifier */
+                            chargeGroupCategoryId: number;
+                        }[];
+                        dialStrings?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /**
+                             * @description A dialled number, or its prefix
+                             * @example 0800
+                             */
+                            dialString: string;
+                            /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                            isWholeNumber?: boolean;
+                        }[];
+                    }[];
+                    /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                    boltOnCharges?: {
+                        /** @description Server-assigned identifier (kept when sent back unchanged) */
+                        id?: number;
+                        /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                        price: number;
+                        /** @enum {string} */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /** @enum {string} */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /** @enum {string} */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        showOnInvoice?: boolean;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
                     /** @description Roll over period: the periods unused allowance is carried over */
                     rolloverPeriods?: number;
                     /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -30092,6 +31429,83 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
+                        /** @description The allowances of the plan */
+                        inclusiveUsageComponents?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Description */
+                            description?: string;
+                            /**
+                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                             * @enum {string}
+                             */
+                            componentType: "VALUE" | "QUANTITY";
+                            /**
+                             * @description What the allowance counts: call duration, data, or one-off events
+                             * @enum {string}
+                             */
+                            chargingType: "DURATION" | "DATA" | "ONEOFF";
+                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                            quantity?: number;
+                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                            valueInPence?: number;
+                            timebands?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A time band the allowance covers
+                                 * @enum {string}
+                                 */
+                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                            }[];
+                            chargeGroups?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group identifier */
+                                chargeGroupId: number;
+                            }[];
+                            chargeGroupCategories?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group category identifier */
+                                chargeGroupCategoryId: number;
+                            }[];
+                            dialStrings?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A dialled number, or its prefix
+                                 * @example 0800
+                                 */
+                                dialString: string;
+                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                                isWholeNumber?: boolean;
+                            }[];
+                        }[];
+                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                        boltOnCharges?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -30423,6 +31837,83 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
+                        /** @description The allowances of the plan */
+                        inclusiveUsageComponents?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Description */
+                            description?: string;
+                            /**
+                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                             * @enum {string}
+                             */
+                            componentType: "VALUE" | "QUANTITY";
+                            /**
+                             * @description What the allowance counts: call duration, data, or one-off events
+                             * @enum {string}
+                             */
+                            chargingType: "DURATION" | "DATA" | "ONEOFF";
+                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                            quantity?: number;
+                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                            valueInPence?: number;
+                            timebands?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A time band the allowance covers
+                                 * @enum {string}
+                                 */
+                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                            }[];
+                            chargeGroups?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group identifier */
+                                chargeGroupId: number;
+                            }[];
+                            chargeGroupCategories?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group category identifier */
+                                chargeGroupCategoryId: number;
+                            }[];
+                            dialStrings?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A dialled number, or its prefix
+                                 * @example 0800
+                                 */
+                                dialString: string;
+                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                                isWholeNumber?: boolean;
+                            }[];
+                        }[];
+                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                        boltOnCharges?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -30795,6 +32286,83 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
+                        /** @description The allowances of the plan */
+                        inclusiveUsageComponents?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Description */
+                            description?: string;
+                            /**
+                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                             * @enum {string}
+                             */
+                            componentType: "VALUE" | "QUANTITY";
+                            /**
+                             * @description What the allowance counts: call duration, data, or one-off events
+                             * @enum {string}
+                             */
+                            chargingType: "DURATION" | "DATA" | "ONEOFF";
+                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                            quantity?: number;
+                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                            valueInPence?: number;
+                            timebands?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A time band the allowance covers
+                                 * @enum {string}
+                                 */
+                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                            }[];
+                            chargeGroups?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group identifier */
+                                chargeGroupId: number;
+                            }[];
+                            chargeGroupCategories?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group category identifier */
+                                chargeGroupCategoryId: number;
+                            }[];
+                            dialStrings?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A dialled number, or its prefix
+                                 * @example 0800
+                                 */
+                                dialString: string;
+                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                                isWholeNumber?: boolean;
+                            }[];
+                        }[];
+                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                        boltOnCharges?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */

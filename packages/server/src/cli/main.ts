@@ -116,7 +116,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'seed-demo': {
-    summary: 'fill a brand with demo data: contract owners, billing cycles, customers with sites, users',
+    summary: 'fill a brand with demo data: contract owners, billing cycles, customers with sites, users, a priced catalogue',
     usage: 'seed-demo [--brand <name>] [--customers <n>] [--password <password>]',
     options: { brand: { type: 'string' }, customers: { type: 'string' }, password },
     run: async (v) => {
@@ -127,7 +127,7 @@ const COMMANDS: Record<string, Command> = {
       const summary = await withDatabase(config, ({ db }, logger) => seedDemo(config, db, logger, { brand, customers, password: text(v, 'password') }))
       process.stdout.write(
         `Seeded brand '${summary.brand}': ${summary.contractOwners} contract owners, ${summary.billingCycles} billing cycles, ` +
-          `${summary.customers} customers with ${summary.sites} sites.\nUsers (password ${summary.password}): ${summary.users.join(', ')}\n`,
+          `${summary.customers} customers with ${summary.sites} sites, a catalogue of ${summary.catalogue} records.\nUsers (password ${summary.password}): ${summary.users.join(', ')}\n`,
       )
     },
   },

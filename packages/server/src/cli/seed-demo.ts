@@ -7,6 +7,7 @@ import type { Config } from '../config.ts'
 import type { Database } from '../db/database.ts'
 import type { Tables } from '../db/tables.ts'
 import { createBrandCommand } from './accounts.ts'
+import { seedDemoCatalogue, type CatalogueApi } from './demo-catalogue.ts'
 import { UsageError } from './failures.ts'
 
 /** Realistic names, combined: enough variety for lists, filters and sorting to show something. */
@@ -26,6 +27,8 @@ export interface DemoSummary {
   billingCycles: number
   customers: number
   sites: number
+  /** The records of the demo catalogue (demo-catalogue.ts) this run made. */
+  catalogue: number
 }
 
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!
@@ -39,7 +42,8 @@ function address(i: number) {
  * `seed-demo`: a brand's worth of demo data, made through the API itself (in process, no port),
  * so it is exactly what a client could have made: contract owners with sub-brands and billing
  * cycles, `customers` customers with one to three sites, and users in each seeded role plus one
- * restricted to a contract owner. Every module that adds data to show adds it here.
+ * restricted to a contract owner, and a small product catalogue with its prices (demo-catalogue.ts).
+ * Every module that adds data to show adds it here.
  */
 export async function seedDemo(config: Config, db: Database, logger: Logger, options: { brand: string; customers: number; password?: string }): Promise<DemoSummary> {
   const system: Kysely<Tables> = db.system
@@ -102,12 +106,22 @@ export async function seedDemo(config: Config, db: Database, logger: Logger, opt
       await Promise.all(Array.from({ length: Math.min(OWNERS.length, options.customers - i) }, (_, k) => customer(i + k)))
     }
 
+    const catalogueApi: CatalogueApi = {
+      list: async (path) => {
+        const response = await app.inject({ method: 'GET', url: path, headers: { authorization: `Bearer ${token}` } })
+        if (response.statusCode !== 200) throw new Error(`GET ${path} answered ${response.statusCode}: ${response.body}`)
+        return response.json()
+      },
+      create: async (path, body) => (await post(path, body, token)).id!,
+    }
+    const catalogue = await seedDemoCatalogue(catalogueApi, setups.map((setup) => setup.contractOwnerId))
+
     const users = ['demo.admin']
     for (const [username, role, contractOwnerId] of [['demo.manager', 'Customer Manager', null], ['demo.reader', 'Read Only', null], ['demo.northwind', 'Customer Manager', setups[0]!.contractOwnerId]] as const) {
       await createUser(system, { brandId: brand.id, username, password, roles: [role], contractOwnerId, firstName: 'Demo', lastName: role, email: `${username}@example.com` })
       users.push(username)
     }
-    return { brand: options.brand, password, users, contractOwners: setups.length, billingCycles: setups.length * 2, customers: options.customers, sites }
+    return { brand: options.brand, password, users, contractOwners: setups.length, billingCycles: setups.length * 2, customers: options.customers, sites, catalogue: catalogue.created }
   } finally {
     await app.close()
   }

@@ -22,6 +22,7 @@ import type { ApiModule } from './module.ts'
 import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { rentalRatesModule } from './rental-rates/index.ts'
 import { usageRateCardsModule } from './usage-rate-cards/index.ts'
+import { usageRatesModule } from './usage-rates/index.ts'
 import { inclusiveUsagePlansModule } from './inclusive-usage-plans/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
 import { referenceDataSourcesModule } from './reference-data-sources/index.ts'
@@ -62,6 +63,7 @@ export const MODULES: readonly ApiModule[] = [
   rentalRateCardsModule,
   rentalRatesModule,
   usageRateCardsModule,
+  usageRatesModule,
   inclusiveUsagePlansModule,
   chargeGroupsModule,
   referenceDataSourcesModule,

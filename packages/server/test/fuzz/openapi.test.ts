@@ -72,6 +72,12 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     await made('/v1/call-classes', { callClass: 'FUZZ', referenceDataSourceChargeGroupId: sourceGroup, startDate: '2024-01-01' })
     await made('/v1/ignored-call-classes', { callClass: 'FUZZIGNORED', startDate: '2024-01-01' })
     await made('/v1/ignored-service-ids', { serviceId: '01130000000' })
+    // Priced usage: a usage rate card with a rate, an inclusive usage plan with a component.
+    const usageProductId = await made('/v2/usage-products', { name: 'Fuzz calls', usageProductCategoryId: await made('/v2/usage-product-categories', { name: 'Fuzz usage' }), direction: 'OUTBOUND', availableFrom: '2024-01-01', productReferenceFormat: '.*' })
+    const usageRate = { chargeGroupId, usageRateType: 'VARIABLE', peakInitialPeriod: 60, peakValue: 1.5, startDate: '2024-01-01' }
+    await made('/v2/usage-rate-cards', { contractOwnerIds: [setup.contractOwnerId], name: 'Fuzz calls', availableFrom: '2024-01-01', usageProductId, decimalPlaces: 4, defaultMinCharge: 0, usageRates: [usageRate] })
+    const component = { componentType: 'QUANTITY', chargingType: 'DURATION', quantity: 6000, timebands: [{ timeband: 'PEAK' }], chargeGroups: [{ chargeGroupId }] }
+    await made('/v2/inclusive-usage-plans', { contractOwnerId: setup.contractOwnerId, name: 'Fuzz plan', usageProductId, availableFrom: '2024-01-01', inclusiveUsageComponents: [component] })
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)
   })
   after(async () => {

@@ -5,6 +5,7 @@ import { billingCycleBody, contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
 import { JSON_PATCH } from '../helpers/requests.ts'
+import { usageProduct } from './pricing-fixtures.ts'
 
 const CARDS = '/v2/usage-rate-cards'
 let sequence = 0
@@ -13,12 +14,14 @@ describe('/v2/usage-rate-cards', () => {
   let server: TestServer
   let token: string
   let owner: number
+  let product: number
+  let otherProduct: number
   const post = (json: Record<string, unknown>, as = token) => server.request('POST', CARDS, { token: as, json })
   const card = (overrides: Record<string, unknown> = {}) => ({
     contractOwnerIds: [owner],
     name: `Usage ${process.pid}-${++sequence}`,
     availableFrom: '2025-01-01',
-    usageProductId: 1,
+    usageProductId: product,
     decimalPlaces: 4,
     defaultMinCharge: 0,
     ...overrides,
@@ -35,6 +38,8 @@ describe('/v2/usage-rate-cards', () => {
     server = await startTestServer()
     token = await server.login()
     owner = (await server.request('POST', '/v1/contract-owners', { token, json: contractOwnerBody() })).body.id
+    product = await usageProduct(server, token)
+    otherProduct = await usageProduct(server, token, 'International calls')
   })
   after(() => server.close())
 
@@ -44,7 +49,7 @@ describe('/v2/usage-rate-cards', () => {
     assert.equal(response.status, 201, response.text)
     assert.equal(response.headers.get('location'), `${CARDS}/${response.body.id}`)
     const { id, ...rest } = response.body
-    assert.deepEqual(rest, { ...body, rateCardType: 'SELL', priceRoundingStyle: 'MATHEMATICAL', roundAccessChargeFirstMinute: false, boltOn: false, applyCrossTimeBandCharging: false })
+    assert.deepEqual(rest, { ...body, rateCardType: 'SELL', priceRoundingStyle: 'MATHEMATICAL', roundAccessChargeFirstMinute: false, boltOn: false, applyCrossTimeBandCharging: false, usageRates: [] })
     assert.match(response.text, /"defaultMinCharge":0\.000001/)
     assert.deepEqual((await server.request('GET', `${CARDS}/${id}`, { token })).body, response.body)
     assertError(await server.request('GET', `${CARDS}/987654`, { token }), 404, 'not_found')
@@ -56,9 +61,9 @@ describe('/v2/usage-rate-cards', () => {
     assertFieldErrors(invalid, ['availableFrom:invalid_format', 'contractOwnerIds:invalid_type', 'decimalPlaces:out_of_range', 'defaultMinCharge:invalid_value', 'name:too_long', 'priceRoundingStyle:invalid_value', 'rateCardType:invalid_value', 'usageProductId:required'])
     const rules = await post(card({ contractOwnerIds: [], availableTo: '2024-01-01', boltOnCharges: [{ price: 5, startDate: '2025-02-01', endDate: '2025-01-01' }] }))
     assertFieldErrors(rules, ['contractOwnerIds:required', 'availableTo:invalid_value', 'boltOnCharges[0].endDate:invalid_value', 'boltOnCharges:invalid_value'])
-    const references = await post(card({ contractOwnerIds: [owner, 987654], supplierId: 987654, boltOnTaxBandId: 987654 }))
+    const references = await post(card({ contractOwnerIds: [owner, 987654], usageProductId: 987654, supplierId: 987654, boltOnTaxBandId: 987654 }))
     assertError(references, 400, 'invalid_reference')
-    assertFieldErrors(references, ['contractOwnerIds:invalid_reference', 'supplierId:invalid_reference', 'boltOnTaxBandId:invalid_reference'])
+    assertFieldErrors(references, ['contractOwnerIds:invalid_reference', 'usageProductId:invalid_reference', 'supplierId:invalid_reference', 'boltOnTaxBandId:invalid_reference'])
   })
 
   it('does not mix currencies between its owners', async () => {
@@ -72,12 +77,12 @@ describe('/v2/usage-rate-cards', () => {
   it('lists by contractOwnerId, rateCardType, usageProductId, supplierId, name and dates; the summary header; HEAD', async () => {
     const mine = (await server.request('POST', '/v1/contract-owners', { token, json: contractOwnerBody() })).body.id
     const supplier = (await server.request('POST', '/v1/suppliers', { token, json: { name: `Usage supplier ${process.pid}` } })).body.id
-    const a = await create({ contractOwnerIds: [mine], usageProductId: 77, accessCharges: [{ charge: 2, startDate: '2025-01-01' }] })
+    const a = await create({ contractOwnerIds: [mine], usageProductId: otherProduct, accessCharges: [{ charge: 2, startDate: '2025-01-01' }] })
     const b = await create({ contractOwnerIds: [mine], rateCardType: 'BUY', supplierId: supplier, availableFrom: '2026-01-01' })
     const list = (query: string, headers: Record<string, string> = {}) => server.request('GET', `${CARDS}?page=1&pageSize=10&${query}`, { token, headers })
     assert.deepEqual((await list(`contractOwnerId=${mine}&fields=id`)).body, [{ id: a.id }, { id: b.id }])
     assert.deepEqual((await list(`contractOwnerId=${mine}&rateCardType=BUY&fields=id`)).body, [{ id: b.id }])
-    assert.deepEqual((await list(`usageProductId=77&fields=id`)).body, [{ id: a.id }])
+    assert.deepEqual((await list(`usageProductId=${otherProduct}&fields=id`)).body, [{ id: a.id }])
     assert.deepEqual((await list(`supplierId=${supplier}&fields=id`)).body, [{ id: b.id }])
     assert.deepEqual((await list(`contractOwnerId=${mine}&availableFrom=gt:2025-06-01&fields=id`)).body, [{ id: b.id }])
     const summary = await list(`contractOwnerId=${mine}`, { summary: 'true' })

@@ -123,11 +123,14 @@ describe('the elevate-api command', { timeout: 300_000 }, () => {
   it('seed-demo fills a brand through the API: owners, cycles, customers with sites, users by role and scope', async () => {
     const seeded = await cli(['seed-demo', '--brand', 'demo', '--customers', '12', '--password', 'demo-password-12'], env)
     assert.equal(seeded.code, 0, seeded.stderr)
-    assert.match(seeded.stdout, /3 contract owners, 6 billing cycles, 12 customers with \d+ sites/)
+    assert.match(seeded.stdout, /3 contract owners, 6 billing cycles, 12 customers with \d+ sites, a catalogue of \d+ records/)
     const admin = await server.login({ brand: 'demo', username: 'demo.admin', password: 'demo-password-12' })
     assert.equal((await server.request('GET', '/v1/customers?page=1&pageSize=100', { token: admin })).body.length, 12)
     const cycles = (await server.request('GET', '/v1/billing-cycles?page=1&pageSize=100', { token: admin })).body as Array<{ name: string }>
     assert.equal(cycles.filter((cycle) => cycle.name === 'Quarterly').length, 3, 'two cycles per owner, besides the brand’s seeded one')
+    const cards = (await server.request('GET', '/v2/rental-rate-cards?page=1&pageSize=10', { token: admin })).body as Array<{ name: string; contractOwnerIds: number[]; rentalRates: unknown[] }>
+    assert.deepEqual(cards.map((card) => [card.name, card.contractOwnerIds.length, card.rentalRates.length]), [['Business monthly rental', 3, 3]])
+    assert.equal((await server.request('GET', '/v2/usage-rate-cards?page=1&pageSize=10&name=UK%20calls%20standard', { token: admin })).body.length, 1)
     const scoped = await server.login({ brand: 'demo', username: 'demo.northwind', password: 'demo-password-12' })
     assert.equal((await server.request('GET', '/v1/customers?page=1&pageSize=100', { token: scoped })).body.length, 4, 'a contract owner’s share')
     assertOneLine(await cli(['seed-demo', '--brand', 'demo', '--customers', '1'], env), 2, /already has the demo data/)

@@ -35,3 +35,4 @@ export function chargeGroupUseCases(db: Database) {
     }),
   )
 }
+export { chargeGroupCategoriesAmong, chargeGroupsAmong } from './charge-group.repository.ts'

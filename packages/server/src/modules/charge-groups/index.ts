@@ -12,3 +12,6 @@ export const chargeGroupsModule = defineModule({
   ],
   register: (app, { db }) => chargeGroupRoutes(app, chargeGroupCategoryUseCases(db), chargeGroupUseCases(db)),
 })
+
+/** For other modules (usage rates, inclusive usage plans): which of some ids are charge groups, or charge group categories. */
+export { chargeGroupCategoriesAmong, chargeGroupsAmong } from './charge-group.service.ts'

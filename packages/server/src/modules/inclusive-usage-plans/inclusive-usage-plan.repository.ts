@@ -3,5 +3,5 @@ import { inclusiveUsagePlanResource } from './inclusive-usage-plan.fields.ts'
 import './inclusive-usage-plan.table.ts'
 
 export const inclusiveUsagePlans = resourceTable('inclusive_usage_plans', inclusiveUsagePlanResource, {
-  references: { inclusive_usage_plans_owner_fkey: 'contractOwnerId', inclusive_usage_plans_tax_band_fkey: 'taxBandId' },
+  references: { inclusive_usage_plans_owner_fkey: 'contractOwnerId', inclusive_usage_plans_tax_band_fkey: 'taxBandId', inclusive_usage_plans_usage_product_fkey: 'usageProductId' },
 })

@@ -6,8 +6,8 @@ import { StringEnum } from '../../resources/schemas.ts'
 import { inclusiveUsagePlanResource } from './inclusive-usage-plan.fields.ts'
 import type { inclusiveUsagePlanUseCases } from './inclusive-usage-plan.service.ts'
 
-/** The published `summary` header of the list (taken; a plan is answered whole either way, see pricing.md). */
-const SummaryHeader = Type.Object({ summary: Type.Optional(StringEnum(['true', 'false'] as const, { description: 'If true, a lightweight summary of each inclusive usage plan' })) })
+/** The published `summary` header of the list: "true" answers each plan without its components and bolt-on charges. */
+const SummaryHeader = Type.Object({ summary: Type.Optional(StringEnum(['true', 'false'] as const, { description: 'If true, a lightweight summary of each inclusive usage plan: without inclusiveUsageComponents and boltOnCharges' })) })
 
 /** Inclusive usage plans (Pricing API, /v2): read by every role, written by administrators; PATCH is JSON Patch only. */
 export function inclusiveUsagePlanRoutes(app: FastifyInstance, useCases: ReturnType<typeof inclusiveUsagePlanUseCases>): void {
@@ -24,7 +24,7 @@ export function inclusiveUsagePlanRoutes(app: FastifyInstance, useCases: ReturnT
     item: resource.schema,
     head: false,
     headers: SummaryHeader,
-    handler: (actor, list) => useCases.list(actor, list),
+    handler: (actor, list, _params, headers) => useCases.list(actor, list, headers.summary === 'true'),
   })
   crudRoutes(app, {
     ...base,

@@ -9,6 +9,7 @@ import type { DocumentOf } from '../../resources/fields.ts'
 import type { PatchRequest } from '../../resources/patch.ts'
 import { assertBrandWideWriter } from '../../resources/scope.ts'
 import { patchStored } from '../../resources/versioned.ts'
+import { splitAppendedChildren } from '../../resources/appended-children.ts'
 import { visibleRecord } from '../../resources/crud.ts'
 import { expectIds } from '../../resources/id-lists.ts'
 import { lookUp } from '../../resources/lookups.ts'
@@ -112,7 +113,7 @@ export function rentalRateCardUseCases(db: Database) {
       summarised(await db.withTenant(actor.brandId, async (trx) => {
         const current = await visibleRecord(trx, rentalRateCards, [], id, true)
         assertBrandWideWriter(actor, 'Rental rate cards')
-        const { rest, added } = splitRateOperations(patch, (current.resource.rentalRates ?? []).length)
+        const { rest, added } = splitAppendedChildren(patch, 'rentalRates', (current.resource.rentalRates ?? []).length, '/v2/rental-rates/{id}')
         const saved = await patchStored(rentalRateCards.description, current, rest, async (card) => {
           await check(trx, actor, card, current)
           return rentalRateCards.update(trx, current, card)
@@ -136,29 +137,3 @@ function summarised<T extends { resource: { rentalRates?: unknown } }>(stored: T
 }
 
 const atRate = (index: number) => `rentalRates[${index}].`
-const RATE_PATH = /^\/rentalRates(\/|$)/
-const APPEND_PATH = /^\/rentalRates\/(-|\d+)$/
-
-/**
- * Takes the operations that add rates out of a card's JSON Patch: `add` to `/rentalRates/-`, or to
- * an index at or past the card's rates. Any other operation on the rates is 400: a rate is changed
- * or deleted at /v2/rental-rates/{id}.
- */
-function splitRateOperations(patch: PatchRequest, existing: number): { rest: PatchRequest; added: unknown[] } {
-  if (!Array.isArray(patch.document)) return { rest: patch, added: [] }
-  const added: unknown[] = []
-  const rest: unknown[] = []
-  for (const operation of patch.document as unknown[]) {
-    const { op, path, value } = (operation ?? {}) as { op?: unknown; path?: unknown; value?: unknown }
-    if (typeof path !== 'string' || !RATE_PATH.test(path)) {
-      rest.push(operation)
-      continue
-    }
-    const append = APPEND_PATH.exec(path)
-    if (op !== 'add' || append === null || (append[1] !== '-' && Number(append[1]) < existing)) {
-      assertValid([{ field: 'rentalRates', code: 'invalid_value', message: `rates can only be added here (add to /rentalRates/-); change or delete rate ${path.split('/')[2] ?? ''} with PATCH or DELETE /v2/rental-rates/{id}` }])
-    }
-    added.push(value)
-  }
-  return { rest: { ...patch, document: rest }, added }
-}

@@ -13,7 +13,7 @@ export const rentalRatesModule = defineModule({
   register: (app, { db }) => rentalRateRoutes(app, rentalRateUseCases(db)),
 })
 
-/** For the rental rate cards, which answer their rates and take new ones. */
-export { rentalRateResource } from './rental-rate.fields.ts'
+/** For the rental rate cards, which answer their rates and take new ones; the rates' enums and price range for the bolt-on charges. */
+export { PERIODS_IN_ADVANCE, RENTAL_PRICE, RENTAL_RATE_FREQUENCIES, RENTAL_RATE_TYPES, rentalRateResource } from './rental-rate.fields.ts'
 export { rentalRateRows } from './rental-rate.service.ts'
 export { addRentalRates, validateNewRates, type NewRentalRate } from './rental-rate.service.ts'

@@ -5,6 +5,7 @@ import { field } from '../../resources/fields.ts'
 import { idListField } from '../../resources/id-lists.ts'
 import { describeResource } from '../../resources/resource.ts'
 import { DateString, Id, NameText, StringEnum, Text } from '../../resources/schemas.ts'
+import { usageRateResource } from '../usage-rates/index.ts'
 
 /** A usage charge in the minor unit (pence): 0 to 999999999 with up to 6 decimal places. */
 export const USAGE_CHARGE = { precision: 15, scale: 6, minimum: '0', maximum: '999999999' }
@@ -63,6 +64,12 @@ export const usageRateCardFields = {
   timeBandPlans: field(Type.Array(TimeBandPlan, { maxItems: 100, description: 'The time band plans of the card over time' }), { optional: true }),
   accessCharges: field(Type.Array(AccessCharge, { maxItems: 100, description: 'Access charges over time' }), { optional: true }),
   boltOnCharges: field(Type.Array(BoltOnCharge, { maxItems: 100, description: 'The recurring charges of a bolt on over time' }), { optional: true }),
+  // Answered with the card; added with it (create) or by PATCHing it (`add` to `/usageRates/-`).
+  usageRates: field(Type.Array(usageRateResource.schema, { description: 'The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary' }), {
+    column: 'usage_rates',
+    access: 'read-only',
+    optional: true,
+  }),
 }
 
 export const usageRateCardResource = describeResource(usageRateCardFields, {
@@ -70,3 +77,9 @@ export const usageRateCardResource = describeResource(usageRateCardFields, {
   filters: { contractOwnerId: { column: 'contract_owner_ids', filter: 'id' } },
 })
 
+
+/** The body of a card's create: the card, and its first rates. */
+export const CreateUsageRateCardBody = Type.Object(
+  { ...usageRateCardResource.createBody.properties, usageRates: Type.Optional(Type.Array(usageRateResource.createBody, { maxItems: 1000, description: 'The first rates of the card' })) },
+  { additionalProperties: false },
+)

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { crudRoutes } from '../../http/routes/crud-routes.ts'
+import { crudRoutes, idParams } from '../../http/routes/crud-routes.ts'
+import { patchRoute } from '../../http/routes/item-routes.ts'
+import { createRoute } from '../../http/routes/write-routes.ts'
 import { listRoute } from '../../http/routes/list-routes.ts'
 import { StringEnum } from '../../resources/schemas.ts'
-import { usageRateCardResource } from './usage-rate-card.fields.ts'
+import { CreateUsageRateCardBody, usageRateCardResource } from './usage-rate-card.fields.ts'
 import type { usageRateCardUseCases } from './usage-rate-card.service.ts'
 
 /** The published `summary` header of the list: "true" answers each card without its dated charges. */
@@ -36,8 +38,26 @@ export function usageRateCardRoutes(app: FastifyInstance, useCases: ReturnType<t
     headers: SummaryHeader,
     handler: (actor, list, _params, headers) => useCases.list(actor, list, headers.summary === 'true'),
   })
-  crudRoutes(app, {
-    ...options,
-    operations: { exists: 'checkUsageRateCards', get: 'getUsageRateCard', create: 'createUsageRateCard', update: 'updateUsageRateCard', delete: 'deleteUsageRateCard' },
+  const write = { tag: options.tag, sdkType: options.sdkType, permission: 'pricing:write' } as const
+  createRoute(app, {
+    ...write,
+    path: options.path,
+    operationId: 'createUsageRateCard',
+    summary: 'Create a usage rate card, with its first rates',
+    body: CreateUsageRateCardBody,
+    response: usageRateCardResource.schema,
+    handler: (actor, body) => useCases.create(actor, body),
   })
+  patchRoute(app, {
+    ...write,
+    path: `${options.path}/:usageRateCardId`,
+    operationId: 'updateUsageRateCard',
+    summary: 'Update a usage rate card (JSON Patch); add a rate with an add to /usageRates/-',
+    params: idParams('usageRateCardId'),
+    formats: ['json-patch'],
+    response: usageRateCardResource.schema,
+    document: usageRateCardResource.document,
+    handler: (actor, p, patch) => useCases.update(actor, p.usageRateCardId, patch),
+  })
+  crudRoutes(app, { ...options, operations: { exists: 'checkUsageRateCards', get: 'getUsageRateCard', delete: 'deleteUsageRateCard' } })
 }

@@ -2,6 +2,12 @@ import type { Actor } from '../../auth/actor.ts'
 import type { Database, TenantTransaction } from '../../db/database.ts'
 import { assertValid, type FieldError } from '../../errors.ts'
 import type { Condition } from '../../lists/filters.ts'
+import type { Static } from 'typebox'
+import { splitAppendedChildren } from '../../resources/appended-children.ts'
+import { visibleRecord } from '../../resources/crud.ts'
+import type { PatchRequest } from '../../resources/patch.ts'
+import { assertBrandWideWriter } from '../../resources/scope.ts'
+import { patchStored } from '../../resources/versioned.ts'
 import type { ListRequest } from '../../lists/list-query.ts'
 import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
@@ -13,7 +19,9 @@ import { contractOwnersAmong } from '../contract-owners/index.ts'
 import { contractOwnerConditions, currencyErrors } from '../rental-rate-cards/index.ts'
 import { supplierLookup } from '../suppliers/index.ts'
 import { taxBandLookup } from '../tax-bands/index.ts'
-import type { usageRateCardFields } from './usage-rate-card.fields.ts'
+import { usageProductLookup } from '../usage-products/index.ts'
+import { addUsageRates, validateNewUsageRates, type NewUsageRate } from '../usage-rates/index.ts'
+import type { CreateUsageRateCardBody, usageRateCardFields } from './usage-rate-card.fields.ts'
 import { usageRateCards } from './usage-rate-card.repository.ts'
 
 type CardDocument = DocumentOf<typeof usageRateCardFields>
@@ -40,19 +48,21 @@ async function check(trx: TenantTransaction, _actor: Actor, card: CardDocument):
   const ownerIds = card.contractOwnerIds ?? []
   const found = await lookUp(trx, {
     owners: contractOwnersAmong(ownerIds),
+    product: usageProductLookup(card.usageProductId),
     ...(card.supplierId === undefined ? {} : { supplier: supplierLookup(card.supplierId) }),
     ...(card.boltOnTaxBandId === undefined ? {} : { band: taxBandLookup(card.boltOnTaxBandId) }),
   })
   expectIds(ownerIds, found.owners, references, 'contractOwnerIds', 'contract owner')
+  references.expect(found.product !== undefined, 'usageProductId', `usage product ${card.usageProductId} does not exist`)
   if (card.supplierId !== undefined) references.expect(found.supplier !== undefined, 'supplierId', `supplier ${card.supplierId} does not exist`)
   if (card.boltOnTaxBandId !== undefined) references.expect(found.band !== undefined, 'boltOnTaxBandId', `tax band ${card.boltOnTaxBandId} does not exist`)
   references.throwIfAny()
   assertValid(await currencyErrors(trx, ownerIds))
 }
 
-const PRICED = ['timeBandPlans', 'accessCharges', 'boltOnCharges'] as const
+const PRICED = ['timeBandPlans', 'accessCharges', 'boltOnCharges', 'usageRates'] as const
 
-/** The published `summary`: the card without its dated charges and plans. */
+/** The published `summary`: the card without its dated charges, plans and rates. */
 function withoutCharges<T extends Partial<Record<(typeof PRICED)[number], unknown>>>(card: T): T {
   const rest = { ...card }
   for (const name of PRICED) delete rest[name]
@@ -72,5 +82,37 @@ export function usageRateCardUseCases(db: Database) {
       return summary ? { ...page, items: page.items.map(withoutCharges) } : page
     },
     exists: (actor: Actor, conditions: Condition[]) => crud.exists(actor, contractOwnerConditions(conditions, 'usage_rate_cards')),
+    /** A card with its first rates, in one transaction. */
+    create: (actor: Actor, body: Static<typeof CreateUsageRateCardBody>) =>
+      db.withTenant(actor.brandId, async (trx) => {
+        const { usageRates: rates = [], ...card } = body
+        assertBrandWideWriter(actor, 'Usage rate cards')
+        await check(trx, actor, card)
+        const created = await usageRateCards.insert(trx, card)
+        if (rates.length === 0) return created
+        const id = Number(created.row.id)
+        await addUsageRates(trx, id, rates, atRate, { newCard: true })
+        return (await usageRateCards.find(trx, id, []))!
+      }),
+    /**
+     * JSON Patch of the card; an `add` to `/usageRates/-` (or past its last rate) adds a rate, as
+     * published ("to add a new rate, use /usage-rate-cards/ PATCH"). Any other change to the rates is 400.
+     */
+    update: (actor: Actor, id: number, patch: PatchRequest) =>
+      db.withTenant(actor.brandId, async (trx) => {
+        const current = await visibleRecord(trx, usageRateCards, [], id, true)
+        assertBrandWideWriter(actor, 'Usage rate cards')
+        const { rest, added } = splitAppendedChildren(patch, 'usageRates', (current.resource.usageRates ?? []).length, '/v2/usage-rates/{id}')
+        const saved = await patchStored(usageRateCards.description, current, rest, async (card) => {
+          await check(trx, actor, card)
+          return usageRateCards.update(trx, current, card)
+        })
+        if (added.length === 0) return saved
+        assertValid(validateNewUsageRates(added, atRate))
+        await addUsageRates(trx, id, added as NewUsageRate[], atRate)
+        return (await usageRateCards.find(trx, id, []))!
+      }),
   }
 }
+
+const atRate = (index: number) => `usageRates[${index}].`
