@@ -4,7 +4,6 @@ import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
-import { rentalProduct } from './pricing-fixtures.ts'
 import { JSON_PATCH } from '../helpers/requests.ts'
 import { chargeGroup, rentalProduct, usageProduct } from './pricing-fixtures.ts'
 
