@@ -414,6 +414,15 @@ export type ListProductCustomFieldsQuery = QueryOf<operations['getProductCustomF
 /** What `createProductCustomField` takes. */
 export type CreateProductCustomFieldBody = BodyOf<operations['createProductCustomField']>
 
+/** RentalProductInventory, as `getRentalProductInventory` answers it. */
+export type RentalProductInventory = JsonOf<operations['getRentalProductInventory'], 200>
+
+/** The query of `getRentalProductInventories`: paging, sort, fields and filters. */
+export type ListRentalProductInventoriesQuery = QueryOf<operations['getRentalProductInventories']>
+
+/** What `createRentalProductInventory` takes. */
+export type CreateRentalProductInventoryBody = BodyOf<operations['createRentalProductInventory']>
+
 /** Event, as listed. */
 export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
 
@@ -618,6 +627,11 @@ export function createResources(transport: Transport) {
     /** `/v2/product-custom-fields`: list, listAll, exists, create, get, getWithETag, update, delete. */
     productCustomFields: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ProductCustomField, ListProductCustomFieldsQuery, CreateProductCustomFieldBody, never, ProductCustomField>(transport, '/v2/product-custom-fields')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-product-inventories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    rentalProductInventories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalProductInventory, ListRentalProductInventoriesQuery, CreateRentalProductInventoryBody, never, RentalProductInventory>(transport, '/v2/rental-product-inventories')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/events`: list, listAll. */

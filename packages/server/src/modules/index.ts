@@ -21,6 +21,7 @@ import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
 import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { rentalRatesModule } from './rental-rates/index.ts'
+import { rentalProductInventoriesModule } from './rental-product-inventories/index.ts'
 import { usageRateCardsModule } from './usage-rate-cards/index.ts'
 import { inclusiveUsagePlansModule } from './inclusive-usage-plans/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
@@ -69,6 +70,7 @@ export const MODULES: readonly ApiModule[] = [
   ignoredUsageModule,
   usageProductsModule,
   productCustomFieldsModule,
+  rentalProductInventoriesModule,
   eventsModule,
 ]
 
