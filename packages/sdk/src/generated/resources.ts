@@ -423,6 +423,18 @@ export type ListRentalProductInventoriesQuery = QueryOf<operations['getRentalPro
 /** What `createRentalProductInventory` takes. */
 export type CreateRentalProductInventoryBody = BodyOf<operations['createRentalProductInventory']>
 
+/** UsageProductInventory, as `getUsageProductInventory` answers it. */
+export type UsageProductInventory = JsonOf<operations['getUsageProductInventory'], 200>
+
+/** The query of `getUsageProductInventories`: paging, sort, fields and filters. */
+export type ListUsageProductInventoriesQuery = QueryOf<operations['getUsageProductInventories']>
+
+/** What `createUsageProductInventory` takes. */
+export type CreateUsageProductInventoryBody = BodyOf<operations['createUsageProductInventory']>
+
+/** UsageProductReference, as `updateUsageProductReference` answers it. */
+export type UsageProductReference = JsonOf<operations['updateUsageProductReference'], 200>
+
 /** Event, as listed. */
 export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
 
@@ -633,6 +645,16 @@ export function createResources(transport: Transport) {
     rentalProductInventories: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalProductInventory, ListRentalProductInventoriesQuery, CreateRentalProductInventoryBody, never, RentalProductInventory>(transport, '/v2/rental-product-inventories')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/usage-product-inventories`: list, listAll, exists, create, get, getWithETag, update. */
+    usageProductInventories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<UsageProductInventory, ListUsageProductInventoriesQuery, CreateUsageProductInventoryBody, never, UsageProductInventory>(transport, '/v2/usage-product-inventories')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v2/usage-product-references`: update. */
+    usageProductReferences: (() => {
+      const { update } = resourceMethods<UsageProductReference, ListQueryBase, never, never, UsageProductReference>(transport, '/v2/usage-product-references')
+      return { update }
     })(),
     /** `/v1/events`: list, listAll. */
     events: (() => {

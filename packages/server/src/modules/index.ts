@@ -22,6 +22,7 @@ import type { ApiModule } from './module.ts'
 import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { rentalRatesModule } from './rental-rates/index.ts'
 import { rentalProductInventoriesModule } from './rental-product-inventories/index.ts'
+import { usageProductInventoriesModule } from './usage-product-inventories/index.ts'
 import { usageRateCardsModule } from './usage-rate-cards/index.ts'
 import { inclusiveUsagePlansModule } from './inclusive-usage-plans/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
@@ -71,6 +72,7 @@ export const MODULES: readonly ApiModule[] = [
   usageProductsModule,
   productCustomFieldsModule,
   rentalProductInventoriesModule,
+  usageProductInventoriesModule,
   eventsModule,
 ]
 

@@ -79,6 +79,9 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     const rentalProductId = await made('/v2/rental-products', { rentalProductCategoryId, productType: 'PRODUCT', name: 'Fuzz line', invoicePresentationName: 'Fuzz line', supplierId: supplier.body.id, taxBandId, availableFrom: '2024-01-01' })
     const rpi = { siteId, rentalProductId, invoicePresentationProductName: 'Fuzz line', supplierAccountId: account.body.id, startDate: '2024-03-01', invoiceFrequency: 1, quantity: 1 }
     for (let i = 0; i < 3; i++) await made('/v2/rental-product-inventories', rpi)
+    const usageProductCategoryId = await made('/v2/usage-product-categories', { name: 'Fuzz calls' })
+    const usageProductId = await made('/v2/usage-products', { name: 'Fuzz calls', usageProductCategoryId, direction: 'OUTBOUND', availableFrom: '2024-01-01', productReferenceFormat: '.*' })
+    for (let i = 0; i < 3; i++) await made('/v2/usage-product-inventories', { siteId, usageProductId, startDate: '2024-03-01', productReferences: [{ productReference: `0113000000${i}` }] })
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)
   })
   after(async () => {

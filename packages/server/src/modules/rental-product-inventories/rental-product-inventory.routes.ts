@@ -30,7 +30,7 @@ export function rentalProductInventoryRoutes(app: FastifyInstance, useCases: Ret
     permissions: { read: 'inventory:read', write: 'inventory:write' },
     operations: {
       list: 'getRentalProductInventories',
-      exists: 'checkRentalProductInventories',
+      exists: 'checkRentalProductInventory',
       get: 'getRentalProductInventory',
       update: 'updateRentalProductInventory',
       delete: 'deleteRentalProductInventory',
