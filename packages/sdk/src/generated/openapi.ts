@@ -1647,6 +1647,43 @@ export interface paths {
         patch: operations["updateUsageProductReference"];
         trace?: never;
     };
+    "/v2/adhoc-inventories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List adhoc inventorys */
+        get: operations["getAdhocInventories"];
+        put?: never;
+        /** Create a adhoc inventory */
+        post: operations["createAdhocInventory"];
+        delete?: never;
+        options?: never;
+        /** Check whether any adhoc inventory matches the filters (200 or 404) */
+        head: operations["checkAdhocInventory"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/adhoc-inventories/{adhocInventoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a adhoc inventory */
+        get: operations["getAdhocInventory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a adhoc inventory (JSON Patch) */
+        patch: operations["updateAdhocInventory"];
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -44005,6 +44042,1093 @@ export interface operations {
                         departmentCode?: string;
                         /** @description Notes */
                         notes?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAdhocInventories: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, siteId, name, supplierAccountId, rentalProductCategoryId, taxBandId, billRunId, adhocBillRunId
+                 * @example siteId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,siteId
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductCategoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                billRunId?: string;
+                /** @description Filter: id | in:1,2 */
+                adhocBillRunId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Site identifier */
+                        siteId?: number;
+                        /**
+                         * @description Name
+                         * @example Router
+                         */
+                        name?: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId?: number;
+                        /**
+                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        buyPrice?: number;
+                        /**
+                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        sellPrice?: number;
+                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                        billImmediately?: boolean;
+                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                        isCredit?: boolean;
+                        /** @description Reason for credit */
+                        creditReason?: string;
+                        /** @description Already paid (absent on create: false) */
+                        paid?: boolean;
+                        /** @description Payment terms in days */
+                        paymentTerms?: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                         * @example 1
+                         */
+                        quantity?: number;
+                        /** @description Rental product category identifier */
+                        rentalProductCategoryId?: number;
+                        /** @description Tax band identifier */
+                        taxBandId?: number;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                        invoiceGroupTagLabelId?: number;
+                        /**
+                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                         * @example Sales Division
+                         */
+                        invoiceGroupTagValue?: string;
+                        /** @description The bill run that billed it (the server’s) */
+                        billRunId?: number;
+                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
+                        adhocBillRunId?: number;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createAdhocInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Site identifier */
+                    siteId: number;
+                    /**
+                     * @description Name
+                     * @example Router
+                     */
+                    name: string;
+                    /** @description Supplier account identifier */
+                    supplierAccountId: number;
+                    /**
+                     * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                     * @example 49.99
+                     */
+                    buyPrice?: number;
+                    /**
+                     * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                     * @example 49.99
+                     */
+                    sellPrice: number;
+                    /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                    billImmediately?: boolean;
+                    /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                    isCredit?: boolean;
+                    /** @description Reason for credit */
+                    creditReason?: string;
+                    /** @description Already paid (absent on create: false) */
+                    paid?: boolean;
+                    /** @description Payment terms in days */
+                    paymentTerms?: number;
+                    /**
+                     * @description Payment method
+                     * @enum {string}
+                     */
+                    paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                    /**
+                     * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                     * @example 1
+                     */
+                    quantity: number;
+                    /** @description Rental product category identifier */
+                    rentalProductCategoryId: number;
+                    /** @description Tax band identifier */
+                    taxBandId: number;
+                    /**
+                     * @description Nominal code
+                     * @example SALES-01QTR2
+                     */
+                    nominalCode?: string;
+                    /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                    invoiceGroupTagLabelId?: number;
+                    /**
+                     * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                     * @example Sales Division
+                     */
+                    invoiceGroupTagValue?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /**
+                         * @description Name
+                         * @example Router
+                         */
+                        name: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId: number;
+                        /**
+                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        buyPrice?: number;
+                        /**
+                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        sellPrice: number;
+                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                        billImmediately: boolean;
+                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                        isCredit: boolean;
+                        /** @description Reason for credit */
+                        creditReason?: string;
+                        /** @description Already paid (absent on create: false) */
+                        paid: boolean;
+                        /** @description Payment terms in days */
+                        paymentTerms?: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                         * @example 1
+                         */
+                        quantity: number;
+                        /** @description Rental product category identifier */
+                        rentalProductCategoryId: number;
+                        /** @description Tax band identifier */
+                        taxBandId: number;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                        invoiceGroupTagLabelId?: number;
+                        /**
+                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                         * @example Sales Division
+                         */
+                        invoiceGroupTagValue?: string;
+                        /** @description The bill run that billed it (the server’s) */
+                        billRunId?: number;
+                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
+                        adhocBillRunId?: number;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkAdhocInventory: {
+        parameters: {
+            query?: {
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductCategoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                billRunId?: string;
+                /** @description Filter: id | in:1,2 */
+                adhocBillRunId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAdhocInventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                adhocInventoryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /**
+                         * @description Name
+                         * @example Router
+                         */
+                        name: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId: number;
+                        /**
+                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        buyPrice?: number;
+                        /**
+                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        sellPrice: number;
+                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                        billImmediately: boolean;
+                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                        isCredit: boolean;
+                        /** @description Reason for credit */
+                        creditReason?: string;
+                        /** @description Already paid (absent on create: false) */
+                        paid: boolean;
+                        /** @description Payment terms in days */
+                        paymentTerms?: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                         * @example 1
+                         */
+                        quantity: number;
+                        /** @description Rental product category identifier */
+                        rentalProductCategoryId: number;
+                        /** @description Tax band identifier */
+                        taxBandId: number;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                        invoiceGroupTagLabelId?: number;
+                        /**
+                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                         * @example Sales Division
+                         */
+                        invoiceGroupTagValue?: string;
+                        /** @description The bill run that billed it (the server’s) */
+                        billRunId?: number;
+                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
+                        adhocBillRunId?: number;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateAdhocInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                adhocInventoryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Router"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Router"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /**
+                         * @description Name
+                         * @example Router
+                         */
+                        name: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId: number;
+                        /**
+                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        buyPrice?: number;
+                        /**
+                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        sellPrice: number;
+                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                        billImmediately: boolean;
+                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                        isCredit: boolean;
+                        /** @description Reason for credit */
+                        creditReason?: string;
+                        /** @description Already paid (absent on create: false) */
+                        paid: boolean;
+                        /** @description Payment terms in days */
+                        paymentTerms?: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                         * @example 1
+                         */
+                        quantity: number;
+                        /** @description Rental product category identifier */
+                        rentalProductCategoryId: number;
+                        /** @description Tax band identifier */
+                        taxBandId: number;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                        invoiceGroupTagLabelId?: number;
+                        /**
+                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                         * @example Sales Division
+                         */
+                        invoiceGroupTagValue?: string;
+                        /** @description The bill run that billed it (the server’s) */
+                        billRunId?: number;
+                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
+                        adhocBillRunId?: number;
                     };
                 };
             };

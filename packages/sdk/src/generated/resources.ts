@@ -435,6 +435,15 @@ export type CreateUsageProductInventoryBody = BodyOf<operations['createUsageProd
 /** UsageProductReference, as `updateUsageProductReference` answers it. */
 export type UsageProductReference = JsonOf<operations['updateUsageProductReference'], 200>
 
+/** AdhocInventory, as `getAdhocInventory` answers it. */
+export type AdhocInventory = JsonOf<operations['getAdhocInventory'], 200>
+
+/** The query of `getAdhocInventories`: paging, sort, fields and filters. */
+export type ListAdhocInventoriesQuery = QueryOf<operations['getAdhocInventories']>
+
+/** What `createAdhocInventory` takes. */
+export type CreateAdhocInventoryBody = BodyOf<operations['createAdhocInventory']>
+
 /** Event, as listed. */
 export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
 
@@ -655,6 +664,11 @@ export function createResources(transport: Transport) {
     usageProductReferences: (() => {
       const { update } = resourceMethods<UsageProductReference, ListQueryBase, never, never, UsageProductReference>(transport, '/v2/usage-product-references')
       return { update }
+    })(),
+    /** `/v2/adhoc-inventories`: list, listAll, exists, create, get, getWithETag, update. */
+    adhocInventories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<AdhocInventory, ListAdhocInventoriesQuery, CreateAdhocInventoryBody, never, AdhocInventory>(transport, '/v2/adhoc-inventories')
+      return { list, listAll, exists, create, get, getWithETag, update }
     })(),
     /** `/v1/events`: list, listAll. */
     events: (() => {

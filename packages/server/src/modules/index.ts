@@ -23,6 +23,7 @@ import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { rentalRatesModule } from './rental-rates/index.ts'
 import { rentalProductInventoriesModule } from './rental-product-inventories/index.ts'
 import { usageProductInventoriesModule } from './usage-product-inventories/index.ts'
+import { adhocInventoriesModule } from './adhoc-inventories/index.ts'
 import { usageRateCardsModule } from './usage-rate-cards/index.ts'
 import { inclusiveUsagePlansModule } from './inclusive-usage-plans/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
@@ -73,6 +74,7 @@ export const MODULES: readonly ApiModule[] = [
   productCustomFieldsModule,
   rentalProductInventoriesModule,
   usageProductInventoriesModule,
+  adhocInventoriesModule,
   eventsModule,
 ]
 

@@ -81,6 +81,8 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     for (let i = 0; i < 3; i++) await made('/v2/rental-product-inventories', rpi)
     const usageProductCategoryId = await made('/v2/usage-product-categories', { name: 'Fuzz calls' })
     const usageProductId = await made('/v2/usage-products', { name: 'Fuzz calls', usageProductCategoryId, direction: 'OUTBOUND', availableFrom: '2024-01-01', productReferenceFormat: '.*' })
+    const adhoc = { siteId, name: 'Fuzz router', supplierAccountId: account.body.id, sellPrice: 10, quantity: 1, rentalProductCategoryId, taxBandId }
+    for (let i = 0; i < 3; i++) await made('/v2/adhoc-inventories', adhoc)
     for (let i = 0; i < 3; i++) await made('/v2/usage-product-inventories', { siteId, usageProductId, startDate: '2024-03-01', productReferences: [{ productReference: `0113000000${i}` }] })
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)
   })

@@ -133,11 +133,12 @@ describe('rental product inventories: the billing team’s rules', () => {
     assert.deepEqual(await server.db.readTenant(await brandId(server), (db) => billableRentalProductInventories(db, [], { startDate: '2024-03-01', endDate: '2024-03-31' })), [])
   })
 
-  it('runs the docs examples as written (RPIs and UPIs)', async () => {
+  it('runs the docs examples as written (RPIs, UPIs, adhoc inventories)', async () => {
     const stdout = await runDocExamples(server.url, ['customers-and-sites.md', 'product-inventory.md'])
     assert.match(stdout, /\[\{"invoicePresentationProductName":"Analogue line"\},\{"parentRentalProductInventoryId":\d+,"invoicePresentationProductName":"Caller display"\}\]/)
     assert.match(stdout, /"code":"validation_failed".*productReference/)
     assert.match(stdout, /"productReference":"01132345679","primary":false,"startDate":"2024-02-15","label":"Fax","endDate":"2024-12-31"/)
     assert.match(stdout, /^\[\{"startDate":"2024-02-15"\}\]$/m)
+    assert.match(stdout, /^\[\{"name":"Router","sellPrice":49.99,"quantity":1\}\]$/m)
   })
 })
