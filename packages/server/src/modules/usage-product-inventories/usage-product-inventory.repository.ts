@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import type { TenantReader, TenantTransaction } from '../../db/database.ts'
 import type { Condition } from '../../lists/filters.ts'
 import { childRowsJson, type ChildRows } from '../../resources/children.ts'
-import type { DocumentOf } from '../../resources/fields.ts'
+import type { DocumentOf, ResourceOf } from '../../resources/fields.ts'
 import type { Lookup } from '../../resources/lookups.ts'
 import type { Row } from '../../resources/resource.ts'
 import { resourceTable, type Stored } from '../../resources/table.ts'
@@ -10,6 +10,7 @@ import { REFERENCE_COLUMNS, usageProductInventoryResource, usageProductReference
 import './usage-product-inventory.table.ts'
 
 type Document = DocumentOf<typeof usageProductInventoryFields>
+type StoredInventory = Stored<ResourceOf<typeof usageProductInventoryFields>>
 export type ReferenceItem = Document['productReferences'][number]
 
 /** A UPI's references as the UPI answers them, and the table its list filters reach. */
@@ -42,7 +43,7 @@ function ownRow(document: Document): Row {
 }
 
 /** Inserts a UPI with its references (two statements), answered as read back. */
-export async function insertUsageProductInventory(trx: TenantTransaction, document: Document): Promise<Stored<any>> {
+export async function insertUsageProductInventory(trx: TenantTransaction, document: Document): Promise<StoredInventory> {
   const { id } = await untyped(trx).insertInto('usage_product_inventories').values(ownRow(document)).returning('id').executeTakeFirstOrThrow()
   await untyped(trx).insertInto('usage_product_references').values(document.productReferences.map((item) => referenceRow(Number(id), item))).execute()
   return (await usageProductInventories.find(trx, Number(id), []))!
@@ -52,7 +53,7 @@ export async function insertUsageProductInventory(trx: TenantTransaction, docume
  * Writes a patched UPI: its own columns (a new version), then its references: those whose ids
  * the document keeps are updated, those without an id added, the others deleted.
  */
-export async function updateUsageProductInventory(trx: TenantTransaction, current: Stored<unknown>, document: Document): Promise<Stored<any>> {
+export async function updateUsageProductInventory(trx: TenantTransaction, current: Stored<unknown>, document: Document): Promise<StoredInventory> {
   const id = Number(current.row.id)
   await untyped(trx).updateTable('usage_product_inventories').set({ ...ownRow(document), version: (current.version ?? 0) + 1, updated_date: new Date() }).where('id', '=', id).execute()
   const kept = document.productReferences.flatMap((item) => (item.id === undefined ? [] : [item.id]))

@@ -5,7 +5,7 @@ import type { Condition } from '../../lists/filters.ts'
 import type { ListRequest } from '../../lists/list-query.ts'
 import { childConditions } from '../../resources/children.ts'
 import { notFound, readUseCases, visibleRecord } from '../../resources/crud.ts'
-import type { CreateOf, DocumentOf } from '../../resources/fields.ts'
+import type { CreateOf, DocumentOf, ResourceOf } from '../../resources/fields.ts'
 import { lookUp } from '../../resources/lookups.ts'
 import type { PatchRequest } from '../../resources/patch.ts'
 import { periodsOverlap } from '../../resources/periods.ts'
@@ -32,7 +32,8 @@ import { normalised, ownRuleErrors, termErrors } from './usage-product-inventory
 
 export { usageProductInventoryLookup } from './usage-product-inventory.repository.ts'
 
-type Document = DocumentOf<typeof usageProductInventoryFields>
+type Fields = typeof usageProductInventoryFields
+type Document = DocumentOf<Fields>
 /** No id: a lookup of it finds nothing. */
 const NONE = 0
 const scope = (actor: Actor) => siteScopeConditions(actor, 'site_id')
@@ -72,7 +73,7 @@ async function check(trx: TenantTransaction, actor: Actor, upi: Document, self: 
 }
 
 /** The ids of a patched UPI's references are its own (400 otherwise). */
-function assertOwnReferences(upi: Document, current: Stored<{ productReferences: Array<{ id?: number }> }>): void {
+function assertOwnReferences(upi: Document, current: Stored<ResourceOf<Fields>>): void {
   const own = new Set(current.resource.productReferences.map((item) => item.id))
   assertValid(
     upi.productReferences.flatMap((item, i) =>
@@ -88,13 +89,13 @@ function assertOwnReferences(upi: Document, current: Stored<{ productReferences:
  */
 export function usageProductInventoryUseCases(db: Database) {
   const reads = readUseCases(db, usageProductInventories, scope)
-  const save = (trx: TenantTransaction, actor: Actor, current: Stored<any>, patched: Document) =>
-    (async () => {
-      assertOwnReferences(patched, current)
-      const upi = normalised(patched)
-      await check(trx, actor, upi, Number(current.row.id))
-      return updateUsageProductInventory(trx, current, upi)
-    })()
+  /** A patched UPI saved: its references its own, normalised, checked, written. */
+  async function save(trx: TenantTransaction, actor: Actor, current: Stored<ResourceOf<Fields>>, patched: Document) {
+    assertOwnReferences(patched, current)
+    const upi = normalised(patched)
+    await check(trx, actor, upi, Number(current.row.id))
+    return updateUsageProductInventory(trx, current, upi)
+  }
   return {
     ...reads,
     list: (actor: Actor, list: ListRequest) => reads.list(actor, { ...list, conditions: childConditions(referenceRows, list.conditions) }),
