@@ -420,6 +420,36 @@ export type ListProductCustomFieldsQuery = QueryOf<operations['getProductCustomF
 /** What `createProductCustomField` takes. */
 export type CreateProductCustomFieldBody = BodyOf<operations['createProductCustomField']>
 
+/** RentalProductInventory, as `getRentalProductInventory` answers it. */
+export type RentalProductInventory = JsonOf<operations['getRentalProductInventory'], 200>
+
+/** The query of `getRentalProductInventories`: paging, sort, fields and filters. */
+export type ListRentalProductInventoriesQuery = QueryOf<operations['getRentalProductInventories']>
+
+/** What `createRentalProductInventory` takes. */
+export type CreateRentalProductInventoryBody = BodyOf<operations['createRentalProductInventory']>
+
+/** UsageProductInventory, as `getUsageProductInventory` answers it. */
+export type UsageProductInventory = JsonOf<operations['getUsageProductInventory'], 200>
+
+/** The query of `getUsageProductInventories`: paging, sort, fields and filters. */
+export type ListUsageProductInventoriesQuery = QueryOf<operations['getUsageProductInventories']>
+
+/** What `createUsageProductInventory` takes. */
+export type CreateUsageProductInventoryBody = BodyOf<operations['createUsageProductInventory']>
+
+/** UsageProductReference, as `updateUsageProductReference` answers it. */
+export type UsageProductReference = JsonOf<operations['updateUsageProductReference'], 200>
+
+/** AdhocInventory, as `getAdhocInventory` answers it. */
+export type AdhocInventory = JsonOf<operations['getAdhocInventory'], 200>
+
+/** The query of `getAdhocInventories`: paging, sort, fields and filters. */
+export type ListAdhocInventoriesQuery = QueryOf<operations['getAdhocInventories']>
+
+/** What `createAdhocInventory` takes. */
+export type CreateAdhocInventoryBody = BodyOf<operations['createAdhocInventory']>
+
 /** Event, as listed. */
 export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
 
@@ -630,6 +660,26 @@ export function createResources(transport: Transport) {
     productCustomFields: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ProductCustomField, ListProductCustomFieldsQuery, CreateProductCustomFieldBody, never, ProductCustomField>(transport, '/v2/product-custom-fields')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-product-inventories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    rentalProductInventories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalProductInventory, ListRentalProductInventoriesQuery, CreateRentalProductInventoryBody, never, RentalProductInventory>(transport, '/v2/rental-product-inventories')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/usage-product-inventories`: list, listAll, exists, create, get, getWithETag, update. */
+    usageProductInventories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<UsageProductInventory, ListUsageProductInventoriesQuery, CreateUsageProductInventoryBody, never, UsageProductInventory>(transport, '/v2/usage-product-inventories')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v2/usage-product-references`: update. */
+    usageProductReferences: (() => {
+      const { update } = resourceMethods<UsageProductReference, ListQueryBase, never, never, UsageProductReference>(transport, '/v2/usage-product-references')
+      return { update }
+    })(),
+    /** `/v2/adhoc-inventories`: list, listAll, exists, create, get, getWithETag, update. */
+    adhocInventories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<AdhocInventory, ListAdhocInventoriesQuery, CreateAdhocInventoryBody, never, AdhocInventory>(transport, '/v2/adhoc-inventories')
+      return { list, listAll, exists, create, get, getWithETag, update }
     })(),
     /** `/v1/events`: list, listAll. */
     events: (() => {

@@ -37,6 +37,9 @@ import * as createUsageRateCards from './2026_12_05_2002_create_usage_rate_cards
 import * as createInclusiveUsagePlans from './2026_12_05_2003_create_inclusive_usage_plans.ts'
 import * as createUsageRates from './2026_12_06_0000_create_usage_rates.ts'
 import * as createInclusiveUsageItemIds from './2026_12_06_0001_create_inclusive_usage_item_ids.ts'
+import * as createRentalProductInventories from './2026_12_06_0200_create_rental_product_inventories.ts'
+import * as createUsageProductInventories from './2026_12_06_0210_create_usage_product_inventories.ts'
+import * as createAdhocInventories from './2026_12_06_0220_create_adhoc_inventories.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -78,4 +81,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_2003_create_inclusive_usage_plans': createInclusiveUsagePlans,
   '2026_12_06_0000_create_usage_rates': createUsageRates,
   '2026_12_06_0001_create_inclusive_usage_item_ids': createInclusiveUsageItemIds,
+  '2026_12_06_0200_create_rental_product_inventories': createRentalProductInventories,
+  '2026_12_06_0210_create_usage_product_inventories': createUsageProductInventories,
+  '2026_12_06_0220_create_adhoc_inventories': createAdhocInventories,
 }

@@ -17,3 +17,6 @@ export const customersModule = defineModule({
     siteRoutes(app, siteUseCases(db))
   },
 })
+
+/** For other modules (inventory): a site's contract owner and live dates, and contract-owner scope through a site. */
+export { siteScopeConditions, siteTermsLookup, type SiteTerms } from './site.service.ts'

@@ -12,3 +12,6 @@ export const invoiceGroupTagLabelsModule = defineModule({
   ],
   register: (app, { db }) => invoiceGroupTagLabelRoutes(app, invoiceGroupTagLabelUseCases(db)),
 })
+
+/** For other modules (adhoc inventories): whether a label exists (`lookUp`). */
+export { invoiceGroupTagLabelLookup } from './invoice-group-tag-label.service.ts'

@@ -10,6 +10,8 @@ import { subBrandOwner } from '../contract-owner-sub-brands/index.ts'
 import type { invoiceGroupTagLabelFields } from './invoice-group-tag-label.fields.ts'
 import { invoiceGroupTagLabels } from './invoice-group-tag-label.repository.ts'
 
+export { invoiceGroupTagLabelLookup } from './invoice-group-tag-label.repository.ts'
+
 type CreateBody = CreateOf<typeof invoiceGroupTagLabelFields>
 const scope = (actor: Actor) => scopeConditions(actor, 'contract_owner_id')
 

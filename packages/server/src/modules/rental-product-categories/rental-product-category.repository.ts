@@ -6,7 +6,7 @@ import './rental-product-category.table.ts'
 
 export const rentalProductCategories = resourceTable('rental_product_categories', rentalProductCategoryResource, {
   unique: { rental_product_categories_name_key: 'name' },
-  referencedBy: { rental_products_category_fkey: 'rental products' },
+  referencedBy: { rental_products_category_fkey: 'rental products', adhoc_inventories_category_fkey: 'adhoc inventories' },
   inUseAdvice: 'move or delete its products first',
 })
 
