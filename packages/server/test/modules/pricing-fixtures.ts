@@ -30,3 +30,17 @@ export async function rentalProduct(server: TestServer, token: string, name: str
     availableFrom: '2024-01-01',
   })
 }
+
+/** A usage product of the test brand (its id), in a category of its own. */
+export async function usageProduct(server: TestServer, token: string, name: string): Promise<number> {
+  const n = ++sequence
+  const usageProductCategoryId = await created(server, token, '/v2/usage-product-categories', { name: `Usage category ${process.pid}-${n}` })
+  return created(server, token, '/v2/usage-products', { name: `${name} ${process.pid}-${n}`, usageProductCategoryId, direction: 'OUTBOUND', availableFrom: '2024-01-01', productReferenceFormat: '[0-9]{3,11}' })
+}
+
+/** A charge group of the test brand (its id), in a category of its own. */
+export async function chargeGroup(server: TestServer, token: string): Promise<number> {
+  const n = ++sequence
+  const chargeGroupCategoryId = await created(server, token, '/v1/charge-group-categories', { name: `Charge category ${process.pid}-${n}`, chargingUnitType: 'DURATION', startDate: '2024-01-01' })
+  return created(server, token, '/v1/charge-groups', { name: `Charge group ${process.pid}-${n}`, chargeGroupCategoryId, startDate: '2024-01-01' })
+}

@@ -1,3 +1,4 @@
+import type { Lookup } from '../../resources/lookups.ts'
 import type { TenantReader } from '../../db/database.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { chargeGroupCategoryResource, chargeGroupResource } from './charge-group.fields.ts'
@@ -17,3 +18,6 @@ export const chargeGroups = resourceTable('charge_groups', chargeGroupResource, 
 export async function categoryExists(db: TenantReader, id: number): Promise<boolean> {
   return (await db.selectFrom('charge_group_categories').select('id').where('id', '=', id).forKeyShare().executeTakeFirst()) !== undefined
 }
+
+/** The charge group's id, when the brand has it (for `lookUp`). */
+export const chargeGroupLookup = (id: number): Lookup<number> => (db) => db.selectFrom('charge_groups').select('id as value').where('id', '=', id)

@@ -35,3 +35,5 @@ export function chargeGroupUseCases(db: Database) {
     }),
   )
 }
+
+export { chargeGroupLookup } from './charge-group.repository.ts'

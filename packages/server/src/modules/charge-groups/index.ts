@@ -12,3 +12,6 @@ export const chargeGroupsModule = defineModule({
   ],
   register: (app, { db }) => chargeGroupRoutes(app, chargeGroupCategoryUseCases(db), chargeGroupUseCases(db)),
 })
+
+/** For the usage rate overrides: whether a charge group exists, in one `lookUp` with other references. */
+export { chargeGroupLookup } from './charge-group.service.ts'

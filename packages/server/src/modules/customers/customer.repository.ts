@@ -1,4 +1,5 @@
 import type { TenantReader } from '../../db/database.ts'
+import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { customerResource } from './customer.fields.ts'
 import './customer.table.ts'
@@ -14,3 +15,6 @@ export async function customerOwner(db: TenantReader, customerId: number): Promi
   const row = await db.selectFrom('customers').select('contract_owner_id').where('id', '=', customerId).executeTakeFirst()
   return row?.contract_owner_id
 }
+
+/** The contract owner of a customer, when the brand has it (for `lookUp`). */
+export const customerOwnerLookup = (id: number): Lookup<number> => (db) => db.selectFrom('customers').select('contract_owner_id as value').where('id', '=', id)

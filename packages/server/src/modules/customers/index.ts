@@ -17,3 +17,6 @@ export const customersModule = defineModule({
     siteRoutes(app, siteUseCases(db))
   },
 })
+
+/** For the pricing assignments: a customer's and a site's contract owner, a site's customer, each in one `lookUp` with other references. */
+export { customerOwnerLookup, siteCustomerLookup, siteOwnerLookup } from './customer.service.ts'

@@ -1,4 +1,5 @@
 import type { TenantReader, TenantTransaction } from '../../db/database.ts'
+import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { siteResource } from './site.fields.ts'
 import './site.table.ts'
@@ -15,3 +16,9 @@ export async function invoiceReceiver(db: TenantReader, id: number): Promise<{ c
 export async function moveSites(trx: TenantTransaction, customerId: number, contractOwnerId: number): Promise<void> {
   await trx.updateTable('sites').set({ contract_owner_id: contractOwnerId }).where('customer_id', '=', customerId).execute()
 }
+
+/** The customer of a site, when the brand has it (for `lookUp`). */
+export const siteCustomerLookup = (id: number): Lookup<number> => (db) => db.selectFrom('sites').select('customer_id as value').where('id', '=', id)
+
+/** The contract owner of a site (its customer's, copied), when the brand has it (for `lookUp`). */
+export const siteOwnerLookup = (id: number): Lookup<number> => (db) => db.selectFrom('sites').select('contract_owner_id as value').where('id', '=', id)

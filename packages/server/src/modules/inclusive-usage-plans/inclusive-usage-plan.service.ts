@@ -49,3 +49,5 @@ async function check(trx: TenantTransaction, actor: Actor, plan: PlanDocument, c
 export function inclusiveUsagePlanUseCases(db: Database) {
   return crudUseCases(db, inclusiveUsagePlans, { scope: (actor) => scopeConditions(actor, 'contract_owner_id'), check })
 }
+
+export { inclusiveUsagePlanLookup } from './inclusive-usage-plan.repository.ts'

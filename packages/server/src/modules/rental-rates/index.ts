@@ -17,3 +17,7 @@ export const rentalRatesModule = defineModule({
 export { rentalRateResource } from './rental-rate.fields.ts'
 export { rentalRateRows } from './rental-rate.service.ts'
 export { addRentalRates, validateNewRates, type NewRentalRate } from './rental-rate.service.ts'
+
+/** For the rental rate overrides (Pricing Assignment API): the published rules and enums of a rental price. */
+export { rentalRateRuleErrors } from './rental-rate.service.ts'
+export { PERIODS_IN_ADVANCE, RENTAL_PRICE, RENTAL_RATE_FREQUENCIES, RENTAL_RATE_PRICE_TYPES, RENTAL_RATE_TYPES } from './rental-rate.fields.ts'

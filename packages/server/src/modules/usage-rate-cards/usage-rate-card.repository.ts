@@ -1,5 +1,10 @@
+import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { usageRateCardResource } from './usage-rate-card.fields.ts'
 import './usage-rate-card.table.ts'
 
 export const usageRateCards = resourceTable('usage_rate_cards', usageRateCardResource)
+
+/** The usage product of a card that prices sales (SELL or TEMPLATE: a BUY card is never assigned to a customer). */
+export const sellUsageRateCardProductLookup = (id: number): Lookup<number> => (db) =>
+  db.selectFrom('usage_rate_cards').select('usage_product_id as value').where('id', '=', id).where('rate_card_type', '<>', 'BUY')

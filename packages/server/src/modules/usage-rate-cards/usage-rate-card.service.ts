@@ -74,3 +74,5 @@ export function usageRateCardUseCases(db: Database) {
     exists: (actor: Actor, conditions: Condition[]) => crud.exists(actor, contractOwnerConditions(conditions, 'usage_rate_cards')),
   }
 }
+
+export { sellUsageRateCardProductLookup } from './usage-rate-card.repository.ts'

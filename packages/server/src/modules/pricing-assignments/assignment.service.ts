@@ -1,0 +1,128 @@
+import type { Actor } from '../../auth/actor.ts'
+import type { Database, TenantTransaction } from '../../db/database.ts'
+import { assertValid, type FieldError } from '../../errors.ts'
+import { crudUseCases, notFound, visibleRecord, type CrudUseCases } from '../../resources/crud.ts'
+import { dateOrderErrors } from '../../resources/dates.ts'
+import type { DocumentOf, FieldMap, ResourceOf } from '../../resources/fields.ts'
+import { lookUp, type Lookup } from '../../resources/lookups.ts'
+import type { PatchRequest } from '../../resources/patch.ts'
+import { assertNoOverlap } from '../../resources/periods.ts'
+import { ReferenceErrors } from '../../resources/references.ts'
+import type { Row } from '../../resources/resource.ts'
+import { canSee, scopeConditions } from '../../resources/scope.ts'
+import type { ResourceTable, Stored } from '../../resources/table.ts'
+import { patchStored } from '../../resources/versioned.ts'
+import { customerOwnerLookup, siteCustomerLookup, siteOwnerLookup } from '../customers/index.ts'
+import { holderColumn, lockSeries, seriesPeriods, type AssignmentTableName } from './assignment.repository.ts'
+import { holderErrors, type AssignmentLevel, type HolderIds } from './levels.ts'
+
+type Lookups = Record<string, Lookup<unknown>>
+type Answers = Record<string, unknown>
+
+/**
+ * What differs between the kinds of assignment: where the holder's inventory id lives, the
+ * kind's own rules (400) and references (asked in the same statement as the holder's), and the
+ * series its periods may not overlap in beyond level and holder (a card's category, a product).
+ */
+export interface AssignmentKind<D> {
+  table: AssignmentTableName
+  noun: string
+  inventoryField: string
+  inventoryColumn: string
+  holder(document: D): HolderIds
+  period(document: D): { startDate: string; endDate?: string | null | undefined }
+  ruleErrors?(document: D): FieldError[]
+  lookups(document: D): Lookups
+  /** Reports missing references on `references`; answers the series' own key columns and the columns copied beside the document. */
+  resolve(document: D, answers: Answers, references: ReferenceErrors): { series: Record<string, number | string>; extra?: Row }
+}
+
+/** The holder's lookups: the customer's owner, or the site's customer and owner. */
+function holderLookups(holder: HolderIds): Lookups {
+  const lookups: Lookups = {}
+  if (holder.siteId !== undefined) {
+    lookups.siteCustomer = siteCustomerLookup(holder.siteId)
+    lookups.siteOwner = siteOwnerLookup(holder.siteId)
+  }
+  if (holder.customerId !== undefined) lookups.customerOwner = customerOwnerLookup(holder.customerId)
+  return lookups
+}
+
+/**
+ * The holder's customer and contract owner. A site names its customer (a customerId given with it
+ * must be that one); a holder outside the actor's contract owner is reported like one that does
+ * not exist. At INVENTORY level the item's site or customer, when given, is checked the same way.
+ */
+function resolveHolder(actor: Actor, holder: HolderIds, answers: Answers, references: ReferenceErrors): { customer_id: number | null; contract_owner_id: number | null } {
+  let customer: number | undefined
+  let owner: number | undefined
+  if (holder.siteId !== undefined) {
+    const siteCustomer = answers.siteCustomer as number | undefined
+    const siteOwner = answers.siteOwner as number | undefined
+    const visible = siteCustomer !== undefined && siteOwner !== undefined && canSee(actor, Number(siteOwner))
+    references.expect(visible, 'siteId', `site ${holder.siteId} does not exist`)
+    if (visible) {
+      customer = Number(siteCustomer)
+      owner = Number(siteOwner)
+      if (holder.customerId !== undefined && holder.customerId !== customer) references.add('customerId', `must be the customer of site ${holder.siteId} (${customer})`)
+    }
+  } else if (holder.customerId !== undefined) {
+    const customerOwner = answers.customerOwner as number | undefined
+    const visible = customerOwner !== undefined && canSee(actor, Number(customerOwner))
+    references.expect(visible, 'customerId', `customer ${holder.customerId} does not exist`)
+    if (visible) {
+      customer = holder.customerId
+      owner = Number(customerOwner)
+    }
+  }
+  return { customer_id: customer ?? null, contract_owner_id: owner ?? null }
+}
+
+/** The id of the holder at its level. */
+function holderId(holder: HolderIds, customerId: number | null): number | undefined {
+  if (holder.assignmentLevel === 'CUSTOMER') return customerId ?? holder.customerId
+  return holder.assignmentLevel === 'SITE' ? holder.siteId : holder.inventoryId
+}
+
+/**
+ * The rules of every assignment write, in the contract's order: the body's own rules and the
+ * level's holder ids (400, all at once); then every reference in one statement (400
+ * `invalid_reference`, all at once); then, under a lock on the series, its other periods (409
+ * `overlapping_period`). Answers the columns stored beside the document.
+ */
+async function checkAssignment<D>(kind: AssignmentKind<D>, trx: TenantTransaction, actor: Actor, document: D, current: Stored<unknown> | undefined): Promise<Row> {
+  const holder = kind.holder(document)
+  const period = kind.period(document)
+  assertValid([...holderErrors(holder, kind.inventoryField), ...dateOrderErrors(period.startDate, period.endDate, 'endDate', 'startDate'), ...(kind.ruleErrors?.(document) ?? [])])
+  const answers = await lookUp(trx, { ...holderLookups(holder), ...kind.lookups(document) })
+  const references = new ReferenceErrors()
+  const owned = resolveHolder(actor, holder, answers, references)
+  const own = kind.resolve(document, answers, references)
+  references.throwIfAny()
+  const level: AssignmentLevel = holder.assignmentLevel
+  const series = { table: kind.table, key: { assignment_level: level, [holderColumn(level, kind.inventoryColumn)]: holderId(holder, owned.customer_id) ?? 0, ...own.series } }
+  await lockSeries(trx, series)
+  assertNoOverlap(kind.noun, period, await seriesPeriods(trx, series, current === undefined ? undefined : Number(current.row.id)))
+  return { ...owned, ...own.extra }
+}
+
+export interface AssignmentUseCases<M extends FieldMap> extends CrudUseCases<M> {
+  /** The published update names the level in its path: an assignment at another level is not found. */
+  updateAtLevel(actor: Actor, level: AssignmentLevel, id: number, patch: PatchRequest): Promise<Stored<ResourceOf<M>>>
+}
+
+/** The use cases of one kind of assignment: contract-owner scope (the holder's customer's), the rules above. */
+export function assignmentUseCases<M extends FieldMap>(db: Database, table: ResourceTable<M>, kind: AssignmentKind<DocumentOf<M>>): AssignmentUseCases<M> {
+  const scope = (actor: Actor) => scopeConditions(actor, 'contract_owner_id')
+  const check = (trx: TenantTransaction, actor: Actor, document: DocumentOf<M>, current: Stored<unknown> | undefined) => checkAssignment(kind, trx, actor, document, current)
+  const crud = crudUseCases(db, table, { scope, check })
+  return {
+    ...crud,
+    updateAtLevel: (actor, level, id, patch) =>
+      db.withTenant(actor.brandId, async (trx) => {
+        const current = await visibleRecord(trx, table, scope(actor), id, true)
+        if (current.row.assignment_level !== level) throw notFound(table.description.noun, id)
+        return patchStored(table.description, current, patch, async (document) => table.update(trx, current, document, await check(trx, actor, document, current)))
+      }),
+  }
+}
