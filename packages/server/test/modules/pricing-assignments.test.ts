@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import { createAdminSetup, customerBody, siteBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
-import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
+import { applicablePrice, loadRentalPriceCandidates } from '../../src/modules/pricing-assignments/index.ts'
+import { brandId, loginAs, otherBrandAdmin } from '../helpers/users.ts'
 import { chargeGroup, rentalProduct, rentalProductCategory, usageProduct } from './pricing-fixtures.ts'
 
 const CARD_ASSIGNMENTS = '/v1/rental-rate-card-assignments'
@@ -276,6 +277,40 @@ describe('the Pricing Assignment API (/v1)', () => {
       ])
       const changed = await patch(`${path}/SITE/${one.id}`, [{ op: 'replace', path: '/peakValue', value: 0.000001 }])
       assert.deepEqual([changed.status, changed.body.peakValue], [200, 0.000001])
+    })
+  })
+
+  describe('the price that applies, from candidates loaded for many items at once', () => {
+    it('override > item card > site card > customer card, for several items in one load', async () => {
+      const setup = await createAdminSetup(server.request.bind(server), token)
+      const made = await created('/v1/customers', customerBody(setup, { sites: [siteBody(), siteBody(), siteBody()] }))
+      const [first, second, third] = made.sites.map((s: { id: number }) => s.id)
+      const priced = await rentalProductCategory(server, token)
+      const rates = (price: number) => [{ rentalProductId: product, price, rentalRatePriceType: 'ONEOFF', startDate: '2025-01-01' }]
+      const priceCard = async (price: number) => (await created('/v2/rental-rate-cards', { contractOwnerIds: [setup.contractOwnerId], name: `Priced ${process.pid}-${++sequence}`, rentalProductCategoryId: priced, rentalRateCardType: 'SELL', availableFrom: '2024-01-01', rentalRates: rates(price) })).id
+      const [customerCard, siteCard, itemCard] = [await priceCard(30), await priceCard(20), await priceCard(10)]
+      const assign = (json: Record<string, unknown>) => created(CARD_ASSIGNMENTS, { startDate: '2025-01-01', ...json })
+      await assign({ assignmentLevel: 'CUSTOMER', customerId: made.id, rentalRateCardId: customerCard })
+      await assign({ assignmentLevel: 'SITE', siteId: second, rentalRateCardId: siteCard })
+      await assign({ assignmentLevel: 'INVENTORY', rentalProductInventoryId: 903, siteId: third, rentalRateCardId: itemCard })
+      await created('/v1/rental-rate-overrides', { assignmentLevel: 'INVENTORY', rentalProductInventoryId: 904, siteId: third, rentalProductId: product, price: 1.2345, rentalRatePriceType: 'ONEOFF', startDate: '2025-06-01' })
+      const items = [
+        { inventoryId: 901, siteId: first, customerId: made.id, productId: product },
+        { inventoryId: 902, siteId: second, customerId: made.id, productId: product },
+        { inventoryId: 903, siteId: third, customerId: made.id, productId: product },
+        { inventoryId: 904, siteId: third, customerId: made.id, productId: product },
+        { inventoryId: 905, siteId: site, customerId: customer, productId: 987654 },
+      ]
+      const candidates = await server.db.readTenant(await brandId(server), (reader) => loadRentalPriceCandidates(reader, items, { from: '2025-05-01', to: '2025-06-30' }))
+      assert.equal(candidates.rates.length, 3, 'the rates of the assigned cards for the products asked')
+      const price = (index: number, date: string) => {
+        const applied = applicablePrice({ ...items[index]!, date, priceType: 'ONEOFF' }, candidates)
+        return applied === undefined ? undefined : `${applied.source} ${applied.level} ${applied.price.toString()}`
+      }
+      assert.deepEqual(
+        [price(0, '2025-05-15'), price(1, '2025-05-15'), price(2, '2025-05-15'), price(3, '2025-05-15'), price(3, '2025-06-01'), price(4, '2025-05-15')],
+        ['RATE_CARD CUSTOMER 30', 'RATE_CARD SITE 20', 'RATE_CARD INVENTORY 10', 'RATE_CARD CUSTOMER 30', 'OVERRIDE INVENTORY 1.2345', undefined],
+      )
     })
   })
 })

@@ -73,3 +73,64 @@ export async function seriesPeriods(db: TenantReader, series: Series, except: nu
      order by start_date`.execute(db)
   return result.rows.map((row) => ({ ...row, id: Number(row.id) }))
 }
+
+/** An inventory item billing prices: its product and where it is held. */
+export interface HeldItem {
+  inventoryId: number
+  siteId: number | null
+  customerId: number
+  productId: number
+}
+
+export interface CandidateRows {
+  assignments: Array<{ id: number; assignment_level: AssignmentLevel; customer_id: number | null; site_id: number | null; rental_product_inventory_id: number | null; rental_rate_card_id: number; start_date: string; end_date: string | null; accept_overrides_from_parents: boolean }>
+  rates: Array<{ id: number; rental_rate_card_id: number; rental_product_id: number; rental_rate_price_type: string; price: string; start_date: string; end_date: string | null }>
+  overrides: Array<{ id: number; assignment_level: AssignmentLevel; customer_id: number | null; site_id: number | null; rental_product_inventory_id: number | null; rental_product_id: number; rental_rate_price_type: string; price: string; start_date: string; end_date: string | null; apply_this_to_children: boolean }>
+}
+
+/**
+ * Every rental price candidate of many inventory items over a period, in one statement: the card
+ * assignments holding any of them (by customer, site or item) with their cards' override rule,
+ * those cards' rates for the items' products, and the sell overrides holding them, each covering
+ * some date of the period. Prices stay text (every digit).
+ */
+export async function rentalPriceCandidateRows(db: TenantReader, items: readonly HeldItem[], from: string, to: string): Promise<CandidateRows> {
+  const column = <K extends keyof HeldItem>(key: K) => items.map((item) => item[key])
+  const result = await sql<CandidateRows>`
+    with items as (
+      select * from unnest(${column('inventoryId')}::bigint[], ${column('siteId')}::bigint[], ${column('customerId')}::bigint[], ${column('productId')}::bigint[])
+        as i (inventory_id, site_id, customer_id, product_id)
+    ),
+    assignments as (
+      select a.id, a.assignment_level, a.customer_id, a.site_id, a.rental_product_inventory_id, a.rental_rate_card_id, a.start_date, a.end_date, c.accept_overrides_from_parents
+        from rental_rate_card_assignments a
+        join rental_rate_cards c on c.brand_id = a.brand_id and c.id = a.rental_rate_card_id
+       where a.start_date <= ${to}::date and (a.end_date is null or a.end_date >= ${from}::date)
+         and exists (select from items i
+                      where (a.assignment_level = 'CUSTOMER' and a.customer_id = i.customer_id)
+                         or (a.assignment_level = 'SITE' and a.site_id = i.site_id)
+                         or (a.assignment_level = 'INVENTORY' and a.rental_product_inventory_id = i.inventory_id))
+    ),
+    rates as (
+      select r.id, r.rental_rate_card_id, r.rental_product_id, r.rental_rate_price_type, r.price::text as price, r.start_date, r.end_date
+        from rental_rates r
+       where r.rental_rate_card_id in (select rental_rate_card_id from assignments)
+         and r.rental_product_id in (select product_id from items)
+         and r.start_date <= ${to}::date and (r.end_date is null or r.end_date >= ${from}::date)
+    ),
+    overrides as (
+      select o.id, o.assignment_level, o.customer_id, o.site_id, o.rental_product_inventory_id, o.rental_product_id, o.rental_rate_price_type, o.price::text as price,
+             o.start_date, o.end_date, o.apply_this_to_children
+        from rental_rate_overrides o
+       where o.start_date <= ${to}::date and (o.end_date is null or o.end_date >= ${from}::date)
+         and exists (select from items i
+                      where o.rental_product_id = i.product_id
+                        and ((o.assignment_level = 'CUSTOMER' and o.customer_id = i.customer_id)
+                          or (o.assignment_level = 'SITE' and o.site_id = i.site_id)
+                          or (o.assignment_level = 'INVENTORY' and o.rental_product_inventory_id = i.inventory_id)))
+    )
+    select (select coalesce(json_agg(assignments order by id), '[]') from assignments) as assignments,
+           (select coalesce(json_agg(rates order by id), '[]') from rates) as rates,
+           (select coalesce(json_agg(overrides order by id), '[]') from overrides) as overrides`.execute(db)
+  return result.rows[0] ?? { assignments: [], rates: [], overrides: [] }
+}

@@ -21,3 +21,12 @@ export const pricingAssignmentsModule = defineModule({
       usageRateOverrides: usageRateOverrideUseCases(db),
     }),
 })
+
+/**
+ * For billing: which price applies to a product held by an inventory item on a date (pure), and
+ * the candidates of a whole bill run loaded in one query.
+ */
+export { applicablePrice, applicableOverride, rateCardPrice, covers, holds, LEVEL_RANK } from './precedence.ts'
+export type { AppliedPrice, CardAssignmentCandidate, OverrideCandidate, PriceCandidates, PricedItem, RateCandidate } from './precedence.ts'
+export { loadRentalPriceCandidates, type HeldItem } from './precedence.service.ts'
+export { ASSIGNMENT_LEVELS, type AssignmentLevel } from './levels.ts'
