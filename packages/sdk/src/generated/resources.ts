@@ -414,6 +414,60 @@ export type ListProductCustomFieldsQuery = QueryOf<operations['getProductCustomF
 /** What `createProductCustomField` takes. */
 export type CreateProductCustomFieldBody = BodyOf<operations['createProductCustomField']>
 
+/** UsageRateCardAssignment, as `getUsageRateCardAssignment` answers it. */
+export type UsageRateCardAssignment = JsonOf<operations['getUsageRateCardAssignment'], 200>
+
+/** The query of `getUsageRateCardAssignments`: paging, sort, fields and filters. */
+export type ListUsageRateCardAssignmentsQuery = QueryOf<operations['getUsageRateCardAssignments']>
+
+/** What `createUsageRateCardAssignment` takes. */
+export type CreateUsageRateCardAssignmentBody = BodyOf<operations['createUsageRateCardAssignment']>
+
+/** RentalRateCardAssignment, as `getRentalRateCardAssignment` answers it. */
+export type RentalRateCardAssignment = JsonOf<operations['getRentalRateCardAssignment'], 200>
+
+/** The query of `getRentalRateCardAssignments`: paging, sort, fields and filters. */
+export type ListRentalRateCardAssignmentsQuery = QueryOf<operations['getRentalRateCardAssignments']>
+
+/** What `createRentalRateCardAssignment` takes. */
+export type CreateRentalRateCardAssignmentBody = BodyOf<operations['createRentalRateCardAssignment']>
+
+/** InclusiveUsagePlanAssignment, as `getInclusiveUsagePlanAssignment` answers it. */
+export type InclusiveUsagePlanAssignment = JsonOf<operations['getInclusiveUsagePlanAssignment'], 200>
+
+/** The query of `getInclusiveUsagePlanAssignments`: paging, sort, fields and filters. */
+export type ListInclusiveUsagePlanAssignmentsQuery = QueryOf<operations['getInclusiveUsagePlanAssignments']>
+
+/** What `createInclusiveUsagePlanAssignment` takes. */
+export type CreateInclusiveUsagePlanAssignmentBody = BodyOf<operations['createInclusiveUsagePlanAssignment']>
+
+/** UsageRateOverride, as `getUsageRateOverride` answers it. */
+export type UsageRateOverride = JsonOf<operations['getUsageRateOverride'], 200>
+
+/** The query of `getUsageRateOverrides`: paging, sort, fields and filters. */
+export type ListUsageRateOverridesQuery = QueryOf<operations['getUsageRateOverrides']>
+
+/** What `createUsageRateOverride` takes. */
+export type CreateUsageRateOverrideBody = BodyOf<operations['createUsageRateOverride']>
+
+/** RentalRateOverride, as `getRentalRateOverride` answers it. */
+export type RentalRateOverride = JsonOf<operations['getRentalRateOverride'], 200>
+
+/** The query of `getRentalRateOverrides`: paging, sort, fields and filters. */
+export type ListRentalRateOverridesQuery = QueryOf<operations['getRentalRateOverrides']>
+
+/** What `createRentalRateOverride` takes. */
+export type CreateRentalRateOverrideBody = BodyOf<operations['createRentalRateOverride']>
+
+/** BuyRentalRateOverride, as `getBuyRentalRateOverride` answers it. */
+export type BuyRentalRateOverride = JsonOf<operations['getBuyRentalRateOverride'], 200>
+
+/** The query of `getBuyRentalRateOverrides`: paging, sort, fields and filters. */
+export type ListBuyRentalRateOverridesQuery = QueryOf<operations['getBuyRentalRateOverrides']>
+
+/** What `createBuyRentalRateOverride` takes. */
+export type CreateBuyRentalRateOverrideBody = BodyOf<operations['createBuyRentalRateOverride']>
+
 /** Event, as listed. */
 export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
 
@@ -618,6 +672,36 @@ export function createResources(transport: Transport) {
     /** `/v2/product-custom-fields`: list, listAll, exists, create, get, getWithETag, update, delete. */
     productCustomFields: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ProductCustomField, ListProductCustomFieldsQuery, CreateProductCustomFieldBody, never, ProductCustomField>(transport, '/v2/product-custom-fields')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/usage-rate-card-assignments`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    usageRateCardAssignments: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<UsageRateCardAssignment, ListUsageRateCardAssignmentsQuery, CreateUsageRateCardAssignmentBody, never, UsageRateCardAssignment>(transport, '/v1/usage-rate-card-assignments')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/rental-rate-card-assignments`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    rentalRateCardAssignments: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<RentalRateCardAssignment, ListRentalRateCardAssignmentsQuery, CreateRentalRateCardAssignmentBody, never, RentalRateCardAssignment>(transport, '/v1/rental-rate-card-assignments')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/inclusive-usage-plan-assignments`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    inclusiveUsagePlanAssignments: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<InclusiveUsagePlanAssignment, ListInclusiveUsagePlanAssignmentsQuery, CreateInclusiveUsagePlanAssignmentBody, never, InclusiveUsagePlanAssignment>(transport, '/v1/inclusive-usage-plan-assignments')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/usage-rate-overrides`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    usageRateOverrides: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<UsageRateOverride, ListUsageRateOverridesQuery, CreateUsageRateOverrideBody, never, UsageRateOverride>(transport, '/v1/usage-rate-overrides')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/rental-rate-overrides`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    rentalRateOverrides: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<RentalRateOverride, ListRentalRateOverridesQuery, CreateRentalRateOverrideBody, never, RentalRateOverride>(transport, '/v1/rental-rate-overrides')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/buy-rental-rate-overrides`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    buyRentalRateOverrides: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<BuyRentalRateOverride, ListBuyRentalRateOverridesQuery, CreateBuyRentalRateOverrideBody, never, BuyRentalRateOverride>(transport, '/v1/buy-rental-rate-overrides')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/events`: list, listAll. */

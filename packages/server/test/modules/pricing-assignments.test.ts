@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
+import { runDocExamples } from '../helpers/docs.ts'
 import { createAdminSetup, customerBody, siteBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { applicablePrice, loadRentalPriceCandidates } from '../../src/modules/pricing-assignments/index.ts'
@@ -312,5 +313,15 @@ describe('the Pricing Assignment API (/v1)', () => {
         ['RATE_CARD CUSTOMER 30', 'RATE_CARD SITE 20', 'RATE_CARD INVENTORY 10', 'RATE_CARD CUSTOMER 30', 'OVERRIDE INVENTORY 1.2345', undefined],
       )
     })
+  })
+
+  it('docs/modules/pricing-assignment.md: its examples run as written', async () => {
+    const stdout = await runDocExamples(server.url, ['pricing-assignment.md'])
+    assert.match(stdout, /HTTP\/1.1 201 Created/)
+    assert.match(stdout, /^19\.9999$/m, 'the override price, digit for digit')
+    assert.match(stdout, /"code":"overlapping_period"/)
+    assert.match(stdout, /^\[\{"assignmentLevel":"SITE","rentalRateCardId":\d+\}\]$/m)
+    assert.match(stdout, /^200\n2026-06-30\n415\n204$/m)
+    assert.match(stdout, /"rentalProductInventoryId":1,"price":7\.5/)
   })
 })
