@@ -1555,6 +1555,98 @@ export interface paths {
         patch: operations["updateProductCustomField"];
         trace?: never;
     };
+    "/v2/rental-product-inventories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List rental product inventorys */
+        get: operations["getRentalProductInventories"];
+        put?: never;
+        /** Create a rental product inventory, with those of its child products marked generateWhenParentCreated */
+        post: operations["createRentalProductInventory"];
+        delete?: never;
+        options?: never;
+        /** Check whether any rental product inventory matches the filters (200 or 404) */
+        head: operations["checkRentalProductInventory"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/rental-product-inventories/{rentalProductInventoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a rental product inventory */
+        get: operations["getRentalProductInventory"];
+        put?: never;
+        post?: never;
+        /** Delete a rental product inventory */
+        delete: operations["deleteRentalProductInventory"];
+        options?: never;
+        head?: never;
+        /** Update a rental product inventory (JSON Patch) */
+        patch: operations["updateRentalProductInventory"];
+        trace?: never;
+    };
+    "/v2/usage-product-inventories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List usage product inventorys */
+        get: operations["getUsageProductInventories"];
+        put?: never;
+        /** Create a usage product inventory */
+        post: operations["createUsageProductInventory"];
+        delete?: never;
+        options?: never;
+        /** Check whether any usage product inventory matches the filters (200 or 404) */
+        head: operations["checkUsageProductInventory"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/usage-product-inventories/{usageProductInventoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a usage product inventory */
+        get: operations["getUsageProductInventory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a usage product inventory (JSON Patch) */
+        patch: operations["updateUsageProductInventory"];
+        trace?: never;
+    };
+    "/v2/usage-product-references/{productReferenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a UPI product reference (JSON Patch), under the rules of its usage product inventory */
+        patch: operations["updateUsageProductReference"];
+        trace?: never;
+    };
     "/v1/usage-rate-card-assignments": {
         parameters: {
             query?: never;
@@ -41293,6 +41385,2934 @@ export interface operations {
                          * @enum {string}
                          */
                         entityLevel: "USAGE_PRODUCT" | "RENTAL_PRODUCT" | "RENTAL_PRODUCT_INVENTORY";
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRentalProductInventories: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, siteId, rentalProductId, parentRentalProductInventoryId, invoicePresentationProductName, supplierAccountId, startDate, endDate, productReference, additionalProductReference
+                 * @example siteId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,siteId
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                invoicePresentationProductName?: string;
+                /** @description Filter: id | in:1,2 */
+                supplierAccountId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                productReference?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                additionalProductReference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Site identifier */
+                        siteId?: number;
+                        /** @description Rental product identifier */
+                        rentalProductId?: number;
+                        /** @description Parent rental product inventory identifier (required for a FEATURE) */
+                        parentRentalProductInventoryId?: number;
+                        /** @description Product name as presented on invoice */
+                        invoicePresentationProductName?: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId?: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Bill periods each invoice line covers: 3 on a monthly cycle is one line every three months */
+                        invoiceFrequency?: number;
+                        /** @description Quantity */
+                        quantity?: number;
+                        /**
+                         * @description Product reference; the rental product may require it and give its format
+                         * @example 01132345678
+                         */
+                        productReference?: string;
+                        /**
+                         * @description Additional product reference (links an ISDN RPI to its UPI); the rental product may require it and give its format
+                         * @example 01132345678
+                         */
+                        additionalProductReference?: string;
+                        /** @description Label */
+                        label?: string;
+                        /** @description Charge the first period whole, not pro-rated (absent on create: false) */
+                        treatStartAsWholePeriod?: boolean;
+                        /** @description Charge the last period whole, not pro-rated (absent on create: false) */
+                        treatEndAsWholePeriod?: boolean;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        contractStartDate?: string;
+                        /** @description User id */
+                        userId?: string;
+                        /** Format: email */
+                        userEmail?: string;
+                        /** @description Cost centre code */
+                        costCentreCode?: string;
+                        /** @description Department code */
+                        departmentCode?: string;
+                        /** @description Feature number */
+                        featureNumber?: string;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Notes */
+                        notes?: string;
+                        /** @description Billable charge (absent on create: true) */
+                        billable?: boolean;
+                        /** @description In-flight order: not billed until the order completes (absent on create: false) */
+                        inFlightOrder?: boolean;
+                        /** @description Bill initial charges immediately (absent on create: the rental product's default) */
+                        billInitialChargesImmediately?: boolean;
+                        /** @description Periods aligned to the start date (absent on create: the rental product's default) */
+                        alignedToStart?: boolean;
+                        /** @description Periods aligned to the bill period (absent on create: the rental product's default) */
+                        alignedToBillPeriod?: boolean;
+                        /** @description External order reference */
+                        externalOrderReference?: string;
+                        /** @description External network order reference */
+                        externalNetworkOrderReference?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        pendingEndDate?: string;
+                        /** @description Bill forceBillPeriods periods even after the end date (absent on create: the rental product forceBillPeriods > 0) */
+                        forceBilling?: boolean;
+                        /** @description Periods billed when forceBilling (absent on create: the rental product forceBillPeriods) */
+                        forceBillPeriods?: number;
+                        installationAddress?: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        /** @description Custom field values */
+                        customFields?: {
+                            /** @description Custom field identifier */
+                            id?: number;
+                            /** @description Custom field label */
+                            label: string;
+                            /** @description Custom field value */
+                            value: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createRentalProductInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description true: do not add the rental product inventories of the child products marked generateWhenParentCreated */
+                disable_adding_linked_rentals?: "true" | "false";
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Site identifier */
+                    siteId: number;
+                    /** @description Rental product identifier */
+                    rentalProductId: number;
+                    /** @description Parent rental product inventory identifier (required for a FEATURE) */
+                    parentRentalProductInventoryId?: number;
+                    /** @description Product name as presented on invoice */
+                    invoicePresentationProductName: string;
+                    /** @description Supplier account identifier */
+                    supplierAccountId: number;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                    /** @description Bill periods each invoice line covers: 3 on a monthly cycle is one line every three months */
+                    invoiceFrequency: number;
+                    /** @description Quantity */
+                    quantity: number;
+                    /**
+                     * @description Product reference; the rental product may require it and give its format
+                     * @example 01132345678
+                     */
+                    productReference?: string;
+                    /**
+                     * @description Additional product reference (links an ISDN RPI to its UPI); the rental product may require it and give its format
+                     * @example 01132345678
+                     */
+                    additionalProductReference?: string;
+                    /** @description Label */
+                    label?: string;
+                    /** @description Charge the first period whole, not pro-rated (absent on create: false) */
+                    treatStartAsWholePeriod?: boolean;
+                    /** @description Charge the last period whole, not pro-rated (absent on create: false) */
+                    treatEndAsWholePeriod?: boolean;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    contractStartDate?: string;
+                    /** @description User id */
+                    userId?: string;
+                    /** Format: email */
+                    userEmail?: string;
+                    /** @description Cost centre code */
+                    costCentreCode?: string;
+                    /** @description Department code */
+                    departmentCode?: string;
+                    /** @description Feature number */
+                    featureNumber?: string;
+                    /**
+                     * @description Nominal code
+                     * @example SALES-01QTR2
+                     */
+                    nominalCode?: string;
+                    /** @description Notes */
+                    notes?: string;
+                    /** @description Billable charge (absent on create: true) */
+                    billable?: boolean;
+                    /** @description In-flight order: not billed until the order completes (absent on create: false) */
+                    inFlightOrder?: boolean;
+                    /** @description Bill initial charges immediately (absent on create: the rental product's default) */
+                    billInitialChargesImmediately?: boolean;
+                    /** @description Periods aligned to the start date (absent on create: the rental product's default) */
+                    alignedToStart?: boolean;
+                    /** @description Periods aligned to the bill period (absent on create: the rental product's default) */
+                    alignedToBillPeriod?: boolean;
+                    /** @description External order reference */
+                    externalOrderReference?: string;
+                    /** @description External network order reference */
+                    externalNetworkOrderReference?: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    pendingEndDate?: string;
+                    /** @description Bill forceBillPeriods periods even after the end date (absent on create: the rental product forceBillPeriods > 0) */
+                    forceBilling?: boolean;
+                    /** @description Periods billed when forceBilling (absent on create: the rental product forceBillPeriods) */
+                    forceBillPeriods?: number;
+                    installationAddress?: {
+                        businessName?: string;
+                        address1: string;
+                        address2?: string;
+                        address3?: string;
+                        town: string;
+                        county?: string;
+                        postcode: string;
+                        /**
+                         * @description ISO 3166-1 alpha-2 country code
+                         * @example GB
+                         */
+                        country: string;
+                    };
+                    /** @description Custom field values */
+                    customFields?: {
+                        /** @description Custom field identifier */
+                        id?: number;
+                        /** @description Custom field label */
+                        label: string;
+                        /** @description Custom field value */
+                        value: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /** @description Rental product identifier */
+                        rentalProductId: number;
+                        /** @description Parent rental product inventory identifier (required for a FEATURE) */
+                        parentRentalProductInventoryId?: number;
+                        /** @description Product name as presented on invoice */
+                        invoicePresentationProductName: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Bill periods each invoice line covers: 3 on a monthly cycle is one line every three months */
+                        invoiceFrequency: number;
+                        /** @description Quantity */
+                        quantity: number;
+                        /**
+                         * @description Product reference; the rental product may require it and give its format
+                         * @example 01132345678
+                         */
+                        productReference?: string;
+                        /**
+                         * @description Additional product reference (links an ISDN RPI to its UPI); the rental product may require it and give its format
+                         * @example 01132345678
+                         */
+                        additionalProductReference?: string;
+                        /** @description Label */
+                        label?: string;
+                        /** @description Charge the first period whole, not pro-rated (absent on create: false) */
+                        treatStartAsWholePeriod: boolean;
+                        /** @description Charge the last period whole, not pro-rated (absent on create: false) */
+                        treatEndAsWholePeriod: boolean;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        contractStartDate?: string;
+                        /** @description User id */
+                        userId?: string;
+                        /** Format: email */
+                        userEmail?: string;
+                        /** @description Cost centre code */
+                        costCentreCode?: string;
+                        /** @description Department code */
+                        departmentCode?: string;
+                        /** @description Feature number */
+                        featureNumber?: string;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Notes */
+                        notes?: string;
+                        /** @description Billable charge (absent on create: true) */
+                        billable: boolean;
+                        /** @description In-flight order: not billed until the order completes (absent on create: false) */
+                        inFlightOrder: boolean;
+                        /** @description Bill initial charges immediately (absent on create: the rental product's default) */
+                        billInitialChargesImmediately: boolean;
+                        /** @description Periods aligned to the start date (absent on create: the rental product's default) */
+                        alignedToStart: boolean;
+                        /** @description Periods aligned to the bill period (absent on create: the rental product's default) */
+                        alignedToBillPeriod: boolean;
+                        /** @description External order reference */
+                        externalOrderReference?: string;
+                        /** @description External network order reference */
+                        externalNetworkOrderReference?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        pendingEndDate?: string;
+                        /** @description Bill forceBillPeriods periods even after the end date (absent on create: the rental product forceBillPeriods > 0) */
+                        forceBilling: boolean;
+                        /** @description Periods billed when forceBilling (absent on create: the rental product forceBillPeriods) */
+                        forceBillPeriods: number;
+                        installationAddress?: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        /** @description Custom field values */
+                        customFields: {
+                            /** @description Custom field identifier */
+                            id?: number;
+                            /** @description Custom field label */
+                            label: string;
+                            /** @description Custom field value */
+                            value: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkRentalProductInventory: {
+        parameters: {
+            query?: {
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                invoicePresentationProductName?: string;
+                /** @description Filter: id | in:1,2 */
+                supplierAccountId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                productReference?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                additionalProductReference?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getRentalProductInventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                rentalProductInventoryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /** @description Rental product identifier */
+                        rentalProductId: number;
+                        /** @description Parent rental product inventory identifier (required for a FEATURE) */
+                        parentRentalProductInventoryId?: number;
+                        /** @description Product name as presented on invoice */
+                        invoicePresentationProductName: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Bill periods each invoice line covers: 3 on a monthly cycle is one line every three months */
+                        invoiceFrequency: number;
+                        /** @description Quantity */
+                        quantity: number;
+                        /**
+                         * @description Product reference; the rental product may require it and give its format
+                         * @example 01132345678
+                         */
+                        productReference?: string;
+                        /**
+                         * @description Additional product reference (links an ISDN RPI to its UPI); the rental product may require it and give its format
+                         * @example 01132345678
+                         */
+                        additionalProductReference?: string;
+                        /** @description Label */
+                        label?: string;
+                        /** @description Charge the first period whole, not pro-rated (absent on create: false) */
+                        treatStartAsWholePeriod: boolean;
+                        /** @description Charge the last period whole, not pro-rated (absent on create: false) */
+                        treatEndAsWholePeriod: boolean;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        contractStartDate?: string;
+                        /** @description User id */
+                        userId?: string;
+                        /** Format: email */
+                        userEmail?: string;
+                        /** @description Cost centre code */
+                        costCentreCode?: string;
+                        /** @description Department code */
+                        departmentCode?: string;
+                        /** @description Feature number */
+                        featureNumber?: string;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Notes */
+                        notes?: string;
+                        /** @description Billable charge (absent on create: true) */
+                        billable: boolean;
+                        /** @description In-flight order: not billed until the order completes (absent on create: false) */
+                        inFlightOrder: boolean;
+                        /** @description Bill initial charges immediately (absent on create: the rental product's default) */
+                        billInitialChargesImmediately: boolean;
+                        /** @description Periods aligned to the start date (absent on create: the rental product's default) */
+                        alignedToStart: boolean;
+                        /** @description Periods aligned to the bill period (absent on create: the rental product's default) */
+                        alignedToBillPeriod: boolean;
+                        /** @description External order reference */
+                        externalOrderReference?: string;
+                        /** @description External network order reference */
+                        externalNetworkOrderReference?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        pendingEndDate?: string;
+                        /** @description Bill forceBillPeriods periods even after the end date (absent on create: the rental product forceBillPeriods > 0) */
+                        forceBilling: boolean;
+                        /** @description Periods billed when forceBilling (absent on create: the rental product forceBillPeriods) */
+                        forceBillPeriods: number;
+                        installationAddress?: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        /** @description Custom field values */
+                        customFields: {
+                            /** @description Custom field identifier */
+                            id?: number;
+                            /** @description Custom field label */
+                            label: string;
+                            /** @description Custom field value */
+                            value: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteRentalProductInventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                rentalProductInventoryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateRentalProductInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                rentalProductInventoryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /** @description Rental product identifier */
+                        rentalProductId: number;
+                        /** @description Parent rental product inventory identifier (required for a FEATURE) */
+                        parentRentalProductInventoryId?: number;
+                        /** @description Product name as presented on invoice */
+                        invoicePresentationProductName: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Bill periods each invoice line covers: 3 on a monthly cycle is one line every three months */
+                        invoiceFrequency: number;
+                        /** @description Quantity */
+                        quantity: number;
+                        /**
+                         * @description Product reference; the rental product may require it and give its format
+                         * @example 01132345678
+                         */
+                        productReference?: string;
+                        /**
+                         * @description Additional product reference (links an ISDN RPI to its UPI); the rental product may require it and give its format
+                         * @example 01132345678
+                         */
+                        additionalProductReference?: string;
+                        /** @description Label */
+                        label?: string;
+                        /** @description Charge the first period whole, not pro-rated (absent on create: false) */
+                        treatStartAsWholePeriod: boolean;
+                        /** @description Charge the last period whole, not pro-rated (absent on create: false) */
+                        treatEndAsWholePeriod: boolean;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        contractStartDate?: string;
+                        /** @description User id */
+                        userId?: string;
+                        /** Format: email */
+                        userEmail?: string;
+                        /** @description Cost centre code */
+                        costCentreCode?: string;
+                        /** @description Department code */
+                        departmentCode?: string;
+                        /** @description Feature number */
+                        featureNumber?: string;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Notes */
+                        notes?: string;
+                        /** @description Billable charge (absent on create: true) */
+                        billable: boolean;
+                        /** @description In-flight order: not billed until the order completes (absent on create: false) */
+                        inFlightOrder: boolean;
+                        /** @description Bill initial charges immediately (absent on create: the rental product's default) */
+                        billInitialChargesImmediately: boolean;
+                        /** @description Periods aligned to the start date (absent on create: the rental product's default) */
+                        alignedToStart: boolean;
+                        /** @description Periods aligned to the bill period (absent on create: the rental product's default) */
+                        alignedToBillPeriod: boolean;
+                        /** @description External order reference */
+                        externalOrderReference?: string;
+                        /** @description External network order reference */
+                        externalNetworkOrderReference?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        pendingEndDate?: string;
+                        /** @description Bill forceBillPeriods periods even after the end date (absent on create: the rental product forceBillPeriods > 0) */
+                        forceBilling: boolean;
+                        /** @description Periods billed when forceBilling (absent on create: the rental product forceBillPeriods) */
+                        forceBillPeriods: number;
+                        installationAddress?: {
+                            businessName?: string;
+                            address1: string;
+                            address2?: string;
+                            address3?: string;
+                            town: string;
+                            county?: string;
+                            postcode: string;
+                            /**
+                             * @description ISO 3166-1 alpha-2 country code
+                             * @example GB
+                             */
+                            country: string;
+                        };
+                        /** @description Custom field values */
+                        customFields: {
+                            /** @description Custom field identifier */
+                            id?: number;
+                            /** @description Custom field label */
+                            label: string;
+                            /** @description Custom field value */
+                            value: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUsageProductInventories: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, siteId, usageProductId, startDate, endDate, supplierAccountId, serviceId
+                 * @example siteId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,siteId
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                serviceId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                productReference?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                label?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Site identifier */
+                        siteId?: number;
+                        /** @description Usage product identifier */
+                        usageProductId?: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId?: number;
+                        /** @description Bill by service id (absent on create: false) */
+                        billByServiceId?: boolean;
+                        /**
+                         * @description Service id; the usage product may require it and give its format
+                         * @example 01132345678
+                         */
+                        serviceId?: string;
+                        /** @description Billable charge (absent on create: true) */
+                        billable?: boolean;
+                        /** @description In-flight order (absent on create: false) */
+                        inFlightOrder?: boolean;
+                        /** @description External order reference */
+                        externalOrderReference?: string;
+                        /** @description External network order reference */
+                        externalNetworkOrderReference?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        pendingEndDate?: string;
+                        /** @description Usage cap enabled (absent on create: false) */
+                        usageCapEnabled?: boolean;
+                        /** @description Default usage cap amount, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                        defaultUsageCap?: number;
+                        /** @description Override of the default usage cap, for a while, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                        overrideUsageCap?: number;
+                        /** @description Apply the surcharge of rates with a surchargeValue above 0 (absent on create: false) */
+                        applySurcharges?: boolean;
+                        /** @description The UPI’s product references (at least one) */
+                        productReferences?: {
+                            /** @description Product reference identifier (the server’s; keep it in a PATCH to change that reference) */
+                            id?: number;
+                            /**
+                             * @description Product reference; must match the usage product’s productReferenceFormat
+                             * @example 01132345678
+                             */
+                            productReference: string;
+                            /** @description The primary reference (main billing number); when none is, the first one is made primary */
+                            primary?: boolean;
+                            /** @description Label */
+                            label?: string;
+                            /**
+                             * Format: date
+                             * @description Start date (absent: the UPI’s startDate)
+                             */
+                            startDate?: string;
+                            /**
+                             * Format: date
+                             * @description End date
+                             */
+                            endDate?: string;
+                            /** @description User id */
+                            userId?: string;
+                            /** Format: email */
+                            userEmail?: string;
+                            /** @description Cost centre code */
+                            costCentreCode?: string;
+                            /** @description Department code */
+                            departmentCode?: string;
+                            /** @description Notes */
+                            notes?: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createUsageProductInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Site identifier */
+                    siteId: number;
+                    /** @description Usage product identifier */
+                    usageProductId: number;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                    /** @description Supplier account identifier */
+                    supplierAccountId?: number;
+                    /** @description Bill by service id (absent on create: false) */
+                    billByServiceId?: boolean;
+                    /**
+                     * @description Service id; the usage product may require it and give its format
+                     * @example 01132345678
+                     */
+                    serviceId?: string;
+                    /** @description Billable charge (absent on create: true) */
+                    billable?: boolean;
+                    /** @description In-flight order (absent on create: false) */
+                    inFlightOrder?: boolean;
+                    /** @description External order reference */
+                    externalOrderReference?: string;
+                    /** @description External network order reference */
+                    externalNetworkOrderReference?: string;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    pendingEndDate?: string;
+                    /** @description Usage cap enabled (absent on create: false) */
+                    usageCapEnabled?: boolean;
+                    /** @description Default usage cap amount, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                    defaultUsageCap?: number;
+                    /** @description Override of the default usage cap, for a while, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                    overrideUsageCap?: number;
+                    /** @description Apply the surcharge of rates with a surchargeValue above 0 (absent on create: false) */
+                    applySurcharges?: boolean;
+                    /** @description The UPI’s product references (at least one) */
+                    productReferences: {
+                        /** @description Product reference identifier (the server’s; keep it in a PATCH to change that reference) */
+                        id?: number;
+                        /**
+                         * @description Product reference; must match the usage product’s productReferenceFormat
+                         * @example 01132345678
+                         */
+                        productReference: string;
+                        /** @description The primary reference (main billing number); when none is, the first one is made primary */
+                        primary?: boolean;
+                        /** @description Label */
+                        label?: string;
+                        /**
+                         * Format: date
+                         * @description Start date (absent: the UPI’s startDate)
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @description End date
+                         */
+                        endDate?: string;
+                        /** @description User id */
+                        userId?: string;
+                        /** Format: email */
+                        userEmail?: string;
+                        /** @description Cost centre code */
+                        costCentreCode?: string;
+                        /** @description Department code */
+                        departmentCode?: string;
+                        /** @description Notes */
+                        notes?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /** @description Usage product identifier */
+                        usageProductId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId?: number;
+                        /** @description Bill by service id (absent on create: false) */
+                        billByServiceId: boolean;
+                        /**
+                         * @description Service id; the usage product may require it and give its format
+                         * @example 01132345678
+                         */
+                        serviceId?: string;
+                        /** @description Billable charge (absent on create: true) */
+                        billable: boolean;
+                        /** @description In-flight order (absent on create: false) */
+                        inFlightOrder: boolean;
+                        /** @description External order reference */
+                        externalOrderReference?: string;
+                        /** @description External network order reference */
+                        externalNetworkOrderReference?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        pendingEndDate?: string;
+                        /** @description Usage cap enabled (absent on create: false) */
+                        usageCapEnabled: boolean;
+                        /** @description Default usage cap amount, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                        defaultUsageCap?: number;
+                        /** @description Override of the default usage cap, for a while, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                        overrideUsageCap?: number;
+                        /** @description Apply the surcharge of rates with a surchargeValue above 0 (absent on create: false) */
+                        applySurcharges: boolean;
+                        /** @description The UPI’s product references (at least one) */
+                        productReferences: {
+                            /** @description Product reference identifier (the server’s; keep it in a PATCH to change that reference) */
+                            id?: number;
+                            /**
+                             * @description Product reference; must match the usage product’s productReferenceFormat
+                             * @example 01132345678
+                             */
+                            productReference: string;
+                            /** @description The primary reference (main billing number); when none is, the first one is made primary */
+                            primary?: boolean;
+                            /** @description Label */
+                            label?: string;
+                            /**
+                             * Format: date
+                             * @description Start date (absent: the UPI’s startDate)
+                             */
+                            startDate?: string;
+                            /**
+                             * Format: date
+                             * @description End date
+                             */
+                            endDate?: string;
+                            /** @description User id */
+                            userId?: string;
+                            /** Format: email */
+                            userEmail?: string;
+                            /** @description Cost centre code */
+                            costCentreCode?: string;
+                            /** @description Department code */
+                            departmentCode?: string;
+                            /** @description Notes */
+                            notes?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkUsageProductInventory: {
+        parameters: {
+            query?: {
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                serviceId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                productReference?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                label?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getUsageProductInventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                usageProductInventoryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /** @description Usage product identifier */
+                        usageProductId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId?: number;
+                        /** @description Bill by service id (absent on create: false) */
+                        billByServiceId: boolean;
+                        /**
+                         * @description Service id; the usage product may require it and give its format
+                         * @example 01132345678
+                         */
+                        serviceId?: string;
+                        /** @description Billable charge (absent on create: true) */
+                        billable: boolean;
+                        /** @description In-flight order (absent on create: false) */
+                        inFlightOrder: boolean;
+                        /** @description External order reference */
+                        externalOrderReference?: string;
+                        /** @description External network order reference */
+                        externalNetworkOrderReference?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        pendingEndDate?: string;
+                        /** @description Usage cap enabled (absent on create: false) */
+                        usageCapEnabled: boolean;
+                        /** @description Default usage cap amount, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                        defaultUsageCap?: number;
+                        /** @description Override of the default usage cap, for a while, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                        overrideUsageCap?: number;
+                        /** @description Apply the surcharge of rates with a surchargeValue above 0 (absent on create: false) */
+                        applySurcharges: boolean;
+                        /** @description The UPI’s product references (at least one) */
+                        productReferences: {
+                            /** @description Product reference identifier (the server’s; keep it in a PATCH to change that reference) */
+                            id?: number;
+                            /**
+                             * @description Product reference; must match the usage product’s productReferenceFormat
+                             * @example 01132345678
+                             */
+                            productReference: string;
+                            /** @description The primary reference (main billing number); when none is, the first one is made primary */
+                            primary?: boolean;
+                            /** @description Label */
+                            label?: string;
+                            /**
+                             * Format: date
+                             * @description Start date (absent: the UPI’s startDate)
+                             */
+                            startDate?: string;
+                            /**
+                             * Format: date
+                             * @description End date
+                             */
+                            endDate?: string;
+                            /** @description User id */
+                            userId?: string;
+                            /** Format: email */
+                            userEmail?: string;
+                            /** @description Cost centre code */
+                            costCentreCode?: string;
+                            /** @description Department code */
+                            departmentCode?: string;
+                            /** @description Notes */
+                            notes?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateUsageProductInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                usageProductInventoryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /** @description Usage product identifier */
+                        usageProductId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId?: number;
+                        /** @description Bill by service id (absent on create: false) */
+                        billByServiceId: boolean;
+                        /**
+                         * @description Service id; the usage product may require it and give its format
+                         * @example 01132345678
+                         */
+                        serviceId?: string;
+                        /** @description Billable charge (absent on create: true) */
+                        billable: boolean;
+                        /** @description In-flight order (absent on create: false) */
+                        inFlightOrder: boolean;
+                        /** @description External order reference */
+                        externalOrderReference?: string;
+                        /** @description External network order reference */
+                        externalNetworkOrderReference?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        pendingEndDate?: string;
+                        /** @description Usage cap enabled (absent on create: false) */
+                        usageCapEnabled: boolean;
+                        /** @description Default usage cap amount, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                        defaultUsageCap?: number;
+                        /** @description Override of the default usage cap, for a while, in minor currency units (pence for GBP, cents for EUR/USD); an exact decimal, at most 10 digits before the point and 2 after it */
+                        overrideUsageCap?: number;
+                        /** @description Apply the surcharge of rates with a surchargeValue above 0 (absent on create: false) */
+                        applySurcharges: boolean;
+                        /** @description The UPI’s product references (at least one) */
+                        productReferences: {
+                            /** @description Product reference identifier (the server’s; keep it in a PATCH to change that reference) */
+                            id?: number;
+                            /**
+                             * @description Product reference; must match the usage product’s productReferenceFormat
+                             * @example 01132345678
+                             */
+                            productReference: string;
+                            /** @description The primary reference (main billing number); when none is, the first one is made primary */
+                            primary?: boolean;
+                            /** @description Label */
+                            label?: string;
+                            /**
+                             * Format: date
+                             * @description Start date (absent: the UPI’s startDate)
+                             */
+                            startDate?: string;
+                            /**
+                             * Format: date
+                             * @description End date
+                             */
+                            endDate?: string;
+                            /** @description User id */
+                            userId?: string;
+                            /** Format: email */
+                            userEmail?: string;
+                            /** @description Cost centre code */
+                            costCentreCode?: string;
+                            /** @description Department code */
+                            departmentCode?: string;
+                            /** @description Notes */
+                            notes?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateUsageProductReference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                productReferenceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/productReference",
+                 *         "value": "01132345678"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/productReference",
+                 *         "value": "01132345678"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Product reference; must match the usage product’s productReferenceFormat
+                         * @example 01132345678
+                         */
+                        productReference: string;
+                        /** @description The primary reference (main billing number) */
+                        primary: boolean;
+                        /** @description Label */
+                        label?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description User id */
+                        userId?: string;
+                        /** Format: email */
+                        userEmail?: string;
+                        /** @description Cost centre code */
+                        costCentreCode?: string;
+                        /** @description Department code */
+                        departmentCode?: string;
+                        /** @description Notes */
+                        notes?: string;
                     };
                 };
             };

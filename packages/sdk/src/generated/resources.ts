@@ -414,6 +414,27 @@ export type ListProductCustomFieldsQuery = QueryOf<operations['getProductCustomF
 /** What `createProductCustomField` takes. */
 export type CreateProductCustomFieldBody = BodyOf<operations['createProductCustomField']>
 
+/** RentalProductInventory, as `getRentalProductInventory` answers it. */
+export type RentalProductInventory = JsonOf<operations['getRentalProductInventory'], 200>
+
+/** The query of `getRentalProductInventories`: paging, sort, fields and filters. */
+export type ListRentalProductInventoriesQuery = QueryOf<operations['getRentalProductInventories']>
+
+/** What `createRentalProductInventory` takes. */
+export type CreateRentalProductInventoryBody = BodyOf<operations['createRentalProductInventory']>
+
+/** UsageProductInventory, as `getUsageProductInventory` answers it. */
+export type UsageProductInventory = JsonOf<operations['getUsageProductInventory'], 200>
+
+/** The query of `getUsageProductInventories`: paging, sort, fields and filters. */
+export type ListUsageProductInventoriesQuery = QueryOf<operations['getUsageProductInventories']>
+
+/** What `createUsageProductInventory` takes. */
+export type CreateUsageProductInventoryBody = BodyOf<operations['createUsageProductInventory']>
+
+/** UsageProductReference, as `updateUsageProductReference` answers it. */
+export type UsageProductReference = JsonOf<operations['updateUsageProductReference'], 200>
+
 /** UsageRateCardAssignment, as `getUsageRateCardAssignment` answers it. */
 export type UsageRateCardAssignment = JsonOf<operations['getUsageRateCardAssignment'], 200>
 
@@ -673,6 +694,21 @@ export function createResources(transport: Transport) {
     productCustomFields: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<ProductCustomField, ListProductCustomFieldsQuery, CreateProductCustomFieldBody, never, ProductCustomField>(transport, '/v2/product-custom-fields')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/rental-product-inventories`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    rentalProductInventories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalProductInventory, ListRentalProductInventoriesQuery, CreateRentalProductInventoryBody, never, RentalProductInventory>(transport, '/v2/rental-product-inventories')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v2/usage-product-inventories`: list, listAll, exists, create, get, getWithETag, update. */
+    usageProductInventories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<UsageProductInventory, ListUsageProductInventoriesQuery, CreateUsageProductInventoryBody, never, UsageProductInventory>(transport, '/v2/usage-product-inventories')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v2/usage-product-references`: update. */
+    usageProductReferences: (() => {
+      const { update } = resourceMethods<UsageProductReference, ListQueryBase, never, never, UsageProductReference>(transport, '/v2/usage-product-references')
+      return { update }
     })(),
     /** `/v1/usage-rate-card-assignments`: list, listAll, exists, create, get, getWithETag, delete, update. */
     usageRateCardAssignments: (() => {

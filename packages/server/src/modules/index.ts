@@ -21,6 +21,8 @@ import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
 import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { rentalRatesModule } from './rental-rates/index.ts'
+import { rentalProductInventoriesModule } from './rental-product-inventories/index.ts'
+import { usageProductInventoriesModule } from './usage-product-inventories/index.ts'
 import { usageRateCardsModule } from './usage-rate-cards/index.ts'
 import { inclusiveUsagePlansModule } from './inclusive-usage-plans/index.ts'
 import { suppliersModule } from './suppliers/index.ts'
@@ -70,6 +72,8 @@ export const MODULES: readonly ApiModule[] = [
   ignoredUsageModule,
   usageProductsModule,
   productCustomFieldsModule,
+  rentalProductInventoriesModule,
+  usageProductInventoriesModule,
   pricingAssignmentsModule,
   eventsModule,
 ]

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { isRegularExpression, regexErrors } from './regex.ts'
+import { isRegularExpression, matchesFormat, regexErrors } from './regex.ts'
 
 describe('regular expressions named by a record', () => {
   it('takes the published examples and Unicode classes', () => {
@@ -16,5 +16,15 @@ describe('regular expressions named by a record', () => {
       regexErrors({ productReferenceFormat: '(', additionalProductReferenceFormat: '.*', serviceIdFormat: undefined }).map((e) => `${e.field}:${e.code}`),
       ['productReferenceFormat:invalid_format'],
     )
+  })
+
+  it('matches a value against the whole format, with Unicode classes and alternatives', () => {
+    assert.ok(matchesFormat('[0-9]{4}', '1234'))
+    assert.ok(!matchesFormat('[0-9]{4}', '12345'), 'anchored at the end')
+    assert.ok(!matchesFormat('[0-9]{4}', 'x1234'), 'anchored at the start')
+    assert.ok(matchesFormat('01|02', '02'))
+    assert.ok(!matchesFormat('01|02', '0102'), 'alternatives grouped')
+    assert.ok(matchesFormat('^\\p{L}+$', 'Zoë'))
+    assert.ok(matchesFormat('.*', ''))
   })
 })

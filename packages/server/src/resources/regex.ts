@@ -25,3 +25,21 @@ export function regexErrors(values: Record<string, string | undefined>): FieldEr
   }
   return errors
 }
+
+/**
+ * Whether `value` matches the whole of `format` (a product's `productReferenceFormat`, already
+ * checked to compile by `isRegularExpression`): anchored, so `[0-9]{4}` does not accept `12345`.
+ * Formats are at most 50 characters and values at most 100, which bounds the matching work.
+ */
+export function matchesFormat(format: string, value: string): boolean {
+  for (const flags of ['u', '']) {
+    let pattern: RegExp
+    try {
+      pattern = new RegExp(`^(?:${format})$`, flags)
+    } catch {
+      continue
+    }
+    return pattern.test(value)
+  }
+  return false
+}

@@ -56,7 +56,7 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     for (let i = 0; i < 3; i++) await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })
     // The admin templates and suppliers, so that their items and nested collections are reached.
     const supplier = await server.request('POST', '/v1/suppliers', { token, json: { name: 'Fuzzed supplier' } })
-    await server.request('POST', `/v1/suppliers/${supplier.body.id}/supplier-accounts`, { token, json: { accountNumber: 'FUZZ-1' } })
+    const account = await server.request('POST', `/v1/suppliers/${supplier.body.id}/supplier-accounts`, { token, json: { accountNumber: 'FUZZ-1' } })
     const template = await server.request('POST', '/v1/invoice-templates', { token, json: { name: 'Fuzzed invoice template' } })
     for (const path of ['/v1/invoice-summary-templates', '/v1/invoice-summary-template-components', '/v1/electronic-summary-templates']) {
       await server.request('POST', path, { token, json: { name: 'Fuzzed' } })
@@ -72,6 +72,16 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     await made('/v1/call-classes', { callClass: 'FUZZ', referenceDataSourceChargeGroupId: sourceGroup, startDate: '2024-01-01' })
     await made('/v1/ignored-call-classes', { callClass: 'FUZZIGNORED', startDate: '2024-01-01' })
     await made('/v1/ignored-service-ids', { serviceId: '01130000000' })
+    // Inventory on a customer's site, so the inventory items reach past 404.
+    const siteId = (await server.request('GET', '/v1/sites?page=1&pageSize=1', { token })).body[0].id
+    const rentalProductCategoryId = await made('/v2/rental-product-categories', { name: 'Fuzz lines', startDate: '2024-01-01', contractOwnerIds: [setup.contractOwnerId] })
+    const taxBandId = (await server.request('GET', '/v1/tax-bands?page=1&pageSize=1', { token })).body[0].id
+    const rentalProductId = await made('/v2/rental-products', { rentalProductCategoryId, productType: 'PRODUCT', name: 'Fuzz line', invoicePresentationName: 'Fuzz line', supplierId: supplier.body.id, taxBandId, availableFrom: '2024-01-01' })
+    const rpi = { siteId, rentalProductId, invoicePresentationProductName: 'Fuzz line', supplierAccountId: account.body.id, startDate: '2024-03-01', invoiceFrequency: 1, quantity: 1 }
+    for (let i = 0; i < 3; i++) await made('/v2/rental-product-inventories', rpi)
+    const usageProductCategoryId = await made('/v2/usage-product-categories', { name: 'Fuzz calls' })
+    const usageProductId = await made('/v2/usage-products', { name: 'Fuzz calls', usageProductCategoryId, direction: 'OUTBOUND', availableFrom: '2024-01-01', productReferenceFormat: '.*' })
+    for (let i = 0; i < 3; i++) await made('/v2/usage-product-inventories', { siteId, usageProductId, startDate: '2024-03-01', productReferences: [{ productReference: `0113000000${i}` }] })
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)
   })
   after(async () => {

@@ -36,6 +36,8 @@ import * as createRentalRates from './2026_12_05_2001_create_rental_rates.ts'
 import * as createUsageRateCards from './2026_12_05_2002_create_usage_rate_cards.ts'
 import * as createInclusiveUsagePlans from './2026_12_05_2003_create_inclusive_usage_plans.ts'
 import * as createPricingAssignments from './2026_12_06_0100_create_pricing_assignments.ts'
+import * as createRentalProductInventories from './2026_12_06_0200_create_rental_product_inventories.ts'
+import * as createUsageProductInventories from './2026_12_06_0210_create_usage_product_inventories.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +78,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_2002_create_usage_rate_cards': createUsageRateCards,
   '2026_12_05_2003_create_inclusive_usage_plans': createInclusiveUsagePlans,
   '2026_12_06_0100_create_pricing_assignments': createPricingAssignments,
+  '2026_12_06_0200_create_rental_product_inventories': createRentalProductInventories,
+  '2026_12_06_0210_create_usage_product_inventories': createUsageProductInventories,
 }

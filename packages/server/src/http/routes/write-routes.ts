@@ -6,19 +6,24 @@ import { sendCreated } from '../resources.ts'
 import { errorResponses, withHeaders, type ResponseHeader } from '../schemas.ts'
 import { describe, nestedSchema, type NestedCollection, type Operation } from './operation.ts'
 
-export interface CreateRouteOptions<B extends TSchema, R extends TObject, P extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
+export interface CreateRouteOptions<B extends TSchema, R extends TObject, P extends TObject = TObject<{}>, H extends TObject = TObject<{}>> extends Operation, NestedCollection<P> {
   body: B
   response: R
   /** Where created items live when it is not `path` (a nested create's items are at /v1/children/{id}). */
   itemsPath?: string
-  handler(actor: Actor, body: Static<B>, params: Static<P>): Promise<Versioned<Static<R>>>
+  /** Request headers the operation takes (the inventory's `disable_adding_linked_rentals`), validated and typed. */
+  headers?: H
+  handler(actor: Actor, body: Static<B>, params: Static<P>, headers: Static<H>): Promise<Versioned<Static<R>>>
 }
 
 /**
  * A create (POST collection): 201 with `Location` and `ETag` (RFC 9110 §15.3.2). The contract
  * layer makes it take an `Idempotency-Key`; 409 is documented for what already exists.
  */
-export function createRoute<B extends TSchema, R extends TObject, P extends TObject = TObject<{}>>(app: FastifyInstance, route: CreateRouteOptions<B, R, P>): void {
+export function createRoute<B extends TSchema, R extends TObject, P extends TObject = TObject<{}>, H extends TObject = TObject<{}>>(
+  app: FastifyInstance,
+  route: CreateRouteOptions<B, R, P, H>,
+): void {
   const parent = nestedSchema(route.params)
   app.post(
     route.path,
@@ -28,11 +33,12 @@ export function createRoute<B extends TSchema, R extends TObject, P extends TObj
         ...describe(route, 'create'),
         ...parent.schema,
         body: route.body,
+        ...(route.headers === undefined ? {} : { headers: route.headers }),
         response: { 201: withHeaders(route.response, ['Location', 'ETag']), ...errorResponses([409, ...parent.errors]) },
       },
     },
     async (request, reply) => {
-      const created = await route.handler(request.actor, request.body as Static<B>, request.params as Static<P>)
+      const created = await route.handler(request.actor, request.body as Static<B>, request.params as Static<P>, request.headers as Static<H>)
       return sendCreated(reply, route.itemsPath ?? route.path, created)
     },
   )

@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
+import type { Actor } from '../../auth/actor.ts'
 import type { TenantReader, TenantTransaction } from '../../db/database.ts'
+import type { Condition } from '../../lists/filters.ts'
 import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { siteResource } from './site.fields.ts'
@@ -22,3 +25,26 @@ export const siteCustomerLookup = (id: number): Lookup<number> => (db) => db.sel
 
 /** The contract owner of a site (its customer's, copied), when the brand has it (for `lookUp`). */
 export const siteOwnerLookup = (id: number): Lookup<number> => (db) => db.selectFrom('sites').select('contract_owner_id as value').where('id', '=', id)
+
+/** What a write on a site's inventory checks: the site's contract owner (scope) and the dates it is live. */
+export interface SiteTerms {
+  contractOwnerId: number
+  startDate: string
+  endDate: string | null
+}
+
+/** The site's terms, when it exists in the brand (for `lookUp`). */
+export const siteTermsLookup = (id: number): Lookup<SiteTerms> => (db) =>
+  db
+    .selectFrom('sites')
+    .select(sql<SiteTerms>`json_build_object('contractOwnerId', contract_owner_id, 'startDate', start_date, 'endDate', end_date)`.as('value'))
+    .where('id', '=', id)
+
+/**
+ * Contract-owner scope for records that hang off a site (inventory): their site is one of the
+ * owner's. Sites keep their customer's owner in step (`moveSites`), so this follows a move.
+ */
+export function siteScopeConditions(actor: Actor, siteColumn: string): Condition[] {
+  if (actor.contractOwnerId === null) return []
+  return [{ column: siteColumn, operator: 'in', value: sql`(select s.id from sites as s where s.contract_owner_id = ${actor.contractOwnerId})` }]
+}

@@ -10,6 +10,8 @@ import { customerOwner } from './customer.repository.ts'
 import type { siteFields } from './site.fields.ts'
 import { invoiceReceiver, sites } from './site.repository.ts'
 
+export { siteScopeConditions, siteTermsLookup, type SiteTerms } from './site.repository.ts'
+
 type SiteDocument = DocumentOf<typeof siteFields>
 /** A site's own fields, whether it is created alone or inside a new customer. */
 type SiteFields = Omit<SiteDocument, 'customerId'>

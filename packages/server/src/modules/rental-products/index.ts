@@ -13,5 +13,8 @@ export const rentalProductsModule = defineModule({
   register: (app, { db }) => rentalProductRoutes(app, rentalProductUseCases(db)),
 })
 
-/** For other modules (rental rates, inventory): whether a rental product exists, and which of some ids do. */
-export { rentalProductLookup, rentalProductsAmong } from './rental-product.service.ts'
+/**
+ * For other modules (rental rates, inventory): whether a rental product exists, which of some ids do,
+ * its terms (type, availability, reference rules, inventory defaults) and the children generated with it.
+ */
+export { generatedChildrenLookup, rentalProductLookup, rentalProductsAmong, rentalProductTermsLookup, type RentalProductTerms } from './rental-product.service.ts'

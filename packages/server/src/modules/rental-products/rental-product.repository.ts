@@ -26,3 +26,41 @@ export const rentalProductsAmong = (ids: readonly number[]) => idsAmong('rental_
 
 /** The rental product's id, when it exists in the brand (for `lookUp`). */
 export const rentalProductLookup = (id: number): Lookup<number> => (db) => db.selectFrom('rental_products').select('id as value').where('id', '=', id)
+
+/** What an inventory write checks against its rental product: type, availability, nesting, reference rules and RPI defaults. */
+export interface RentalProductTerms {
+  productType: 'PRODUCT' | 'FEATURE' | 'EVENT'
+  availableFrom: string
+  availableTo: string | null
+  parentRentalProductId: number | null
+  invoicePresentationName: string
+  productReferenceRequired: boolean
+  productReferenceFormat: string | null
+  additionalProductReferenceRequired: boolean
+  additionalProductReferenceFormat: string | null
+  alignedToStart: boolean
+  alignedToBillPeriod: boolean
+  billInitialChargesImmediately: boolean
+  forceBillPeriods: number
+}
+
+const terms = sql<RentalProductTerms>`json_build_object(
+  'productType', product_type, 'availableFrom', available_from, 'availableTo', available_to,
+  'parentRentalProductId', parent_rental_product_id, 'invoicePresentationName', invoice_presentation_name,
+  'productReferenceRequired', coalesce((details->>'productReferenceRequired')::boolean, false), 'productReferenceFormat', details->>'productReferenceFormat',
+  'additionalProductReferenceRequired', coalesce((details->>'additionalProductReferenceRequired')::boolean, false),
+  'additionalProductReferenceFormat', details->>'additionalProductReferenceFormat',
+  'alignedToStart', coalesce((details->>'alignedToStart')::boolean, false), 'alignedToBillPeriod', coalesce((details->>'alignedToBillPeriod')::boolean, false),
+  'billInitialChargesImmediately', coalesce((details->>'billInitialChargesImmediately')::boolean, false),
+  'forceBillPeriods', coalesce((details->>'forceBillPeriods')::integer, 0))`
+
+/** The product's terms, when it exists in the brand (for `lookUp`). */
+export const rentalProductTermsLookup = (id: number): Lookup<RentalProductTerms> => (db) => db.selectFrom('rental_products').select(terms.as('value')).where('id', '=', id)
+
+/** The product's children generated with an inventory of it (`generateWhenParentCreated`), with their terms; `[]` without any. */
+export const generatedChildrenLookup = (id: number): Lookup<Array<RentalProductTerms & { id: number }>> => (db) =>
+  db
+    .selectFrom('rental_products')
+    .select(sql<Array<RentalProductTerms & { id: number }>>`coalesce(json_agg((${terms})::jsonb || jsonb_build_object('id', id) order by id), '[]'::json)`.as('value'))
+    .where('parent_rental_product_id', '=', id)
+    .where(sql<boolean>`coalesce((details->>'generateWhenParentCreated')::boolean, false)`)

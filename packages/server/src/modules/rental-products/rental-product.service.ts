@@ -18,7 +18,7 @@ import { usageProductLookup } from '../usage-products/index.ts'
 import type { rentalProductFields } from './rental-product.fields.ts'
 import { childLookup, parentLookup, rentalProducts } from './rental-product.repository.ts'
 
-export { rentalProductLookup, rentalProductsAmong } from './rental-product.repository.ts'
+export { generatedChildrenLookup, rentalProductLookup, rentalProductsAmong, rentalProductTermsLookup, type RentalProductTerms } from './rental-product.repository.ts'
 
 type Fields = typeof rentalProductFields
 const PLURAL = 'Rental products'

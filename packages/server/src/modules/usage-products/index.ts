@@ -13,5 +13,5 @@ export const usageProductsModule = defineModule({
   register: (app, { db }) => usageProductRoutes(app, usageProductUseCases(db)),
 })
 
-/** For other modules (rental products, usage rates): whether a usage product exists. */
-export { usageProductLookup } from './usage-product.service.ts'
+/** For other modules (rental products, usage rates, inventory): whether a usage product exists, and its terms (availability, reference formats). */
+export { usageProductLookup, usageProductTermsLookup, type UsageProductTerms } from './usage-product.service.ts'

@@ -10,7 +10,7 @@ import { usageProductCategoryLookup } from '../usage-product-categories/index.ts
 import type { usageProductFields } from './usage-product.fields.ts'
 import { usageProducts } from './usage-product.repository.ts'
 
-export { usageProductLookup } from './usage-product.repository.ts'
+export { usageProductLookup, usageProductTermsLookup, type UsageProductTerms } from './usage-product.repository.ts'
 
 /** The rules of a write: the end not before the start, both formats compile (400 naming each field), then the category exists. */
 async function check(trx: TenantTransaction, product: DocumentOf<typeof usageProductFields>): Promise<void> {
