@@ -26,6 +26,9 @@ describe('the Pricing Assignment API (/v1)', () => {
   let otherCategoryCard: number
   let buyCard: number
   let product: number
+  let account: number
+  let rpi: number
+  let otherRpi: number
 
   const post = async (path: string, json: Record<string, unknown>, as = token) => server.request('POST', path, { token: as, json })
   const created = async (path: string, json: Record<string, unknown>) => {
@@ -36,6 +39,9 @@ describe('the Pricing Assignment API (/v1)', () => {
   const patch = (path: string, ops: unknown, headers: Record<string, string> = {}) => server.request('PATCH', path, { token, headers: { ...JSON_PATCH, ...headers }, body: JSON.stringify(ops) })
   const rentalCard = async (categoryId: number, type = 'SELL', extra: Record<string, unknown> = {}) =>
     (await created('/v2/rental-rate-cards', { contractOwnerIds: type === 'BUY' ? [] : [owner], name: `Assigned card ${process.pid}-${++sequence}`, rentalProductCategoryId: categoryId, rentalRateCardType: type, availableFrom: '2024-01-01', ...extra })).id
+  /** A rental product inventory item of `product` on a site. */
+  const inventoryItem = async (siteId: number) =>
+    (await created('/v2/rental-product-inventories', { siteId, rentalProductId: product, invoicePresentationProductName: 'Broadband', supplierAccountId: account, startDate: '2024-03-01', invoiceFrequency: 1, quantity: 1 })).id
   const atCustomer = (overrides: Record<string, unknown> = {}) => ({ assignmentLevel: 'CUSTOMER', customerId: customer, rentalRateCardId: card, startDate: '2025-01-01', ...overrides })
 
   before(async () => {
@@ -51,9 +57,11 @@ describe('the Pricing Assignment API (/v1)', () => {
     sameCategoryCard = await rentalCard(category)
     otherCategoryCard = await rentalCard(await rentalProductCategory(server, token))
     const supplier = await created('/v1/suppliers', { name: `Assignment supplier ${process.pid}` })
-    const account = await created(`/v1/suppliers/${supplier.id}/supplier-accounts`, { accountNumber: `ASSIGN${process.pid}` })
-    buyCard = await rentalCard(category, 'BUY', { supplierAccountId: account.id })
+    account = (await created(`/v1/suppliers/${supplier.id}/supplier-accounts`, { accountNumber: `ASSIGN${process.pid}` })).id
+    buyCard = await rentalCard(category, 'BUY', { supplierAccountId: account })
     product = await rentalProduct(server, token, 'Broadband')
+    rpi = await inventoryItem(site)
+    otherRpi = await inventoryItem(otherSite)
   })
   after(() => server.close())
 
@@ -83,6 +91,22 @@ describe('the Pricing Assignment API (/v1)', () => {
       const wrong = await post(CARD_ASSIGNMENTS, { assignmentLevel: 'SITE', siteId: otherSite, customerId: other.id, rentalRateCardId: card, startDate: '2021-01-01' })
       assertError(wrong, 400, 'invalid_reference')
       assertFieldErrors(wrong, ['customerId:invalid_reference'])
+    })
+
+    it("assigns a card to an inventory item: the answer names the item's site and customer; a missing item, another site or another product is 400", async () => {
+      const body = { assignmentLevel: 'INVENTORY', rentalProductInventoryId: rpi, rentalRateCardId: card, startDate: '2022-01-01', endDate: '2022-12-31' }
+      const one = await created(CARD_ASSIGNMENTS, body)
+      assert.deepEqual(one, { id: one.id, ...body, siteId: site, customerId: customer })
+      assert.deepEqual((await server.request('GET', `${CARD_ASSIGNMENTS}?page=1&pageSize=5&rentalProductInventoryId=${rpi}`, { token })).body, [one])
+      assertError(await post(CARD_ASSIGNMENTS, { ...body, startDate: '2022-06-01', endDate: undefined }), 409, 'overlapping_period')
+      await created(CARD_ASSIGNMENTS, { ...body, rentalProductInventoryId: otherRpi })
+      assertFieldErrors(await post(CARD_ASSIGNMENTS, { ...body, rentalProductInventoryId: 987654 }), ['rentalProductInventoryId:invalid_reference'])
+      assertFieldErrors(await post(CARD_ASSIGNMENTS, { ...body, startDate: '2023-01-01', endDate: undefined, siteId: otherSite }), ['siteId:invalid_reference'])
+      const otherProduct = await rentalProduct(server, token, 'Phone line')
+      const override = { assignmentLevel: 'INVENTORY', rentalProductInventoryId: rpi, price: 1, rentalRatePriceType: 'ONEOFF', startDate: '2025-01-01' }
+      assertFieldErrors(await post('/v1/rental-rate-overrides', { ...override, rentalProductId: otherProduct }), ['rentalProductId:invalid_reference'])
+      const held = await created('/v1/rental-rate-overrides', { ...override, rentalProductId: product })
+      assert.deepEqual([held.siteId, held.customerId, held.applyThisToChildren], [site, customer, true])
     })
 
     it('400 names every field error at once: the schema, then the level and dates, then the references', async () => {
@@ -220,14 +244,15 @@ describe('the Pricing Assignment API (/v1)', () => {
 
     it('a buy rental override: one inventory item, no level in the body; PATCH by id; 400 without the item', async () => {
       const path = '/v1/buy-rental-rate-overrides'
-      const body = { rentalProductInventoryId: 4242, price: -12.5, rentalRatePriceType: 'ONEOFF', startDate: '2025-01-01' }
+      const body = { rentalProductInventoryId: rpi, price: -12.5, rentalRatePriceType: 'ONEOFF', startDate: '2025-01-01' }
       const one = await created(path, body)
       assert.deepEqual(one, { id: one.id, ...body })
+      assertFieldErrors(await post(path, { ...body, rentalProductInventoryId: 987654 }), ['rentalProductInventoryId:invalid_reference'])
       assertError(await post(path, { ...body, endDate: '2025-02-01' }), 409, 'overlapping_period')
       const changed = await patch(`${path}/${one.id}`, [{ op: 'add', path: '/endDate', value: '2025-01-31' }])
       assert.deepEqual([changed.status, changed.body.endDate, changed.headers.get('etag')], [200, '2025-01-31', '"2"'])
       assertFieldErrors(await post(path, { price: 1, rentalRatePriceType: 'ONEOFF', startDate: '2025-01-01', assignmentLevel: 'INVENTORY' }), ['rentalProductInventoryId:required', 'assignmentLevel:unknown_field'])
-      assert.equal((await server.request('HEAD', `${path}?rentalProductInventoryId=4242`, { token })).status, 200)
+      assert.equal((await server.request('HEAD', `${path}?rentalProductInventoryId=${rpi}`, { token })).status, 200)
     })
 
     it('a usage override: every required charge named at once; exact charges; one per usage product and charge group at a time', async () => {
@@ -291,15 +316,16 @@ describe('the Pricing Assignment API (/v1)', () => {
       const priceCard = async (price: number) => (await created('/v2/rental-rate-cards', { contractOwnerIds: [setup.contractOwnerId], name: `Priced ${process.pid}-${++sequence}`, rentalProductCategoryId: priced, rentalRateCardType: 'SELL', availableFrom: '2024-01-01', rentalRates: rates(price) })).id
       const [customerCard, siteCard, itemCard] = [await priceCard(30), await priceCard(20), await priceCard(10)]
       const assign = (json: Record<string, unknown>) => created(CARD_ASSIGNMENTS, { startDate: '2025-01-01', ...json })
+      const [item3, item4] = [await inventoryItem(third), await inventoryItem(third)]
       await assign({ assignmentLevel: 'CUSTOMER', customerId: made.id, rentalRateCardId: customerCard })
       await assign({ assignmentLevel: 'SITE', siteId: second, rentalRateCardId: siteCard })
-      await assign({ assignmentLevel: 'INVENTORY', rentalProductInventoryId: 903, siteId: third, rentalRateCardId: itemCard })
-      await created('/v1/rental-rate-overrides', { assignmentLevel: 'INVENTORY', rentalProductInventoryId: 904, siteId: third, rentalProductId: product, price: 1.2345, rentalRatePriceType: 'ONEOFF', startDate: '2025-06-01' })
+      await assign({ assignmentLevel: 'INVENTORY', rentalProductInventoryId: item3, rentalRateCardId: itemCard })
+      await created('/v1/rental-rate-overrides', { assignmentLevel: 'INVENTORY', rentalProductInventoryId: item4, rentalProductId: product, price: 1.2345, rentalRatePriceType: 'ONEOFF', startDate: '2025-06-01' })
       const items = [
         { inventoryId: 901, siteId: first, customerId: made.id, productId: product },
         { inventoryId: 902, siteId: second, customerId: made.id, productId: product },
-        { inventoryId: 903, siteId: third, customerId: made.id, productId: product },
-        { inventoryId: 904, siteId: third, customerId: made.id, productId: product },
+        { inventoryId: item3, siteId: third, customerId: made.id, productId: product },
+        { inventoryId: item4, siteId: third, customerId: made.id, productId: product },
         { inventoryId: 905, siteId: site, customerId: customer, productId: 987654 },
       ]
       const candidates = await server.db.readTenant(await brandId(server), (reader) => loadRentalPriceCandidates(reader, items, { from: '2025-05-01', to: '2025-06-30' }))
@@ -322,6 +348,6 @@ describe('the Pricing Assignment API (/v1)', () => {
     assert.match(stdout, /"code":"overlapping_period"/)
     assert.match(stdout, /^\[\{"assignmentLevel":"SITE","rentalRateCardId":\d+\}\]$/m)
     assert.match(stdout, /^200\n2026-06-30\n415\n204$/m)
-    assert.match(stdout, /"rentalProductInventoryId":1,"price":7\.5/)
+    assert.match(stdout, /"rentalProductInventoryId":\d+,"price":7\.5/)
   })
 })

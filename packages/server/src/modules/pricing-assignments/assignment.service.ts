@@ -19,6 +19,12 @@ import { holderErrors, type AssignmentLevel, type HolderIds } from './levels.ts'
 type Lookups = Record<string, Lookup<unknown>>
 type Answers = Record<string, unknown>
 
+/** An inventory item's site and product, as its module answers them. */
+export interface InventoryHolder {
+  siteId: number
+  productId: number
+}
+
 /**
  * What differs between the kinds of assignment: where the holder's inventory id lives, the
  * kind's own rules (400) and references (asked in the same statement as the holder's), and the
@@ -29,6 +35,8 @@ export interface AssignmentKind<D> {
   noun: string
   inventoryField: string
   inventoryColumn: string
+  /** The inventory module's question: where the item is held (its site) and what it holds (its product). */
+  inventoryLookup(id: number): Lookup<InventoryHolder>
   holder(document: D): HolderIds
   period(document: D): { startDate: string; endDate?: string | null | undefined }
   ruleErrors?(document: D): FieldError[]
@@ -91,11 +99,23 @@ function holderId(holder: HolderIds, customerId: number | null): number | undefi
  * `overlapping_period`). Answers the columns stored beside the document.
  */
 async function checkAssignment<D>(kind: AssignmentKind<D>, trx: TenantTransaction, actor: Actor, document: D, current: Stored<unknown> | undefined): Promise<Row> {
-  const holder = kind.holder(document)
+  const given = kind.holder(document)
   const period = kind.period(document)
-  assertValid([...holderErrors(holder, kind.inventoryField), ...dateOrderErrors(period.startDate, period.endDate, 'endDate', 'startDate'), ...(kind.ruleErrors?.(document) ?? [])])
-  const answers = await lookUp(trx, { ...holderLookups(holder), ...kind.lookups(document) })
+  assertValid([...holderErrors(given, kind.inventoryField), ...dateOrderErrors(period.startDate, period.endDate, 'endDate', 'startDate'), ...(kind.ruleErrors?.(document) ?? [])])
+  const inventoryLookups: Lookups = given.inventoryId === undefined ? {} : { inventory: kind.inventoryLookup(given.inventoryId) }
+  let answers = await lookUp(trx, { ...holderLookups(given), ...inventoryLookups, ...kind.lookups(document) })
   const references = new ReferenceErrors()
+  const holder = { ...given }
+  const inventory = answers.inventory as InventoryHolder | undefined
+  if (given.inventoryId !== undefined) {
+    references.expect(inventory !== undefined, kind.inventoryField, `${kind.inventoryField.replace(/Id$/, '')} ${given.inventoryId} does not exist`)
+    if (inventory !== undefined && given.siteId !== undefined && given.siteId !== inventory.siteId) references.add('siteId', `must be the site of the inventory item (${inventory.siteId})`)
+    // The item names its site: its customer and contract owner come with it (one more round trip, only when the write did not name the site).
+    if (inventory !== undefined && given.siteId === undefined) {
+      holder.siteId = inventory.siteId
+      answers = { ...answers, ...(await lookUp(trx, holderLookups({ ...given, customerId: undefined, siteId: inventory.siteId }))) }
+    }
+  }
   const owned = resolveHolder(actor, holder, answers, references)
   const own = kind.resolve(document, answers, references)
   references.throwIfAny()
@@ -103,7 +123,8 @@ async function checkAssignment<D>(kind: AssignmentKind<D>, trx: TenantTransactio
   const series = { table: kind.table, key: { assignment_level: level, [holderColumn(level, kind.inventoryColumn)]: holderId(holder, owned.customer_id) ?? 0, ...own.series } }
   await lockSeries(trx, series)
   assertNoOverlap(kind.noun, period, await seriesPeriods(trx, series, current === undefined ? undefined : Number(current.row.id)))
-  return { ...owned, ...own.extra }
+  const site = holder.assignmentLevel === 'CUSTOMER' ? {} : { site_id: holder.siteId ?? null }
+  return { ...owned, ...site, ...own.extra }
 }
 
 export interface AssignmentUseCases<M extends FieldMap> extends CrudUseCases<M> {

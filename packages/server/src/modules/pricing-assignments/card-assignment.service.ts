@@ -1,4 +1,6 @@
 import type { Database } from '../../db/database.ts'
+import { rentalProductInventoryHolderLookup } from '../rental-product-inventories/index.ts'
+import { usageProductInventoryHolderLookup } from '../usage-product-inventories/index.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
 import { inclusiveUsagePlanLookup } from '../inclusive-usage-plans/index.ts'
 import { sellRentalRateCardCategoryLookup } from '../rental-rate-cards/index.ts'
@@ -20,6 +22,7 @@ export function rentalRateCardAssignmentUseCases(db: Database) {
     noun: 'Rental rate card assignment',
     inventoryField: 'rentalProductInventoryId',
     inventoryColumn: 'rental_product_inventory_id',
+    inventoryLookup: rentalProductInventoryHolderLookup,
     holder: (d: DocumentOf<typeof rentalRateCardAssignmentFields>) => ({ assignmentLevel: d.assignmentLevel, customerId: d.customerId, siteId: d.siteId, inventoryId: d.rentalProductInventoryId }),
     period: periodOf,
     lookups: (d) => ({ category: sellRentalRateCardCategoryLookup(d.rentalRateCardId) }),
@@ -38,6 +41,7 @@ export function usageRateCardAssignmentUseCases(db: Database) {
     noun: 'Usage rate card assignment',
     inventoryField: 'usageProductInventoryId',
     inventoryColumn: 'usage_product_inventory_id',
+    inventoryLookup: usageProductInventoryHolderLookup,
     holder: (d: DocumentOf<typeof usageRateCardAssignmentFields>) => ({ assignmentLevel: d.assignmentLevel, customerId: d.customerId, siteId: d.siteId, inventoryId: d.usageProductInventoryId }),
     period: periodOf,
     lookups: (d) => ({ product: sellUsageRateCardProductLookup(d.usageRateCardId) }),
@@ -59,6 +63,7 @@ export function inclusiveUsagePlanAssignmentUseCases(db: Database) {
     noun: 'Inclusive usage plan assignment',
     inventoryField: 'usageProductInventoryId',
     inventoryColumn: 'usage_product_inventory_id',
+    inventoryLookup: usageProductInventoryHolderLookup,
     holder: (d: DocumentOf<typeof inclusiveUsagePlanAssignmentFields>) => ({ assignmentLevel: d.assignmentLevel, customerId: d.customerId, siteId: d.siteId, inventoryId: d.usageProductInventoryId }),
     period: periodOf,
     lookups: (d) => ({ plan: inclusiveUsagePlanLookup(d.inclusiveUsagePlanId) }),

@@ -1,4 +1,6 @@
 import type { Database } from '../../db/database.ts'
+import { rentalProductInventoryHolderLookup } from '../rental-product-inventories/index.ts'
+import { usageProductInventoryHolderLookup } from '../usage-product-inventories/index.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
 import { chargeGroupLookup } from '../charge-groups/index.ts'
 import { rentalProductLookup } from '../rental-products/index.ts'
@@ -6,8 +8,15 @@ import { rentalRateRuleErrors } from '../rental-rates/index.ts'
 import { supplierLookup } from '../suppliers/index.ts'
 import { usageProductLookup } from '../usage-products/index.ts'
 import { buyRentalRateOverrides, rentalRateOverrides, usageRateOverrides } from './assignment.repository.ts'
-import { assignmentUseCases } from './assignment.service.ts'
+import { assignmentUseCases, type InventoryHolder } from './assignment.service.ts'
+import type { ReferenceErrors } from '../../resources/references.ts'
 import type { buyRentalRateOverrideFields, rentalRateOverrideFields, usageRateOverrideFields } from './override.fields.ts'
+
+/** At INVENTORY level the override prices the item's own product: another product is 400. */
+function expectHeldProduct(answers: Record<string, unknown>, productId: number, field: string, references: ReferenceErrors): void {
+  const inventory = answers.inventory as InventoryHolder | undefined
+  if (inventory !== undefined && inventory.productId !== productId) references.add(field, `must be the product of the inventory item (${inventory.productId})`)
+}
 
 const periodOf = (d: { startDate: string; endDate?: string | undefined }) => d
 
@@ -24,12 +33,14 @@ export function rentalRateOverrideUseCases(db: Database) {
     noun: 'Rental rate override',
     inventoryField: 'rentalProductInventoryId',
     inventoryColumn: 'rental_product_inventory_id',
+    inventoryLookup: rentalProductInventoryHolderLookup,
     holder: (d: DocumentOf<typeof rentalRateOverrideFields>) => ({ assignmentLevel: d.assignmentLevel, customerId: d.customerId, siteId: d.siteId, inventoryId: d.rentalProductInventoryId }),
     period: periodOf,
     ruleErrors: priceRuleErrors,
     lookups: (d) => ({ product: rentalProductLookup(d.rentalProductId) }),
     resolve(d, answers, references) {
       references.expect(answers.product !== undefined, 'rentalProductId', `rental product ${d.rentalProductId} does not exist`)
+      expectHeldProduct(answers, d.rentalProductId, 'rentalProductId', references)
       return { series: { rental_product_id: d.rentalProductId, rental_rate_price_type: d.rentalRatePriceType } }
     },
   })
@@ -42,6 +53,7 @@ export function buyRentalRateOverrideUseCases(db: Database) {
     noun: 'Buy rental rate override',
     inventoryField: 'rentalProductInventoryId',
     inventoryColumn: 'rental_product_inventory_id',
+    inventoryLookup: rentalProductInventoryHolderLookup,
     holder: (d: DocumentOf<typeof buyRentalRateOverrideFields>) => ({ assignmentLevel: 'INVENTORY', inventoryId: d.rentalProductInventoryId }),
     period: periodOf,
     ruleErrors: priceRuleErrors,
@@ -57,6 +69,7 @@ export function usageRateOverrideUseCases(db: Database) {
     noun: 'Usage rate override',
     inventoryField: 'usageProductInventoryId',
     inventoryColumn: 'usage_product_inventory_id',
+    inventoryLookup: usageProductInventoryHolderLookup,
     holder: (d: DocumentOf<typeof usageRateOverrideFields>) => ({ assignmentLevel: d.assignmentLevel, customerId: d.customerId, siteId: d.siteId, inventoryId: d.usageProductInventoryId }),
     period: periodOf,
     lookups: (d) => ({
@@ -66,6 +79,7 @@ export function usageRateOverrideUseCases(db: Database) {
     }),
     resolve(d, answers, references) {
       references.expect(answers.product !== undefined, 'usageProductId', `usage product ${d.usageProductId} does not exist`)
+      expectHeldProduct(answers, d.usageProductId, 'usageProductId', references)
       references.expect(answers.chargeGroup !== undefined, 'chargeGroupId', `charge group ${d.chargeGroupId} does not exist`)
       if (d.supplierId !== undefined) references.expect(answers.supplier !== undefined, 'supplierId', `supplier ${d.supplierId} does not exist`)
       return { series: { usage_product_id: d.usageProductId, charge_group_id: d.chargeGroupId } }

@@ -30,7 +30,7 @@ import {
 } from './usage-product-inventory.repository.ts'
 import { normalised, ownRuleErrors, termErrors } from './usage-product-inventory.rules.ts'
 
-export { usageProductInventoryLookup } from './usage-product-inventory.repository.ts'
+export { usageProductInventoryHolderLookup, usageProductInventoryLookup } from './usage-product-inventory.repository.ts'
 
 type Document = DocumentOf<typeof usageProductInventoryFields>
 /** No id: a lookup of it finds nothing. */
