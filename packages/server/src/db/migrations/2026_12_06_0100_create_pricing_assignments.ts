@@ -3,11 +3,12 @@ import { enableTenantIsolation } from './tenant-isolation.ts'
 
 // The Pricing Assignment API (/v1): rate cards, inclusive usage plans and rate overrides assigned
 // to a customer, a site or a product inventory item, each from start_date to end_date (inclusive;
-// null: open-ended). Every row keeps its level, its holder's ids and the customer's contract owner
-// (copied, so scope needs no join); customer_id is the holder's customer at every level where it
-// is known. Overlaps within one series (one holder, one level, one card category / product) are
+// null: open-ended). Every row keeps its level and its holder's ids: customer_id is the holder's
+// customer at every level (contract-owner scope goes through it), site_id the holder's site at
+// SITE and INVENTORY level. Overlaps within one series (one holder, one level, one card category / product) are
 // refused by the server under an advisory lock. Prices are exact numerics.
-// The inventory ids have no foreign key yet: the Product Inventory API comes later.
+// The inventory ids have no foreign key: the inventory tables are created by later migrations;
+// the server checks them (the inventory modules' lookups).
 // Permissions: pricing:read and pricing:write, granted by 2026_12_05_2000.
 
 /** The columns every assignment shares: level, holder, contract owner, dates, version. */
@@ -16,10 +17,9 @@ function holderColumns(inventoryColumn: string): RawBuilder<unknown> {
       brand_id bigint not null default elevate_current_brand() references brands (id),
       id bigint generated always as identity,
       assignment_level text not null check (assignment_level in ('CUSTOMER', 'SITE', 'INVENTORY')),
-      customer_id bigint,
+      customer_id bigint not null,
       site_id bigint,
       ${inventoryColumn} bigint,
-      contract_owner_id bigint,
       start_date date not null,
       end_date date check (end_date >= start_date),
       version integer not null default 1,

@@ -131,5 +131,5 @@ export function customerUseCases(db: Database) {
   }
 }
 
-export { customerOwnerLookup } from './customer.repository.ts'
+export { customerOwnerLookup, customerScopeConditions } from './customer.repository.ts'
 export { siteCustomerLookup, siteOwnerLookup } from './site.repository.ts'

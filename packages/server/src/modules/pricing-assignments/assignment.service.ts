@@ -9,10 +9,10 @@ import type { PatchRequest } from '../../resources/patch.ts'
 import { assertNoOverlap } from '../../resources/periods.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import type { Row } from '../../resources/resource.ts'
-import { canSee, scopeConditions } from '../../resources/scope.ts'
+import { canSee } from '../../resources/scope.ts'
 import type { ResourceTable, Stored } from '../../resources/table.ts'
 import { patchStored } from '../../resources/versioned.ts'
-import { customerOwnerLookup, siteCustomerLookup, siteOwnerLookup } from '../customers/index.ts'
+import { customerOwnerLookup, customerScopeConditions, siteCustomerLookup, siteOwnerLookup } from '../customers/index.ts'
 import { holderColumn, lockSeries, seriesPeriods, type AssignmentTableName } from './assignment.repository.ts'
 import { holderErrors, type AssignmentLevel, type HolderIds } from './levels.ts'
 
@@ -57,21 +57,19 @@ function holderLookups(holder: HolderIds): Lookups {
 }
 
 /**
- * The holder's customer and contract owner. A site names its customer (a customerId given with it
+ * The holder's customer. A site names its customer (a customerId given with it
  * must be that one); a holder outside the actor's contract owner is reported like one that does
  * not exist. At INVENTORY level the item's site or customer, when given, is checked the same way.
  */
-function resolveHolder(actor: Actor, holder: HolderIds, answers: Answers, references: ReferenceErrors): { customer_id: number | null; contract_owner_id: number | null } {
+function resolveHolder(actor: Actor, holder: HolderIds, answers: Answers, references: ReferenceErrors, siteField: string): { customer_id: number | null } {
   let customer: number | undefined
-  let owner: number | undefined
   if (holder.siteId !== undefined) {
     const siteCustomer = answers.siteCustomer as number | undefined
     const siteOwner = answers.siteOwner as number | undefined
     const visible = siteCustomer !== undefined && siteOwner !== undefined && canSee(actor, Number(siteOwner))
-    references.expect(visible, 'siteId', `site ${holder.siteId} does not exist`)
+    references.expect(visible, siteField, siteField === 'siteId' ? `site ${holder.siteId} does not exist` : `is on site ${holder.siteId}, which does not exist`)
     if (visible) {
       customer = Number(siteCustomer)
-      owner = Number(siteOwner)
       if (holder.customerId !== undefined && holder.customerId !== customer) references.add('customerId', `must be the customer of site ${holder.siteId} (${customer})`)
     }
   } else if (holder.customerId !== undefined) {
@@ -80,10 +78,9 @@ function resolveHolder(actor: Actor, holder: HolderIds, answers: Answers, refere
     references.expect(visible, 'customerId', `customer ${holder.customerId} does not exist`)
     if (visible) {
       customer = holder.customerId
-      owner = Number(customerOwner)
     }
   }
-  return { customer_id: customer ?? null, contract_owner_id: owner ?? null }
+  return { customer_id: customer ?? null }
 }
 
 /** The id of the holder at its level. */
@@ -116,7 +113,7 @@ async function checkAssignment<D>(kind: AssignmentKind<D>, trx: TenantTransactio
       answers = { ...answers, ...(await lookUp(trx, holderLookups({ ...given, customerId: undefined, siteId: inventory.siteId }))) }
     }
   }
-  const owned = resolveHolder(actor, holder, answers, references)
+  const owned = resolveHolder(actor, holder, answers, references, given.siteId === undefined && holder.siteId !== undefined ? kind.inventoryField : 'siteId')
   const own = kind.resolve(document, answers, references)
   references.throwIfAny()
   const level: AssignmentLevel = holder.assignmentLevel
@@ -134,7 +131,7 @@ export interface AssignmentUseCases<M extends FieldMap> extends CrudUseCases<M> 
 
 /** The use cases of one kind of assignment: contract-owner scope (the holder's customer's), the rules above. */
 export function assignmentUseCases<M extends FieldMap>(db: Database, table: ResourceTable<M>, kind: AssignmentKind<DocumentOf<M>>): AssignmentUseCases<M> {
-  const scope = (actor: Actor) => scopeConditions(actor, 'contract_owner_id')
+  const scope = (actor: Actor) => customerScopeConditions(actor, 'customer_id')
   const check = (trx: TenantTransaction, actor: Actor, document: DocumentOf<M>, current: Stored<unknown> | undefined) => checkAssignment(kind, trx, actor, document, current)
   const crud = crudUseCases(db, table, { scope, check })
   return {

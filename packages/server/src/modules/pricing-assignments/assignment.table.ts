@@ -1,14 +1,13 @@
 import type { Generated } from 'kysely'
 import type { BrandColumn, VersionedColumns } from '../../db/columns.ts'
 
-/** What every assignment row keeps: its level, its holder's ids and the customer's contract owner (copied, for scope). */
+/** What every assignment row keeps: its level and its holder's ids (the customer's at every level: scope goes through it). */
 interface HolderColumns extends VersionedColumns {
   brand_id: BrandColumn
   id: Generated<number>
   assignment_level: string
-  customer_id: number | null
+  customer_id: number
   site_id: number | null
-  contract_owner_id: number | null
   start_date: string
   end_date: string | null
 }
