@@ -179,6 +179,22 @@ describe('the Pricing Assignment API (/v1)', () => {
     })
   })
 
+  it("contract-owner scope goes through the holder's customer: a customer moved to another owner takes its assignments along", async () => {
+    const [from, to] = [await createAdminSetup(server.request.bind(server), token), await createAdminSetup(server.request.bind(server), token)]
+    const moving = await created('/v1/customers', customerBody(from))
+    const one = await created(CARD_ASSIGNMENTS, { assignmentLevel: 'SITE', siteId: moving.sites[0].id, rentalRateCardId: card, startDate: '2025-01-01' })
+    const [before, after] = [await loginAs(server, ['Read Only'], from.contractOwnerId), await loginAs(server, ['Read Only'], to.contractOwnerId)]
+    const seenBy = async (as: string) => (await server.request('GET', `${CARD_ASSIGNMENTS}/${one.id}`, { token: as })).status
+    assert.deepEqual([await seenBy(before), await seenBy(after)], [200, 404])
+    const move = await server.request('PATCH', `/v1/customers/${moving.id}`, {
+      token,
+      headers: MERGE_PATCH,
+      body: JSON.stringify({ contractOwnerId: to.contractOwnerId, contractOwnerSubBrandId: to.subBrandId, billingCycleId: to.billingCycleId }),
+    })
+    assert.equal(move.status, 200, move.text)
+    assert.deepEqual([await seenBy(before), await seenBy(after)], [404, 200])
+  })
+
   describe('usage-rate-card-assignments and inclusive-usage-plan-assignments', () => {
     it('a usage card: assignmentType INVOICE unless given; an ADDITIONAL card beside it; the same type twice is 409; usageProductId filter', async () => {
       const usage = await usageProduct(server, token, 'Calls')
