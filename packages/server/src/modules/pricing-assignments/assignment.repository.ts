@@ -92,7 +92,8 @@ export interface CandidateRows {
  * Every rental price candidate of many inventory items over a period, in one statement: the card
  * assignments holding any of them (by customer, site or item) with their cards' override rule,
  * those cards' rates for the items' products, and the sell overrides holding them, each covering
- * some date of the period. Prices stay text (every digit).
+ * some date of the period. Prices stay text (every digit). Each level is matched with an `in`
+ * over the items (hashed by PostgreSQL), not a join per item: linear in assignments plus items.
  */
 export async function rentalPriceCandidateRows(db: TenantReader, items: readonly HeldItem[], from: string, to: string): Promise<CandidateRows> {
   const column = <K extends keyof HeldItem>(key: K) => items.map((item) => item[key])
@@ -106,10 +107,9 @@ export async function rentalPriceCandidateRows(db: TenantReader, items: readonly
         from rental_rate_card_assignments a
         join rental_rate_cards c on c.brand_id = a.brand_id and c.id = a.rental_rate_card_id
        where a.start_date <= ${to}::date and (a.end_date is null or a.end_date >= ${from}::date)
-         and exists (select from items i
-                      where (a.assignment_level = 'CUSTOMER' and a.customer_id = i.customer_id)
-                         or (a.assignment_level = 'SITE' and a.site_id = i.site_id)
-                         or (a.assignment_level = 'INVENTORY' and a.rental_product_inventory_id = i.inventory_id))
+         and ((a.assignment_level = 'CUSTOMER' and a.customer_id in (select customer_id from items))
+           or (a.assignment_level = 'SITE' and a.site_id in (select site_id from items))
+           or (a.assignment_level = 'INVENTORY' and a.rental_product_inventory_id in (select inventory_id from items)))
     ),
     rates as (
       select r.id, r.rental_rate_card_id, r.rental_product_id, r.rental_rate_price_type, r.price::text as price, r.start_date, r.end_date
@@ -123,11 +123,9 @@ export async function rentalPriceCandidateRows(db: TenantReader, items: readonly
              o.start_date, o.end_date, o.apply_this_to_children
         from rental_rate_overrides o
        where o.start_date <= ${to}::date and (o.end_date is null or o.end_date >= ${from}::date)
-         and exists (select from items i
-                      where o.rental_product_id = i.product_id
-                        and ((o.assignment_level = 'CUSTOMER' and o.customer_id = i.customer_id)
-                          or (o.assignment_level = 'SITE' and o.site_id = i.site_id)
-                          or (o.assignment_level = 'INVENTORY' and o.rental_product_inventory_id = i.inventory_id)))
+         and ((o.assignment_level = 'CUSTOMER' and (o.customer_id, o.rental_product_id) in (select customer_id, product_id from items))
+           or (o.assignment_level = 'SITE' and (o.site_id, o.rental_product_id) in (select site_id, product_id from items))
+           or (o.assignment_level = 'INVENTORY' and (o.rental_product_inventory_id, o.rental_product_id) in (select inventory_id, product_id from items)))
     )
     select (select coalesce(json_agg(assignments order by id), '[]') from assignments) as assignments,
            (select coalesce(json_agg(rates order by id), '[]') from rates) as rates,
