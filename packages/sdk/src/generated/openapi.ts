@@ -1110,7 +1110,7 @@ export interface paths {
         /** List the usage rate cards */
         get: operations["getUsageRateCards"];
         put?: never;
-        /** Create a usage rate card, with its first rates */
+        /** Create a usage rate card */
         post: operations["createUsageRateCard"];
         delete?: never;
         options?: never;
@@ -1134,44 +1134,8 @@ export interface paths {
         delete: operations["deleteUsageRateCard"];
         options?: never;
         head?: never;
-        /** Update a usage rate card (JSON Patch); add a rate with an add to /usageRates/- */
+        /** Update a usage rate card (JSON Patch) */
         patch: operations["updateUsageRateCard"];
-        trace?: never;
-    };
-    "/v2/usage-rates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the usage rates of a usage rate card (usageRateCardId is required) */
-        get: operations["getUsageRates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v2/usage-rates/{usageRateId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a usage rate */
-        get: operations["getUsageRate"];
-        put?: never;
-        post?: never;
-        /** Delete a usage rate from its usage rate card */
-        delete: operations["deleteUsageRate"];
-        options?: never;
-        head?: never;
-        /** Update a usage rate within its usage rate card (JSON Patch) */
-        patch: operations["updateUsageRate"];
         trace?: never;
     };
     "/v2/inclusive-usage-plans": {
@@ -1683,41 +1647,312 @@ export interface paths {
         patch: operations["updateUsageProductReference"];
         trace?: never;
     };
-    "/v2/adhoc-inventories": {
+    "/v1/usage-rate-card-assignments": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List adhoc inventorys */
-        get: operations["getAdhocInventories"];
+        /** List usage rate card assignments */
+        get: operations["getUsageRateCardAssignments"];
         put?: never;
-        /** Create a adhoc inventory */
-        post: operations["createAdhocInventory"];
+        /** Create a usage rate card assignment */
+        post: operations["createUsageRateCardAssignment"];
         delete?: never;
         options?: never;
-        /** Check whether any adhoc inventory matches the filters (200 or 404) */
-        head: operations["checkAdhocInventory"];
+        /** Check whether any usage rate card assignment matches the filters (200 or 404) */
+        head: operations["checkUsageRateCardAssignment"];
         patch?: never;
         trace?: never;
     };
-    "/v2/adhoc-inventories/{adhocInventoryId}": {
+    "/v1/usage-rate-card-assignments/{usageRateCardAssignmentId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get a adhoc inventory */
-        get: operations["getAdhocInventory"];
+        /** Get a usage rate card assignment */
+        get: operations["getUsageRateCardAssignment"];
+        put?: never;
+        post?: never;
+        /** Delete a usage rate card assignment */
+        delete: operations["deleteUsageRateCardAssignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage-rate-card-assignments/{assignmentLevel}/{usageRateCardAssignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Update a adhoc inventory (JSON Patch) */
-        patch: operations["updateAdhocInventory"];
+        /** Update a usage rate card assignment at its level (JSON Patch) */
+        patch: operations["updateUsageRateCardAssignment"];
+        trace?: never;
+    };
+    "/v1/rental-rate-card-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List rental rate card assignments */
+        get: operations["getRentalRateCardAssignments"];
+        put?: never;
+        /** Create a rental rate card assignment */
+        post: operations["createRentalRateCardAssignment"];
+        delete?: never;
+        options?: never;
+        /** Check whether any rental rate card assignment matches the filters (200 or 404) */
+        head: operations["checkRentalRateCardAssignment"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rental-rate-card-assignments/{rentalRateCardAssignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a rental rate card assignment */
+        get: operations["getRentalRateCardAssignment"];
+        put?: never;
+        post?: never;
+        /** Delete a rental rate card assignment */
+        delete: operations["deleteRentalRateCardAssignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rental-rate-card-assignments/{assignmentLevel}/{rentalRateCardAssignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a rental rate card assignment at its level (JSON Patch) */
+        patch: operations["updateRentalRateCardAssignment"];
+        trace?: never;
+    };
+    "/v1/inclusive-usage-plan-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List inclusive usage plan assignments */
+        get: operations["getInclusiveUsagePlanAssignments"];
+        put?: never;
+        /** Create a inclusive usage plan assignment */
+        post: operations["createInclusiveUsagePlanAssignment"];
+        delete?: never;
+        options?: never;
+        /** Check whether any inclusive usage plan assignment matches the filters (200 or 404) */
+        head: operations["checkInclusiveUsagePlanAssignment"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inclusive-usage-plan-assignments/{inclusiveUsagePlanAssignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a inclusive usage plan assignment */
+        get: operations["getInclusiveUsagePlanAssignment"];
+        put?: never;
+        post?: never;
+        /** Delete a inclusive usage plan assignment */
+        delete: operations["deleteInclusiveUsagePlanAssignment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inclusive-usage-plan-assignments/{assignmentLevel}/{inclusiveUsagePlanAssignmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a inclusive usage plan assignment at its level (JSON Patch) */
+        patch: operations["updateInclusiveUsagePlanAssignment"];
+        trace?: never;
+    };
+    "/v1/usage-rate-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List usage rate overrides */
+        get: operations["getUsageRateOverrides"];
+        put?: never;
+        /** Create a usage rate override */
+        post: operations["createUsageRateOverride"];
+        delete?: never;
+        options?: never;
+        /** Check whether any usage rate override matches the filters (200 or 404) */
+        head: operations["checkUsageRateOverride"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage-rate-overrides/{usageRateOverrideId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a usage rate override */
+        get: operations["getUsageRateOverride"];
+        put?: never;
+        post?: never;
+        /** Delete a usage rate override */
+        delete: operations["deleteUsageRateOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage-rate-overrides/{assignmentLevel}/{usageRateOverrideId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a usage rate override at its level (JSON Patch) */
+        patch: operations["updateUsageRateOverride"];
+        trace?: never;
+    };
+    "/v1/rental-rate-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List rental rate overrides */
+        get: operations["getRentalRateOverrides"];
+        put?: never;
+        /** Create a rental rate override */
+        post: operations["createRentalRateOverride"];
+        delete?: never;
+        options?: never;
+        /** Check whether any rental rate override matches the filters (200 or 404) */
+        head: operations["checkRentalRateOverride"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rental-rate-overrides/{rentalRateOverrideId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a rental rate override */
+        get: operations["getRentalRateOverride"];
+        put?: never;
+        post?: never;
+        /** Delete a rental rate override */
+        delete: operations["deleteRentalRateOverride"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rental-rate-overrides/{assignmentLevel}/{rentalRateOverrideId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a rental rate override at its level (JSON Patch) */
+        patch: operations["updateRentalRateOverride"];
+        trace?: never;
+    };
+    "/v1/buy-rental-rate-overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List buy rental rate overrides */
+        get: operations["getBuyRentalRateOverrides"];
+        put?: never;
+        /** Create a buy rental rate override */
+        post: operations["createBuyRentalRateOverride"];
+        delete?: never;
+        options?: never;
+        /** Check whether any buy rental rate override matches the filters (200 or 404) */
+        head: operations["checkBuyRentalRateOverride"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/buy-rental-rate-overrides/{buyRentalRateOverrideId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a buy rental rate override */
+        get: operations["getBuyRentalRateOverride"];
+        put?: never;
+        post?: never;
+        /** Delete a buy rental rate override */
+        delete: operations["deleteBuyRentalRateOverride"];
+        options?: never;
+        head?: never;
+        /** Update a buy rental rate override (JSON Patch) */
+        patch: operations["updateBuyRentalRateOverride"];
         trace?: never;
     };
     "/v1/events": {
@@ -1764,7 +1999,7 @@ export interface components {
              * @description Stable machine word
              * @enum {string}
              */
-            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "token_revoked" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "protected_record" | "overlapping_period" | "last_administrator" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable" | "server_overloaded";
+            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "token_revoked" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "protected_record" | "overlapping_period" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable" | "server_overloaded";
             /** @description Every invalid field, when several */
             errors?: {
                 /** @description Dotted path of the field, e.g. sites[0].siteAddress.postcode */
@@ -3256,7 +3491,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -4063,13 +4298,7 @@ export interface operations {
     deleteAppClient: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 appClientId: number;
@@ -4168,17 +4397,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -4223,7 +4441,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -5330,7 +5548,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -6214,13 +6432,7 @@ export interface operations {
     deleteContractOwnerSubBrand: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 contractOwnerSubBrandId: number;
@@ -6319,17 +6531,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -6374,7 +6575,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -7217,7 +7418,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -8346,7 +8547,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -9498,7 +9699,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -10506,7 +10707,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -11447,7 +11648,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -12341,7 +12542,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -13251,13 +13452,7 @@ export interface operations {
     deleteInvoiceGroupTagLabel: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 invoiceGroupTagLabelId: number;
@@ -13356,17 +13551,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -13411,7 +13595,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -14302,7 +14486,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -15212,7 +15396,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -16087,7 +16271,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -16962,7 +17146,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -17829,7 +18013,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -18701,7 +18885,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -19608,7 +19792,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -20511,13 +20695,7 @@ export interface operations {
     deleteCurrency: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 currencyId: number;
@@ -20616,17 +20794,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -20671,7 +20838,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -21537,13 +21704,7 @@ export interface operations {
     deleteTaxBand: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 taxBandId: number;
@@ -21642,17 +21803,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -21697,7 +21847,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -22569,13 +22719,7 @@ export interface operations {
     deleteTaxBandRate: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 taxBandRateId: number;
@@ -22674,17 +22818,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -22729,7 +22862,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -23655,13 +23788,7 @@ export interface operations {
     deleteRentalProductCategory: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 rentalProductCategoryId: number;
@@ -23760,17 +23887,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -23815,7 +23931,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -25039,7 +25155,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -25935,13 +26051,7 @@ export interface operations {
     deleteUsageProductCategory: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 usageProductCategoryId: number;
@@ -26040,17 +26150,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -26095,7 +26194,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -27206,13 +27305,7 @@ export interface operations {
     deleteRentalRateCard: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 rentalRateCardId: number;
@@ -27311,17 +27404,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -27368,7 +27450,7 @@ export interface operations {
                 /** @description If true, a lightweight summary of each rental rate card: the card without its rentalRates */
                 summary?: "true" | "false";
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -28031,13 +28113,7 @@ export interface operations {
     deleteRentalRate: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 rentalRateId: number;
@@ -28136,17 +28212,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -28191,7 +28256,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -28603,71 +28668,6 @@ export interface operations {
                              */
                             endDate?: string;
                         }[];
-                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
-                        usageRates?: {
-                            /** @description Server-assigned identifier */
-                            id: number;
-                            /** @description Charge group identifier */
-                            chargeGroupId: number;
-                            /**
-                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
-                             * @enum {string}
-                             */
-                            usageRateType: "MARKUP" | "VARIABLE";
-                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakInitialCharge: number;
-                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
-                            peakInitialPeriod: number;
-                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakValue: number;
-                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakMinimum: number;
-                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakInitialCharge: number;
-                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
-                            offPeakInitialPeriod: number;
-                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakValue: number;
-                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakMinimum: number;
-                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendInitialCharge: number;
-                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
-                            weekendInitialPeriod: number;
-                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendValue: number;
-                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendMinimum: number;
-                            /**
-                             * @description Quantity rounding increment (absent on create: 1)
-                             * @example 1
-                             */
-                            quantityRoundingIncrement: number;
-                            /**
-                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
-                             * @example 1
-                             */
-                            variableChargeUnitSize: number;
-                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeInitialCharge: number;
-                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
-                            surchargeInitialPeriod: number;
-                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeValue: number;
-                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeMinimum: number;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            startDate: string;
-                            /**
-                             * Format: date
-                             * @description End date (inclusive; none: open-ended)
-                             * @example 2019-08-24
-                             */
-                            endDate?: string;
-                        }[];
                     }[];
                 };
             };
@@ -28894,69 +28894,6 @@ export interface operations {
                          */
                         endDate?: string;
                     }[];
-                    /** @description The first rates of the card */
-                    usageRates?: {
-                        /** @description Charge group identifier */
-                        chargeGroupId: number;
-                        /**
-                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
-                         * @enum {string}
-                         */
-                        usageRateType: "MARKUP" | "VARIABLE";
-                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakInitialCharge?: number;
-                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
-                        peakInitialPeriod: number;
-                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakValue?: number;
-                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakMinimum?: number;
-                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakInitialCharge?: number;
-                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
-                        offPeakInitialPeriod?: number;
-                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakValue?: number;
-                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakMinimum?: number;
-                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendInitialCharge?: number;
-                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
-                        weekendInitialPeriod?: number;
-                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendValue?: number;
-                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendMinimum?: number;
-                        /**
-                         * @description Quantity rounding increment (absent on create: 1)
-                         * @example 1
-                         */
-                        quantityRoundingIncrement?: number;
-                        /**
-                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
-                         * @example 1
-                         */
-                        variableChargeUnitSize?: number;
-                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeInitialCharge?: number;
-                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
-                        surchargeInitialPeriod?: number;
-                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeValue?: number;
-                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeMinimum?: number;
-                        /**
-                         * Format: date
-                         * @example 2019-08-24
-                         */
-                        startDate: string;
-                        /**
-                         * Format: date
-                         * @description End date (inclusive; none: open-ended)
-                         * @example 2019-08-24
-                         */
-                        endDate?: string;
-                    }[];
                 };
             };
         };
@@ -29083,71 +29020,6 @@ export interface operations {
                             startDate: string;
                             /**
                              * Format: date
-                             * @example 2019-08-24
-                             */
-                            endDate?: string;
-                        }[];
-                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
-                        usageRates?: {
-                            /** @description Server-assigned identifier */
-                            id: number;
-                            /** @description Charge group identifier */
-                            chargeGroupId: number;
-                            /**
-                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
-                             * @enum {string}
-                             */
-                            usageRateType: "MARKUP" | "VARIABLE";
-                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakInitialCharge: number;
-                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
-                            peakInitialPeriod: number;
-                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakValue: number;
-                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakMinimum: number;
-                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakInitialCharge: number;
-                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
-                            offPeakInitialPeriod: number;
-                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakValue: number;
-                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakMinimum: number;
-                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendInitialCharge: number;
-                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
-                            weekendInitialPeriod: number;
-                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendValue: number;
-                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendMinimum: number;
-                            /**
-                             * @description Quantity rounding increment (absent on create: 1)
-                             * @example 1
-                             */
-                            quantityRoundingIncrement: number;
-                            /**
-                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
-                             * @example 1
-                             */
-                            variableChargeUnitSize: number;
-                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeInitialCharge: number;
-                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
-                            surchargeInitialPeriod: number;
-                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeValue: number;
-                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeMinimum: number;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            startDate: string;
-                            /**
-                             * Format: date
-                             * @description End date (inclusive; none: open-ended)
                              * @example 2019-08-24
                              */
                             endDate?: string;
@@ -29550,71 +29422,6 @@ export interface operations {
                              */
                             endDate?: string;
                         }[];
-                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
-                        usageRates?: {
-                            /** @description Server-assigned identifier */
-                            id: number;
-                            /** @description Charge group identifier */
-                            chargeGroupId: number;
-                            /**
-                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
-                             * @enum {string}
-                             */
-                            usageRateType: "MARKUP" | "VARIABLE";
-                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakInitialCharge: number;
-                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
-                            peakInitialPeriod: number;
-                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakValue: number;
-                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakMinimum: number;
-                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakInitialCharge: number;
-                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
-                            offPeakInitialPeriod: number;
-                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakValue: number;
-                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakMinimum: number;
-                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendInitialCharge: number;
-                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
-                            weekendInitialPeriod: number;
-                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendValue: number;
-                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendMinimum: number;
-                            /**
-                             * @description Quantity rounding increment (absent on create: 1)
-                             * @example 1
-                             */
-                            quantityRoundingIncrement: number;
-                            /**
-                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
-                             * @example 1
-                             */
-                            variableChargeUnitSize: number;
-                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeInitialCharge: number;
-                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
-                            surchargeInitialPeriod: number;
-                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeValue: number;
-                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeMinimum: number;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            startDate: string;
-                            /**
-                             * Format: date
-                             * @description End date (inclusive; none: open-ended)
-                             * @example 2019-08-24
-                             */
-                            endDate?: string;
-                        }[];
                     };
                 };
             };
@@ -29730,13 +29537,7 @@ export interface operations {
     deleteUsageRateCard: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 usageRateCardId: number;
@@ -29835,17 +29636,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -29890,7 +29680,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -30052,895 +29842,6 @@ export interface operations {
                              */
                             endDate?: string;
                         }[];
-                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
-                        usageRates?: {
-                            /** @description Server-assigned identifier */
-                            id: number;
-                            /** @description Charge group identifier */
-                            chargeGroupId: number;
-                            /**
-                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
-                             * @enum {string}
-                             */
-                            usageRateType: "MARKUP" | "VARIABLE";
-                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakInitialCharge: number;
-                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
-                            peakInitialPeriod: number;
-                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakValue: number;
-                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            peakMinimum: number;
-                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakInitialCharge: number;
-                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
-                            offPeakInitialPeriod: number;
-                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakValue: number;
-                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            offPeakMinimum: number;
-                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendInitialCharge: number;
-                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
-                            weekendInitialPeriod: number;
-                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendValue: number;
-                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            weekendMinimum: number;
-                            /**
-                             * @description Quantity rounding increment (absent on create: 1)
-                             * @example 1
-                             */
-                            quantityRoundingIncrement: number;
-                            /**
-                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
-                             * @example 1
-                             */
-                            variableChargeUnitSize: number;
-                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeInitialCharge: number;
-                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
-                            surchargeInitialPeriod: number;
-                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeValue: number;
-                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                            surchargeMinimum: number;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            startDate: string;
-                            /**
-                             * Format: date
-                             * @description End date (inclusive; none: open-ended)
-                             * @example 2019-08-24
-                             */
-                            endDate?: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
-            400: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized: no valid bearer token, or the account is disabled */
-            401: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description The Bearer challenge (RFC 6750) */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden: the user’s roles lack the permission */
-            403: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Method Not Allowed (see the Allow header) */
-            405: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description The methods the path takes */
-                    Allow?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not Acceptable: the Accept header rules out application/json */
-            406: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Conflict: the resource already exists */
-            409: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Payload Too Large */
-            413: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unsupported Media Type */
-            415: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too Many Requests (see Retry-After) */
-            429: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal Server Error: quote the requestId to support */
-            500: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
-            503: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    getUsageRates: {
-        parameters: {
-            query: {
-                /** @description Page number, from 1 */
-                page: number;
-                /** @description Results per page, 1 to 1000 */
-                pageSize: number;
-                /**
-                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, chargeGroupId, usageRateType, peakInitialCharge, peakInitialPeriod, peakValue, peakMinimum, offPeakInitialCharge, offPeakInitialPeriod, offPeakValue, offPeakMinimum, weekendInitialCharge, weekendInitialPeriod, weekendValue, weekendMinimum, quantityRoundingIncrement, variableChargeUnitSize, surchargeInitialCharge, surchargeInitialPeriod, surchargeValue, surchargeMinimum, startDate, endDate
-                 * @example chargeGroupId,id:desc
-                 */
-                sort?: string;
-                /**
-                 * @description Comma-separated fields to return
-                 * @example id,chargeGroupId
-                 */
-                fields?: string;
-                /** @description Filter: id | in:1,2 */
-                chargeGroupId?: string;
-                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                usageRateType?: string;
-                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
-                startDate?: string;
-                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
-                endDate?: string;
-                /** @description Filter: id | in:1,2 */
-                usageRateCardId: string;
-                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
-                availableFrom?: string;
-                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
-                availableTo?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description RFC 8288 links to the next and previous pages */
-                    Link?: string;
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Server-assigned identifier */
-                        id?: number;
-                        /** @description Charge group identifier */
-                        chargeGroupId?: number;
-                        /**
-                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
-                         * @enum {string}
-                         */
-                        usageRateType?: "MARKUP" | "VARIABLE";
-                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakInitialCharge?: number;
-                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
-                        peakInitialPeriod?: number;
-                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakValue?: number;
-                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakMinimum?: number;
-                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakInitialCharge?: number;
-                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
-                        offPeakInitialPeriod?: number;
-                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakValue?: number;
-                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakMinimum?: number;
-                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendInitialCharge?: number;
-                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
-                        weekendInitialPeriod?: number;
-                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendValue?: number;
-                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendMinimum?: number;
-                        /**
-                         * @description Quantity rounding increment (absent on create: 1)
-                         * @example 1
-                         */
-                        quantityRoundingIncrement?: number;
-                        /**
-                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
-                         * @example 1
-                         */
-                        variableChargeUnitSize?: number;
-                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeInitialCharge?: number;
-                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
-                        surchargeInitialPeriod?: number;
-                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeValue?: number;
-                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeMinimum?: number;
-                        /**
-                         * Format: date
-                         * @example 2019-08-24
-                         */
-                        startDate?: string;
-                        /**
-                         * Format: date
-                         * @description End date (inclusive; none: open-ended)
-                         * @example 2019-08-24
-                         */
-                        endDate?: string;
-                    }[];
-                };
-            };
-            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
-            400: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized: no valid bearer token, or the account is disabled */
-            401: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description The Bearer challenge (RFC 6750) */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden: the user’s roles lack the permission */
-            403: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Method Not Allowed (see the Allow header) */
-            405: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description The methods the path takes */
-                    Allow?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not Acceptable: the Accept header rules out application/json */
-            406: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too Many Requests (see Retry-After) */
-            429: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal Server Error: quote the requestId to support */
-            500: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
-            503: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    getUsageRate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Server-assigned identifier */
-                usageRateId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Strong entity tag of the resource; send it back in If-Match */
-                    ETag?: string;
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Server-assigned identifier */
-                        id: number;
-                        /** @description Charge group identifier */
-                        chargeGroupId: number;
-                        /**
-                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
-                         * @enum {string}
-                         */
-                        usageRateType: "MARKUP" | "VARIABLE";
-                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakInitialCharge: number;
-                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
-                        peakInitialPeriod: number;
-                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakValue: number;
-                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakMinimum: number;
-                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakInitialCharge: number;
-                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
-                        offPeakInitialPeriod: number;
-                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakValue: number;
-                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakMinimum: number;
-                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendInitialCharge: number;
-                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
-                        weekendInitialPeriod: number;
-                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendValue: number;
-                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendMinimum: number;
-                        /**
-                         * @description Quantity rounding increment (absent on create: 1)
-                         * @example 1
-                         */
-                        quantityRoundingIncrement: number;
-                        /**
-                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
-                         * @example 1
-                         */
-                        variableChargeUnitSize: number;
-                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeInitialCharge: number;
-                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
-                        surchargeInitialPeriod: number;
-                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeValue: number;
-                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeMinimum: number;
-                        /**
-                         * Format: date
-                         * @example 2019-08-24
-                         */
-                        startDate: string;
-                        /**
-                         * Format: date
-                         * @description End date (inclusive; none: open-ended)
-                         * @example 2019-08-24
-                         */
-                        endDate?: string;
-                    };
-                };
-            };
-            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
-            400: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized: no valid bearer token, or the account is disabled */
-            401: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description The Bearer challenge (RFC 6750) */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden: the user’s roles lack the permission */
-            403: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Method Not Allowed (see the Allow header) */
-            405: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description The methods the path takes */
-                    Allow?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not Acceptable: the Accept header rules out application/json */
-            406: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too Many Requests (see Retry-After) */
-            429: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal Server Error: quote the requestId to support */
-            500: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
-            503: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    deleteUsageRate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Server-assigned identifier */
-                usageRateId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
-            400: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Unauthorized: no valid bearer token, or the account is disabled */
-            401: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description The Bearer challenge (RFC 6750) */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Forbidden: the user’s roles lack the permission */
-            403: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Method Not Allowed (see the Allow header) */
-            405: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description The methods the path takes */
-                    Allow?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Not Acceptable: the Accept header rules out application/json */
-            406: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Conflict: the resource already exists */
-            409: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Too Many Requests (see Retry-After) */
-            429: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Internal Server Error: quote the requestId to support */
-            500: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
-            503: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    updateUsageRate: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
-            path: {
-                /** @description Server-assigned identifier */
-                usageRateId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example [
-                 *       {
-                 *         "op": "test",
-                 *         "path": "/quantityRoundingIncrement",
-                 *         "value": 1
-                 *       },
-                 *       {
-                 *         "op": "replace",
-                 *         "path": "/quantityRoundingIncrement",
-                 *         "value": 1
-                 *       }
-                 *     ]
-                 */
-                "application/json-patch+json": {
-                    /** @enum {string} */
-                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
-                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
-                    path: string;
-                    /** @description For add, replace and test */
-                    value?: unknown;
-                    /** @description For move and copy */
-                    from?: string;
-                }[];
-            };
-        };
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    /** @description Strong entity tag of the resource; send it back in If-Match */
-                    ETag?: string;
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @description Server-assigned identifier */
-                        id: number;
-                        /** @description Charge group identifier */
-                        chargeGroupId: number;
-                        /**
-                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
-                         * @enum {string}
-                         */
-                        usageRateType: "MARKUP" | "VARIABLE";
-                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakInitialCharge: number;
-                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
-                        peakInitialPeriod: number;
-                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakValue: number;
-                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        peakMinimum: number;
-                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakInitialCharge: number;
-                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
-                        offPeakInitialPeriod: number;
-                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakValue: number;
-                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        offPeakMinimum: number;
-                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendInitialCharge: number;
-                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
-                        weekendInitialPeriod: number;
-                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendValue: number;
-                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        weekendMinimum: number;
-                        /**
-                         * @description Quantity rounding increment (absent on create: 1)
-                         * @example 1
-                         */
-                        quantityRoundingIncrement: number;
-                        /**
-                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
-                         * @example 1
-                         */
-                        variableChargeUnitSize: number;
-                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeInitialCharge: number;
-                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
-                        surchargeInitialPeriod: number;
-                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeValue: number;
-                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
-                        surchargeMinimum: number;
-                        /**
-                         * Format: date
-                         * @example 2019-08-24
-                         */
-                        startDate: string;
-                        /**
-                         * Format: date
-                         * @description End date (inclusive; none: open-ended)
-                         * @example 2019-08-24
-                         */
-                        endDate?: string;
                     };
                 };
             };
@@ -31128,7 +30029,7 @@ export interface operations {
                 taxBandId?: string;
             };
             header?: {
-                /** @description If true, a lightweight summary of each inclusive usage plan: without inclusiveUsageComponents and boltOnCharges */
+                /** @description If true, a lightweight summary of each inclusive usage plan */
                 summary?: "true" | "false";
             };
             path?: never;
@@ -31178,83 +30079,6 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
-                        /** @description The allowances of the plan */
-                        inclusiveUsageComponents?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description Description */
-                            description?: string;
-                            /**
-                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
-                             * @enum {string}
-                             */
-                            componentType: "VALUE" | "QUANTITY";
-                            /**
-                             * @description What the allowance counts: call duration, data, or one-off events
-                             * @enum {string}
-                             */
-                            chargingType: "DURATION" | "DATA" | "ONEOFF";
-                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
-                            quantity?: number;
-                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
-                            valueInPence?: number;
-                            timebands?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /**
-                                 * @description A time band the allowance covers
-                                 * @enum {string}
-                                 */
-                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
-                            }[];
-                            chargeGroups?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /** @description Charge group identifier */
-                                chargeGroupId: number;
-                            }[];
-                            chargeGroupCategories?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /** @description Charge group category identifier */
-                                chargeGroupCategoryId: number;
-                            }[];
-                            dialStrings?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /**
-                                 * @description A dialled number, or its prefix
-                                 * @example 0800
-                                 */
-                                dialString: string;
-                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
-                                isWholeNumber?: boolean;
-                            }[];
-                        }[];
-                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
-                        boltOnCharges?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
-                            price: number;
-                            /** @enum {string} */
-                            rentalRateType?: "ADVANCE" | "ARREARS";
-                            /** @enum {string} */
-                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
-                            /** @enum {string} */
-                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
-                            showOnInvoice?: boolean;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            startDate: string;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            endDate?: string;
-                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -31416,83 +30240,6 @@ export interface operations {
                      * @example SALES-01QTR2
                      */
                     nominalCode?: string;
-                    /** @description The allowances of the plan */
-                    inclusiveUsageComponents?: {
-                        /** @description Server-assigned identifier (kept when sent back unchanged) */
-                        id?: number;
-                        /** @description Description */
-                        description?: string;
-                        /**
-                         * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
-                         * @enum {string}
-                         */
-                        componentType: "VALUE" | "QUANTITY";
-                        /**
-                         * @description What the allowance counts: call duration, data, or one-off events
-                         * @enum {string}
-                         */
-                        chargingType: "DURATION" | "DATA" | "ONEOFF";
-                        /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
-                        quantity?: number;
-                        /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
-                        valueInPence?: number;
-                        timebands?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /**
-                             * @description A time band the allowance covers
-                             * @enum {string}
-                             */
-                            timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
-                        }[];
-                        chargeGroups?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description Charge group identifier */
-                            chargeGroupId: number;
-                        }[];
-                        chargeGroupCategories?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description Charge group category identifier */
-                            chargeGroupCategoryId: number;
-                        }[];
-                        dialStrings?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /**
-                             * @description A dialled number, or its prefix
-                             * @example 0800
-                             */
-                            dialString: string;
-                            /** @description The whole number (true) or a prefix of numbers (false, when left out) */
-                            isWholeNumber?: boolean;
-                        }[];
-                    }[];
-                    /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
-                    boltOnCharges?: {
-                        /** @description Server-assigned identifier (kept when sent back unchanged) */
-                        id?: number;
-                        /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
-                        price: number;
-                        /** @enum {string} */
-                        rentalRateType?: "ADVANCE" | "ARREARS";
-                        /** @enum {string} */
-                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
-                        /** @enum {string} */
-                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
-                        showOnInvoice?: boolean;
-                        /**
-                         * Format: date
-                         * @example 2019-08-24
-                         */
-                        startDate: string;
-                        /**
-                         * Format: date
-                         * @example 2019-08-24
-                         */
-                        endDate?: string;
-                    }[];
                     /** @description Roll over period: the periods unused allowance is carried over */
                     rolloverPeriods?: number;
                     /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -31558,83 +30305,6 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
-                        /** @description The allowances of the plan */
-                        inclusiveUsageComponents?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description Description */
-                            description?: string;
-                            /**
-                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
-                             * @enum {string}
-                             */
-                            componentType: "VALUE" | "QUANTITY";
-                            /**
-                             * @description What the allowance counts: call duration, data, or one-off events
-                             * @enum {string}
-                             */
-                            chargingType: "DURATION" | "DATA" | "ONEOFF";
-                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
-                            quantity?: number;
-                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
-                            valueInPence?: number;
-                            timebands?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /**
-                                 * @description A time band the allowance covers
-                                 * @enum {string}
-                                 */
-                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
-                            }[];
-                            chargeGroups?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /** @description Charge group identifier */
-                                chargeGroupId: number;
-                            }[];
-                            chargeGroupCategories?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /** @description Charge group category identifier */
-                                chargeGroupCategoryId: number;
-                            }[];
-                            dialStrings?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /**
-                                 * @description A dialled number, or its prefix
-                                 * @example 0800
-                                 */
-                                dialString: string;
-                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
-                                isWholeNumber?: boolean;
-                            }[];
-                        }[];
-                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
-                        boltOnCharges?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
-                            price: number;
-                            /** @enum {string} */
-                            rentalRateType?: "ADVANCE" | "ARREARS";
-                            /** @enum {string} */
-                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
-                            /** @enum {string} */
-                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
-                            showOnInvoice?: boolean;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            startDate: string;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            endDate?: string;
-                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -31966,83 +30636,6 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
-                        /** @description The allowances of the plan */
-                        inclusiveUsageComponents?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description Description */
-                            description?: string;
-                            /**
-                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
-                             * @enum {string}
-                             */
-                            componentType: "VALUE" | "QUANTITY";
-                            /**
-                             * @description What the allowance counts: call duration, data, or one-off events
-                             * @enum {string}
-                             */
-                            chargingType: "DURATION" | "DATA" | "ONEOFF";
-                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
-                            quantity?: number;
-                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
-                            valueInPence?: number;
-                            timebands?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /**
-                                 * @description A time band the allowance covers
-                                 * @enum {string}
-                                 */
-                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
-                            }[];
-                            chargeGroups?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /** @description Charge group identifier */
-                                chargeGroupId: number;
-                            }[];
-                            chargeGroupCategories?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /** @description Charge group category identifier */
-                                chargeGroupCategoryId: number;
-                            }[];
-                            dialStrings?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /**
-                                 * @description A dialled number, or its prefix
-                                 * @example 0800
-                                 */
-                                dialString: string;
-                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
-                                isWholeNumber?: boolean;
-                            }[];
-                        }[];
-                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
-                        boltOnCharges?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
-                            price: number;
-                            /** @enum {string} */
-                            rentalRateType?: "ADVANCE" | "ARREARS";
-                            /** @enum {string} */
-                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
-                            /** @enum {string} */
-                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
-                            showOnInvoice?: boolean;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            startDate: string;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            endDate?: string;
-                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -32173,13 +30766,7 @@ export interface operations {
     deleteInclusiveUsagePlan: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 inclusiveUsagePlanId: number;
@@ -32278,17 +30865,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -32333,7 +30909,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -32415,83 +30991,6 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
-                        /** @description The allowances of the plan */
-                        inclusiveUsageComponents?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description Description */
-                            description?: string;
-                            /**
-                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
-                             * @enum {string}
-                             */
-                            componentType: "VALUE" | "QUANTITY";
-                            /**
-                             * @description What the allowance counts: call duration, data, or one-off events
-                             * @enum {string}
-                             */
-                            chargingType: "DURATION" | "DATA" | "ONEOFF";
-                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
-                            quantity?: number;
-                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
-                            valueInPence?: number;
-                            timebands?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /**
-                                 * @description A time band the allowance covers
-                                 * @enum {string}
-                                 */
-                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
-                            }[];
-                            chargeGroups?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /** @description Charge group identifier */
-                                chargeGroupId: number;
-                            }[];
-                            chargeGroupCategories?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /** @description Charge group category identifier */
-                                chargeGroupCategoryId: number;
-                            }[];
-                            dialStrings?: {
-                                /** @description Server-assigned identifier (kept when sent back unchanged) */
-                                id?: number;
-                                /**
-                                 * @description A dialled number, or its prefix
-                                 * @example 0800
-                                 */
-                                dialString: string;
-                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
-                                isWholeNumber?: boolean;
-                            }[];
-                        }[];
-                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
-                        boltOnCharges?: {
-                            /** @description Server-assigned identifier (kept when sent back unchanged) */
-                            id?: number;
-                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
-                            price: number;
-                            /** @enum {string} */
-                            rentalRateType?: "ADVANCE" | "ARREARS";
-                            /** @enum {string} */
-                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
-                            /** @enum {string} */
-                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
-                            showOnInvoice?: boolean;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            startDate: string;
-                            /**
-                             * Format: date
-                             * @example 2019-08-24
-                             */
-                            endDate?: string;
-                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -33324,13 +31823,7 @@ export interface operations {
     deleteChargeGroupCategory: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 chargeGroupCategoryId: number;
@@ -33429,17 +31922,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -33484,7 +31966,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -34435,13 +32917,7 @@ export interface operations {
     deleteChargeGroup: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 chargeGroupId: number;
@@ -34540,17 +33016,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -34595,7 +33060,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -35552,13 +34017,7 @@ export interface operations {
     deleteReferenceDataSource: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 referenceDataSourceId: number;
@@ -35657,17 +34116,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -35712,7 +34160,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -36645,13 +35093,7 @@ export interface operations {
     deleteReferenceDataSourceChargeGroup: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 referenceDataSourceChargeGroupId: number;
@@ -36750,17 +35192,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -36805,7 +35236,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -37692,13 +36123,7 @@ export interface operations {
     deleteCallClass: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 callClassId: number;
@@ -37797,17 +36222,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -37852,7 +36266,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -38732,13 +37146,7 @@ export interface operations {
     deleteDialstring: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 dialstringId: number;
@@ -38837,17 +37245,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -38892,7 +37289,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -39764,13 +38161,7 @@ export interface operations {
     deleteIgnoredCallClass: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 ignoredCallClassId: number;
@@ -39869,17 +38260,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -39924,7 +38304,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -40739,13 +39119,7 @@ export interface operations {
     deleteIgnoredServiceId: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 ignoredServiceIdId: number;
@@ -40844,17 +39218,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -40899,7 +39262,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -41924,7 +40287,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -42814,13 +41177,7 @@ export interface operations {
     deleteProductCustomField: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
-                 * @example "3"
-                 */
-                "If-Match"?: string;
-            };
+            header?: never;
             path: {
                 /** @description Server-assigned identifier */
                 productCustomFieldId: number;
@@ -42919,17 +41276,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Precondition Failed: If-Match does not match the current ETag */
-            412: {
-                headers: {
-                    /** @description The request id: the client's own when well-formed, else generated */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -42974,7 +41320,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -46123,7 +44469,7 @@ export interface operations {
             };
         };
     };
-    getAdhocInventories: {
+    getUsageRateCardAssignments: {
         parameters: {
             query: {
                 /** @description Page number, from 1 */
@@ -46131,25 +44477,33 @@ export interface operations {
                 /** @description Results per page, 1 to 1000 */
                 pageSize: number;
                 /**
-                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, siteId, name, supplierAccountId, rentalProductCategoryId, taxBandId, billRunId, adhocBillRunId
-                 * @example siteId,id:desc
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, assignmentLevel, customerId, siteId, usageProductInventoryId, usageRateCardId, startDate, endDate, assignmentType
+                 * @example assignmentLevel,id:desc
                  */
                 sort?: string;
                 /**
                  * @description Comma-separated fields to return
-                 * @example id,siteId
+                 * @example id,assignmentLevel
                  */
                 fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
                 /** @description Filter: id | in:1,2 */
                 siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageRateCardId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                name?: string;
+                assignmentType?: string;
                 /** @description Filter: id | in:1,2 */
-                rentalProductCategoryId?: string;
-                /** @description Filter: id | in:1,2 */
-                billRunId?: string;
-                /** @description Filter: id | in:1,2 */
-                adhocBillRunId?: string;
+                usageProductId?: string;
             };
             header?: never;
             path?: never;
@@ -46170,65 +44524,35 @@ export interface operations {
                     "application/json": {
                         /** @description Server-assigned identifier */
                         id?: number;
-                        /** @description Site identifier */
-                        siteId?: number;
                         /**
-                         * @description Name
-                         * @example Router
-                         */
-                        name?: string;
-                        /** @description Supplier account identifier */
-                        supplierAccountId?: number;
-                        /**
-                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
-                         * @example 49.99
-                         */
-                        buyPrice?: number;
-                        /**
-                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
-                         * @example 49.99
-                         */
-                        sellPrice?: number;
-                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
-                        billImmediately?: boolean;
-                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
-                        isCredit?: boolean;
-                        /** @description Reason for credit */
-                        creditReason?: string;
-                        /** @description Already paid (absent on create: false) */
-                        paid?: boolean;
-                        /** @description Payment terms in days */
-                        paymentTerms?: number;
-                        /**
-                         * @description Payment method
+                         * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
                          * @enum {string}
                          */
-                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        assignmentLevel?: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Usage rate card identifier */
+                        usageRateCardId?: number;
                         /**
-                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
-                         * @example 1
+                         * Format: date
+                         * @example 2019-08-24
                          */
-                        quantity?: number;
-                        /** @description Rental product category identifier */
-                        rentalProductCategoryId?: number;
-                        /** @description Tax band identifier */
-                        taxBandId?: number;
+                        startDate?: string;
                         /**
-                         * @description Nominal code
-                         * @example SALES-01QTR2
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
                          */
-                        nominalCode?: string;
-                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
-                        invoiceGroupTagLabelId?: number;
+                        endDate?: string;
                         /**
-                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
-                         * @example Sales Division
+                         * @description INVOICE (the default) prices the invoice; ADDITIONAL rate card assignments are included in commission calculations
+                         * @enum {string}
                          */
-                        invoiceGroupTagValue?: string;
-                        /** @description The bill run that billed it (the server’s) */
-                        billRunId?: number;
-                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
-                        adhocBillRunId?: number;
+                        assignmentType?: "INVOICE" | "ADDITIONAL";
                     }[];
                 };
             };
@@ -46330,7 +44654,7 @@ export interface operations {
             };
         };
     };
-    createAdhocInventory: {
+    createUsageRateCardAssignment: {
         parameters: {
             query?: never;
             header?: {
@@ -46346,61 +44670,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Site identifier */
-                    siteId: number;
                     /**
-                     * @description Name
-                     * @example Router
-                     */
-                    name: string;
-                    /** @description Supplier account identifier */
-                    supplierAccountId: number;
-                    /**
-                     * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
-                     * @example 49.99
-                     */
-                    buyPrice?: number;
-                    /**
-                     * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
-                     * @example 49.99
-                     */
-                    sellPrice: number;
-                    /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
-                    billImmediately?: boolean;
-                    /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
-                    isCredit?: boolean;
-                    /** @description Reason for credit */
-                    creditReason?: string;
-                    /** @description Already paid (absent on create: false) */
-                    paid?: boolean;
-                    /** @description Payment terms in days */
-                    paymentTerms?: number;
-                    /**
-                     * @description Payment method
+                     * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
                      * @enum {string}
                      */
-                    paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                    assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                    /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                    customerId?: number;
+                    /** @description Site identifier: required at SITE level */
+                    siteId?: number;
+                    /** @description Usage product inventory identifier: required at INVENTORY level */
+                    usageProductInventoryId?: number;
+                    /** @description Usage rate card identifier */
+                    usageRateCardId: number;
                     /**
-                     * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
-                     * @example 1
+                     * Format: date
+                     * @example 2019-08-24
                      */
-                    quantity: number;
-                    /** @description Rental product category identifier */
-                    rentalProductCategoryId: number;
-                    /** @description Tax band identifier */
-                    taxBandId: number;
+                    startDate: string;
                     /**
-                     * @description Nominal code
-                     * @example SALES-01QTR2
+                     * Format: date
+                     * @description End date (inclusive; none: open-ended)
+                     * @example 2019-08-24
                      */
-                    nominalCode?: string;
-                    /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
-                    invoiceGroupTagLabelId?: number;
+                    endDate?: string;
                     /**
-                     * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
-                     * @example Sales Division
+                     * @description INVOICE (the default) prices the invoice; ADDITIONAL rate card assignments are included in commission calculations
+                     * @enum {string}
                      */
-                    invoiceGroupTagValue?: string;
+                    assignmentType?: "INVOICE" | "ADDITIONAL";
                 };
             };
         };
@@ -46422,65 +44720,35 @@ export interface operations {
                     "application/json": {
                         /** @description Server-assigned identifier */
                         id: number;
-                        /** @description Site identifier */
-                        siteId: number;
                         /**
-                         * @description Name
-                         * @example Router
-                         */
-                        name: string;
-                        /** @description Supplier account identifier */
-                        supplierAccountId: number;
-                        /**
-                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
-                         * @example 49.99
-                         */
-                        buyPrice?: number;
-                        /**
-                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
-                         * @example 49.99
-                         */
-                        sellPrice: number;
-                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
-                        billImmediately: boolean;
-                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
-                        isCredit: boolean;
-                        /** @description Reason for credit */
-                        creditReason?: string;
-                        /** @description Already paid (absent on create: false) */
-                        paid: boolean;
-                        /** @description Payment terms in days */
-                        paymentTerms?: number;
-                        /**
-                         * @description Payment method
+                         * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
                          * @enum {string}
                          */
-                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Usage rate card identifier */
+                        usageRateCardId: number;
                         /**
-                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
-                         * @example 1
+                         * Format: date
+                         * @example 2019-08-24
                          */
-                        quantity: number;
-                        /** @description Rental product category identifier */
-                        rentalProductCategoryId: number;
-                        /** @description Tax band identifier */
-                        taxBandId: number;
+                        startDate: string;
                         /**
-                         * @description Nominal code
-                         * @example SALES-01QTR2
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
                          */
-                        nominalCode?: string;
-                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
-                        invoiceGroupTagLabelId?: number;
+                        endDate?: string;
                         /**
-                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
-                         * @example Sales Division
+                         * @description INVOICE (the default) prices the invoice; ADDITIONAL rate card assignments are included in commission calculations
+                         * @enum {string}
                          */
-                        invoiceGroupTagValue?: string;
-                        /** @description The bill run that billed it (the server’s) */
-                        billRunId?: number;
-                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
-                        adhocBillRunId?: number;
+                        assignmentType: "INVOICE" | "ADDITIONAL";
                     };
                 };
             };
@@ -46621,19 +44889,27 @@ export interface operations {
             };
         };
     };
-    checkAdhocInventory: {
+    checkUsageRateCardAssignment: {
         parameters: {
             query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
                 /** @description Filter: id | in:1,2 */
                 siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageRateCardId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
                 /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
-                name?: string;
+                assignmentType?: string;
                 /** @description Filter: id | in:1,2 */
-                rentalProductCategoryId?: string;
-                /** @description Filter: id | in:1,2 */
-                billRunId?: string;
-                /** @description Filter: id | in:1,2 */
-                adhocBillRunId?: string;
+                usageProductId?: string;
             };
             header?: never;
             path?: never;
@@ -46741,13 +45017,13 @@ export interface operations {
             };
         };
     };
-    getAdhocInventory: {
+    getUsageRateCardAssignment: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /** @description Server-assigned identifier */
-                adhocInventoryId: number;
+                usageRateCardAssignmentId: number;
             };
             cookie?: never;
         };
@@ -46766,65 +45042,35 @@ export interface operations {
                     "application/json": {
                         /** @description Server-assigned identifier */
                         id: number;
-                        /** @description Site identifier */
-                        siteId: number;
                         /**
-                         * @description Name
-                         * @example Router
-                         */
-                        name: string;
-                        /** @description Supplier account identifier */
-                        supplierAccountId: number;
-                        /**
-                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
-                         * @example 49.99
-                         */
-                        buyPrice?: number;
-                        /**
-                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
-                         * @example 49.99
-                         */
-                        sellPrice: number;
-                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
-                        billImmediately: boolean;
-                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
-                        isCredit: boolean;
-                        /** @description Reason for credit */
-                        creditReason?: string;
-                        /** @description Already paid (absent on create: false) */
-                        paid: boolean;
-                        /** @description Payment terms in days */
-                        paymentTerms?: number;
-                        /**
-                         * @description Payment method
+                         * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
                          * @enum {string}
                          */
-                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Usage rate card identifier */
+                        usageRateCardId: number;
                         /**
-                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
-                         * @example 1
+                         * Format: date
+                         * @example 2019-08-24
                          */
-                        quantity: number;
-                        /** @description Rental product category identifier */
-                        rentalProductCategoryId: number;
-                        /** @description Tax band identifier */
-                        taxBandId: number;
+                        startDate: string;
                         /**
-                         * @description Nominal code
-                         * @example SALES-01QTR2
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
                          */
-                        nominalCode?: string;
-                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
-                        invoiceGroupTagLabelId?: number;
+                        endDate?: string;
                         /**
-                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
-                         * @example Sales Division
+                         * @description INVOICE (the default) prices the invoice; ADDITIONAL rate card assignments are included in commission calculations
+                         * @enum {string}
                          */
-                        invoiceGroupTagValue?: string;
-                        /** @description The bill run that billed it (the server’s) */
-                        billRunId?: number;
-                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
-                        adhocBillRunId?: number;
+                        assignmentType: "INVOICE" | "ADDITIONAL";
                     };
                 };
             };
@@ -46937,7 +45183,148 @@ export interface operations {
             };
         };
     };
-    updateAdhocInventory: {
+    deleteUsageRateCardAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateCardAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateUsageRateCardAssignment: {
         parameters: {
             query?: never;
             header?: {
@@ -46948,8 +45335,10 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
+                /** @description Assignment level to be updated - CUSTOMER, SITE or INVENTORY */
+                assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
                 /** @description Server-assigned identifier */
-                adhocInventoryId: number;
+                usageRateCardAssignmentId: number;
             };
             cookie?: never;
         };
@@ -46959,13 +45348,13 @@ export interface operations {
                  * @example [
                  *       {
                  *         "op": "test",
-                 *         "path": "/name",
-                 *         "value": "Router"
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
                  *       },
                  *       {
                  *         "op": "replace",
-                 *         "path": "/name",
-                 *         "value": "Router"
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
                  *       }
                  *     ]
                  */
@@ -46995,65 +45384,5821 @@ export interface operations {
                     "application/json": {
                         /** @description Server-assigned identifier */
                         id: number;
-                        /** @description Site identifier */
-                        siteId: number;
                         /**
-                         * @description Name
-                         * @example Router
-                         */
-                        name: string;
-                        /** @description Supplier account identifier */
-                        supplierAccountId: number;
-                        /**
-                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
-                         * @example 49.99
-                         */
-                        buyPrice?: number;
-                        /**
-                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
-                         * @example 49.99
-                         */
-                        sellPrice: number;
-                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
-                        billImmediately: boolean;
-                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
-                        isCredit: boolean;
-                        /** @description Reason for credit */
-                        creditReason?: string;
-                        /** @description Already paid (absent on create: false) */
-                        paid: boolean;
-                        /** @description Payment terms in days */
-                        paymentTerms?: number;
-                        /**
-                         * @description Payment method
+                         * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
                          * @enum {string}
                          */
-                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Usage rate card identifier */
+                        usageRateCardId: number;
                         /**
-                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /**
+                         * @description INVOICE (the default) prices the invoice; ADDITIONAL rate card assignments are included in commission calculations
+                         * @enum {string}
+                         */
+                        assignmentType: "INVOICE" | "ADDITIONAL";
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRentalRateCardAssignments: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, assignmentLevel, customerId, siteId, rentalProductInventoryId, rentalRateCardId, startDate, endDate
+                 * @example assignmentLevel,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,assignmentLevel
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalRateCardId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductCategoryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel?: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Rental product inventory identifier: required at INVENTORY level */
+                        rentalProductInventoryId?: number;
+                        /** @description Rental rate card identifier */
+                        rentalRateCardId?: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createRentalRateCardAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                     * @enum {string}
+                     */
+                    assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                    /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                    customerId?: number;
+                    /** @description Site identifier: required at SITE level */
+                    siteId?: number;
+                    /** @description Rental product inventory identifier: required at INVENTORY level */
+                    rentalProductInventoryId?: number;
+                    /** @description Rental rate card identifier */
+                    rentalRateCardId: number;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description End date (inclusive; none: open-ended)
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Rental product inventory identifier: required at INVENTORY level */
+                        rentalProductInventoryId?: number;
+                        /** @description Rental rate card identifier */
+                        rentalRateCardId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkRentalRateCardAssignment: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalRateCardId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductCategoryId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getRentalRateCardAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                rentalRateCardAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Rental product inventory identifier: required at INVENTORY level */
+                        rentalProductInventoryId?: number;
+                        /** @description Rental rate card identifier */
+                        rentalRateCardId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteRentalRateCardAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                rentalRateCardAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateRentalRateCardAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Assignment level to be updated - CUSTOMER, SITE or INVENTORY */
+                assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                /** @description Server-assigned identifier */
+                rentalRateCardAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Rate cards can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Rental product inventory identifier: required at INVENTORY level */
+                        rentalProductInventoryId?: number;
+                        /** @description Rental rate card identifier */
+                        rentalRateCardId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInclusiveUsagePlanAssignments: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, assignmentLevel, customerId, siteId, usageProductInventoryId, inclusiveUsagePlanId, startDate, endDate
+                 * @example assignmentLevel,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,assignmentLevel
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                inclusiveUsagePlanId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Inclusive usage plans can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel?: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Inclusive usage plan identifier */
+                        inclusiveUsagePlanId?: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createInclusiveUsagePlanAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Inclusive usage plans can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                     * @enum {string}
+                     */
+                    assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                    /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                    customerId?: number;
+                    /** @description Site identifier: required at SITE level */
+                    siteId?: number;
+                    /** @description Usage product inventory identifier: required at INVENTORY level */
+                    usageProductInventoryId?: number;
+                    /** @description Inclusive usage plan identifier */
+                    inclusiveUsagePlanId: number;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description End date (inclusive; none: open-ended)
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Inclusive usage plans can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Inclusive usage plan identifier */
+                        inclusiveUsagePlanId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkInclusiveUsagePlanAssignment: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                inclusiveUsagePlanId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInclusiveUsagePlanAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                inclusiveUsagePlanAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Inclusive usage plans can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Inclusive usage plan identifier */
+                        inclusiveUsagePlanId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteInclusiveUsagePlanAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                inclusiveUsagePlanAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateInclusiveUsagePlanAssignment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Assignment level to be updated - CUSTOMER, SITE or INVENTORY */
+                assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                /** @description Server-assigned identifier */
+                inclusiveUsagePlanAssignmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/startDate",
+                 *         "value": "2019-08-24"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Inclusive usage plans can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Inclusive usage plan identifier */
+                        inclusiveUsagePlanId: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUsageRateOverrides: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, assignmentLevel, customerId, siteId, usageProductInventoryId, usageProductId, chargeGroupId, startDate, endDate
+                 * @example assignmentLevel,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,assignmentLevel
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductId?: string;
+                /** @description Filter: id | in:1,2 */
+                chargeGroupId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel?: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Usage product identifier */
+                        usageProductId?: number;
+                        /** @description Supplier identifier */
+                        supplierId?: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId?: number;
+                        /**
+                         * @description Variable charge unit size
+                         * @example 60
+                         */
+                        variableChargeUnitSize?: number;
+                        /**
+                         * @description Quantity rounding increment; an exact decimal, at most 9 digits before the point and 6 after it
                          * @example 1
                          */
-                        quantity: number;
-                        /** @description Rental product category identifier */
-                        rentalProductCategoryId: number;
-                        /** @description Tax band identifier */
-                        taxBandId: number;
+                        quantityRoundingIncrement?: number;
                         /**
-                         * @description Nominal code
-                         * @example SALES-01QTR2
+                         * Format: date
+                         * @example 2019-08-24
                          */
-                        nominalCode?: string;
-                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
-                        invoiceGroupTagLabelId?: number;
+                        startDate?: string;
                         /**
-                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
-                         * @example Sales Division
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
                          */
-                        invoiceGroupTagValue?: string;
-                        /** @description The bill run that billed it (the server’s) */
-                        billRunId?: number;
-                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
-                        adhocBillRunId?: number;
+                        endDate?: string;
+                        /** @description Applies to ISDN calls only? (absent on create: false) */
+                        appliesToISDNOnly?: boolean;
+                        /** @description Peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue?: number;
+                        /** @description Off peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue?: number;
+                        /** @description Weekend value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue?: number;
+                        /** @description Peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimumCharge?: number;
+                        /** @description Off peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimumCharge?: number;
+                        /** @description Weekend minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimumCharge?: number;
+                        /** @description Peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge?: number;
+                        /** @description Off peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge?: number;
+                        /** @description Weekend initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge?: number;
+                        /** @description Peak initial charge period */
+                        peakInitialChargePeriod?: number;
+                        /** @description Off peak initial charge period */
+                        offPeakInitialChargePeriod?: number;
+                        /** @description Weekend initial charge period */
+                        weekendInitialChargePeriod?: number;
+                        /** @description Apply this override to children? (absent on create: true) */
+                        applyThisToChildren?: boolean;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createUsageRateOverride: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                     * @enum {string}
+                     */
+                    assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                    /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                    customerId?: number;
+                    /** @description Site identifier: required at SITE level */
+                    siteId?: number;
+                    /** @description Usage product inventory identifier: required at INVENTORY level */
+                    usageProductInventoryId?: number;
+                    /** @description Usage product identifier */
+                    usageProductId: number;
+                    /** @description Supplier identifier */
+                    supplierId?: number;
+                    /** @description Charge group identifier */
+                    chargeGroupId: number;
+                    /**
+                     * @description Variable charge unit size
+                     * @example 60
+                     */
+                    variableChargeUnitSize: number;
+                    /**
+                     * @description Quantity rounding increment; an exact decimal, at most 9 digits before the point and 6 after it
+                     * @example 1
+                     */
+                    quantityRoundingIncrement: number;
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description End date (inclusive; none: open-ended)
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                    /** @description Applies to ISDN calls only? (absent on create: false) */
+                    appliesToISDNOnly?: boolean;
+                    /** @description Peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                    peakValue?: number;
+                    /** @description Off peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                    offPeakValue?: number;
+                    /** @description Weekend value; an exact decimal, at most 9 digits before the point and 6 after it */
+                    weekendValue?: number;
+                    /** @description Peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                    peakMinimumCharge: number;
+                    /** @description Off peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                    offPeakMinimumCharge: number;
+                    /** @description Weekend minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                    weekendMinimumCharge: number;
+                    /** @description Peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                    peakInitialCharge: number;
+                    /** @description Off peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                    offPeakInitialCharge: number;
+                    /** @description Weekend initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                    weekendInitialCharge: number;
+                    /** @description Peak initial charge period */
+                    peakInitialChargePeriod: number;
+                    /** @description Off peak initial charge period */
+                    offPeakInitialChargePeriod: number;
+                    /** @description Weekend initial charge period */
+                    weekendInitialChargePeriod: number;
+                    /** @description Apply this override to children? (absent on create: true) */
+                    applyThisToChildren?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Usage product identifier */
+                        usageProductId: number;
+                        /** @description Supplier identifier */
+                        supplierId?: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId: number;
+                        /**
+                         * @description Variable charge unit size
+                         * @example 60
+                         */
+                        variableChargeUnitSize: number;
+                        /**
+                         * @description Quantity rounding increment; an exact decimal, at most 9 digits before the point and 6 after it
+                         * @example 1
+                         */
+                        quantityRoundingIncrement: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Applies to ISDN calls only? (absent on create: false) */
+                        appliesToISDNOnly: boolean;
+                        /** @description Peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue?: number;
+                        /** @description Off peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue?: number;
+                        /** @description Weekend value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue?: number;
+                        /** @description Peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimumCharge: number;
+                        /** @description Off peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimumCharge: number;
+                        /** @description Weekend minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimumCharge: number;
+                        /** @description Peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge: number;
+                        /** @description Off peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge: number;
+                        /** @description Weekend initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge: number;
+                        /** @description Peak initial charge period */
+                        peakInitialChargePeriod: number;
+                        /** @description Off peak initial charge period */
+                        offPeakInitialChargePeriod: number;
+                        /** @description Weekend initial charge period */
+                        weekendInitialChargePeriod: number;
+                        /** @description Apply this override to children? (absent on create: true) */
+                        applyThisToChildren: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkUsageRateOverride: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                usageProductId?: string;
+                /** @description Filter: id | in:1,2 */
+                chargeGroupId?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getUsageRateOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateOverrideId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Usage product identifier */
+                        usageProductId: number;
+                        /** @description Supplier identifier */
+                        supplierId?: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId: number;
+                        /**
+                         * @description Variable charge unit size
+                         * @example 60
+                         */
+                        variableChargeUnitSize: number;
+                        /**
+                         * @description Quantity rounding increment; an exact decimal, at most 9 digits before the point and 6 after it
+                         * @example 1
+                         */
+                        quantityRoundingIncrement: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Applies to ISDN calls only? (absent on create: false) */
+                        appliesToISDNOnly: boolean;
+                        /** @description Peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue?: number;
+                        /** @description Off peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue?: number;
+                        /** @description Weekend value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue?: number;
+                        /** @description Peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimumCharge: number;
+                        /** @description Off peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimumCharge: number;
+                        /** @description Weekend minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimumCharge: number;
+                        /** @description Peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge: number;
+                        /** @description Off peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge: number;
+                        /** @description Weekend initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge: number;
+                        /** @description Peak initial charge period */
+                        peakInitialChargePeriod: number;
+                        /** @description Off peak initial charge period */
+                        offPeakInitialChargePeriod: number;
+                        /** @description Weekend initial charge period */
+                        weekendInitialChargePeriod: number;
+                        /** @description Apply this override to children? (absent on create: true) */
+                        applyThisToChildren: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteUsageRateOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateOverrideId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateUsageRateOverride: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Assignment level to be updated - CUSTOMER, SITE or INVENTORY */
+                assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                /** @description Server-assigned identifier */
+                usageRateOverrideId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/variableChargeUnitSize",
+                 *         "value": 60
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/variableChargeUnitSize",
+                 *         "value": 60
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Usage product inventory identifier: required at INVENTORY level */
+                        usageProductInventoryId?: number;
+                        /** @description Usage product identifier */
+                        usageProductId: number;
+                        /** @description Supplier identifier */
+                        supplierId?: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId: number;
+                        /**
+                         * @description Variable charge unit size
+                         * @example 60
+                         */
+                        variableChargeUnitSize: number;
+                        /**
+                         * @description Quantity rounding increment; an exact decimal, at most 9 digits before the point and 6 after it
+                         * @example 1
+                         */
+                        quantityRoundingIncrement: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Applies to ISDN calls only? (absent on create: false) */
+                        appliesToISDNOnly: boolean;
+                        /** @description Peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue?: number;
+                        /** @description Off peak value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue?: number;
+                        /** @description Weekend value; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue?: number;
+                        /** @description Peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimumCharge: number;
+                        /** @description Off peak minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimumCharge: number;
+                        /** @description Weekend minimum charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimumCharge: number;
+                        /** @description Peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge: number;
+                        /** @description Off peak initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge: number;
+                        /** @description Weekend initial charge; an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge: number;
+                        /** @description Peak initial charge period */
+                        peakInitialChargePeriod: number;
+                        /** @description Off peak initial charge period */
+                        offPeakInitialChargePeriod: number;
+                        /** @description Weekend initial charge period */
+                        weekendInitialChargePeriod: number;
+                        /** @description Apply this override to children? (absent on create: true) */
+                        applyThisToChildren: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRentalRateOverrides: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, assignmentLevel, customerId, siteId, rentalProductInventoryId, rentalProductId, price, rentalRatePriceType, startDate, endDate
+                 * @example assignmentLevel,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,assignmentLevel
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductId?: string;
+                /** @description Filter: n | in:1,2 | gt:n | lt:n | ge:n | le:n */
+                price?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRatePriceType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateFrequency?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: true | false */
+                showOnInvoice?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel?: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Rental product inventory identifier: required at INVENTORY level */
+                        rentalProductInventoryId?: number;
+                        /** @description Rental product identifier */
+                        rentalProductId?: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 9.99
+                         */
+                        price?: number;
+                        /**
+                         * @description Rental price type - recurring rental or one off?
+                         * @enum {string}
+                         */
+                        rentalRatePriceType?: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Apply this override to children? (absent on create: true) */
+                        applyThisToChildren?: boolean;
+                        /** @description Show on invoice? (absent on create: true) */
+                        showOnInvoice?: boolean;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createRentalRateOverride: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                     * @enum {string}
+                     */
+                    assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                    /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                    customerId?: number;
+                    /** @description Site identifier: required at SITE level */
+                    siteId?: number;
+                    /** @description Rental product inventory identifier: required at INVENTORY level */
+                    rentalProductInventoryId?: number;
+                    /** @description Rental product identifier */
+                    rentalProductId: number;
+                    /**
+                     * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                     * @example 9.99
+                     */
+                    price: number;
+                    /**
+                     * @description Rental price type - recurring rental or one off?
+                     * @enum {string}
+                     */
+                    rentalRatePriceType: "RENTAL" | "ONEOFF";
+                    /**
+                     * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                     * @enum {string}
+                     */
+                    rentalRateType?: "ADVANCE" | "ARREARS";
+                    /**
+                     * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                     * @enum {string}
+                     */
+                    periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                    /**
+                     * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                     * @enum {string}
+                     */
+                    rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description End date (inclusive; none: open-ended)
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                    /** @description Apply this override to children? (absent on create: true) */
+                    applyThisToChildren?: boolean;
+                    /** @description Show on invoice? (absent on create: true) */
+                    showOnInvoice?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Rental product inventory identifier: required at INVENTORY level */
+                        rentalProductInventoryId?: number;
+                        /** @description Rental product identifier */
+                        rentalProductId: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 9.99
+                         */
+                        price: number;
+                        /**
+                         * @description Rental price type - recurring rental or one off?
+                         * @enum {string}
+                         */
+                        rentalRatePriceType: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Apply this override to children? (absent on create: true) */
+                        applyThisToChildren: boolean;
+                        /** @description Show on invoice? (absent on create: true) */
+                        showOnInvoice: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkRentalRateOverride: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                assignmentLevel?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductInventoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductId?: string;
+                /** @description Filter: n | in:1,2 | gt:n | lt:n | ge:n | le:n */
+                price?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRatePriceType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateFrequency?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: true | false */
+                showOnInvoice?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getRentalRateOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                rentalRateOverrideId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Rental product inventory identifier: required at INVENTORY level */
+                        rentalProductInventoryId?: number;
+                        /** @description Rental product identifier */
+                        rentalProductId: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 9.99
+                         */
+                        price: number;
+                        /**
+                         * @description Rental price type - recurring rental or one off?
+                         * @enum {string}
+                         */
+                        rentalRatePriceType: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Apply this override to children? (absent on create: true) */
+                        applyThisToChildren: boolean;
+                        /** @description Show on invoice? (absent on create: true) */
+                        showOnInvoice: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteRentalRateOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                rentalRateOverrideId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateRentalRateOverride: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Assignment level to be updated - CUSTOMER, SITE or INVENTORY */
+                assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                /** @description Server-assigned identifier */
+                rentalRateOverrideId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/price",
+                 *         "value": 9.99
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/price",
+                 *         "value": 9.99
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Rate overrides can be assigned at customer, site or product inventory levels - use the appropriate level to determine which fields are required
+                         * @enum {string}
+                         */
+                        assignmentLevel: "CUSTOMER" | "SITE" | "INVENTORY";
+                        /** @description Customer identifier: required at CUSTOMER level; answered at every level where the holder is known */
+                        customerId?: number;
+                        /** @description Site identifier: required at SITE level */
+                        siteId?: number;
+                        /** @description Rental product inventory identifier: required at INVENTORY level */
+                        rentalProductInventoryId?: number;
+                        /** @description Rental product identifier */
+                        rentalProductId: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 9.99
+                         */
+                        price: number;
+                        /**
+                         * @description Rental price type - recurring rental or one off?
+                         * @enum {string}
+                         */
+                        rentalRatePriceType: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                        /** @description Apply this override to children? (absent on create: true) */
+                        applyThisToChildren: boolean;
+                        /** @description Show on invoice? (absent on create: true) */
+                        showOnInvoice: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBuyRentalRateOverrides: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, rentalProductInventoryId, price, rentalRatePriceType, startDate, endDate
+                 * @example rentalProductInventoryId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,rentalProductInventoryId
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductInventoryId?: string;
+                /** @description Filter: n | in:1,2 | gt:n | lt:n | ge:n | le:n */
+                price?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRatePriceType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateFrequency?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Rental product inventory identifier */
+                        rentalProductInventoryId?: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 9.99
+                         */
+                        price?: number;
+                        /**
+                         * @description Rental price type - recurring rental or one off?
+                         * @enum {string}
+                         */
+                        rentalRatePriceType?: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createBuyRentalRateOverride: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Rental product inventory identifier */
+                    rentalProductInventoryId: number;
+                    /**
+                     * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                     * @example 9.99
+                     */
+                    price: number;
+                    /**
+                     * @description Rental price type - recurring rental or one off?
+                     * @enum {string}
+                     */
+                    rentalRatePriceType: "RENTAL" | "ONEOFF";
+                    /**
+                     * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                     * @enum {string}
+                     */
+                    rentalRateType?: "ADVANCE" | "ARREARS";
+                    /**
+                     * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                     * @enum {string}
+                     */
+                    periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                    /**
+                     * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                     * @enum {string}
+                     */
+                    rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                    /**
+                     * Format: date
+                     * @example 2019-08-24
+                     */
+                    startDate: string;
+                    /**
+                     * Format: date
+                     * @description End date (inclusive; none: open-ended)
+                     * @example 2019-08-24
+                     */
+                    endDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Rental product inventory identifier */
+                        rentalProductInventoryId: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 9.99
+                         */
+                        price: number;
+                        /**
+                         * @description Rental price type - recurring rental or one off?
+                         * @enum {string}
+                         */
+                        rentalRatePriceType: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkBuyRentalRateOverride: {
+        parameters: {
+            query?: {
+                /** @description Filter: id | in:1,2 */
+                rentalProductInventoryId?: string;
+                /** @description Filter: n | in:1,2 | gt:n | lt:n | ge:n | le:n */
+                price?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRatePriceType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateType?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                rentalRateFrequency?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getBuyRentalRateOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                buyRentalRateOverrideId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Rental product inventory identifier */
+                        rentalProductInventoryId: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 9.99
+                         */
+                        price: number;
+                        /**
+                         * @description Rental price type - recurring rental or one off?
+                         * @enum {string}
+                         */
+                        rentalRatePriceType: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteBuyRentalRateOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                buyRentalRateOverrideId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out application/json */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateBuyRentalRateOverride: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                buyRentalRateOverrideId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/price",
+                 *         "value": 9.99
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/price",
+                 *         "value": 9.99
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Rental product inventory identifier */
+                        rentalProductInventoryId: number;
+                        /**
+                         * @description Price; an exact decimal, at most 7 digits before the point and 4 after it
+                         * @example 9.99
+                         */
+                        price: number;
+                        /**
+                         * @description Rental price type - recurring rental or one off?
+                         * @enum {string}
+                         */
+                        rentalRatePriceType: "RENTAL" | "ONEOFF";
+                        /**
+                         * @description Rental rate type. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /**
+                         * @description Number of periods in advance (i.e. Months) for rentals. Required when rentalRateType is ADVANCE
+                         * @enum {string}
+                         */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /**
+                         * @description Frequency of rental. Required when rentalRatePriceType is RENTAL
+                         * @enum {string}
+                         */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
                     };
                 };
             };

@@ -315,12 +315,6 @@ export type ListUsageRateCardsQuery = QueryOf<operations['getUsageRateCards']>
 /** What `createUsageRateCard` takes. */
 export type CreateUsageRateCardBody = BodyOf<operations['createUsageRateCard']>
 
-/** UsageRate, as `getUsageRate` answers it. */
-export type UsageRate = JsonOf<operations['getUsageRate'], 200>
-
-/** The query of `getUsageRates`: paging, sort, fields and filters. */
-export type ListUsageRatesQuery = QueryOf<operations['getUsageRates']>
-
 /** InclusiveUsagePlan, as `getInclusiveUsagePlan` answers it. */
 export type InclusiveUsagePlan = JsonOf<operations['getInclusiveUsagePlan'], 200>
 
@@ -441,14 +435,59 @@ export type CreateUsageProductInventoryBody = BodyOf<operations['createUsageProd
 /** UsageProductReference, as `updateUsageProductReference` answers it. */
 export type UsageProductReference = JsonOf<operations['updateUsageProductReference'], 200>
 
-/** AdhocInventory, as `getAdhocInventory` answers it. */
-export type AdhocInventory = JsonOf<operations['getAdhocInventory'], 200>
+/** UsageRateCardAssignment, as `getUsageRateCardAssignment` answers it. */
+export type UsageRateCardAssignment = JsonOf<operations['getUsageRateCardAssignment'], 200>
 
-/** The query of `getAdhocInventories`: paging, sort, fields and filters. */
-export type ListAdhocInventoriesQuery = QueryOf<operations['getAdhocInventories']>
+/** The query of `getUsageRateCardAssignments`: paging, sort, fields and filters. */
+export type ListUsageRateCardAssignmentsQuery = QueryOf<operations['getUsageRateCardAssignments']>
 
-/** What `createAdhocInventory` takes. */
-export type CreateAdhocInventoryBody = BodyOf<operations['createAdhocInventory']>
+/** What `createUsageRateCardAssignment` takes. */
+export type CreateUsageRateCardAssignmentBody = BodyOf<operations['createUsageRateCardAssignment']>
+
+/** RentalRateCardAssignment, as `getRentalRateCardAssignment` answers it. */
+export type RentalRateCardAssignment = JsonOf<operations['getRentalRateCardAssignment'], 200>
+
+/** The query of `getRentalRateCardAssignments`: paging, sort, fields and filters. */
+export type ListRentalRateCardAssignmentsQuery = QueryOf<operations['getRentalRateCardAssignments']>
+
+/** What `createRentalRateCardAssignment` takes. */
+export type CreateRentalRateCardAssignmentBody = BodyOf<operations['createRentalRateCardAssignment']>
+
+/** InclusiveUsagePlanAssignment, as `getInclusiveUsagePlanAssignment` answers it. */
+export type InclusiveUsagePlanAssignment = JsonOf<operations['getInclusiveUsagePlanAssignment'], 200>
+
+/** The query of `getInclusiveUsagePlanAssignments`: paging, sort, fields and filters. */
+export type ListInclusiveUsagePlanAssignmentsQuery = QueryOf<operations['getInclusiveUsagePlanAssignments']>
+
+/** What `createInclusiveUsagePlanAssignment` takes. */
+export type CreateInclusiveUsagePlanAssignmentBody = BodyOf<operations['createInclusiveUsagePlanAssignment']>
+
+/** UsageRateOverride, as `getUsageRateOverride` answers it. */
+export type UsageRateOverride = JsonOf<operations['getUsageRateOverride'], 200>
+
+/** The query of `getUsageRateOverrides`: paging, sort, fields and filters. */
+export type ListUsageRateOverridesQuery = QueryOf<operations['getUsageRateOverrides']>
+
+/** What `createUsageRateOverride` takes. */
+export type CreateUsageRateOverrideBody = BodyOf<operations['createUsageRateOverride']>
+
+/** RentalRateOverride, as `getRentalRateOverride` answers it. */
+export type RentalRateOverride = JsonOf<operations['getRentalRateOverride'], 200>
+
+/** The query of `getRentalRateOverrides`: paging, sort, fields and filters. */
+export type ListRentalRateOverridesQuery = QueryOf<operations['getRentalRateOverrides']>
+
+/** What `createRentalRateOverride` takes. */
+export type CreateRentalRateOverrideBody = BodyOf<operations['createRentalRateOverride']>
+
+/** BuyRentalRateOverride, as `getBuyRentalRateOverride` answers it. */
+export type BuyRentalRateOverride = JsonOf<operations['getBuyRentalRateOverride'], 200>
+
+/** The query of `getBuyRentalRateOverrides`: paging, sort, fields and filters. */
+export type ListBuyRentalRateOverridesQuery = QueryOf<operations['getBuyRentalRateOverrides']>
+
+/** What `createBuyRentalRateOverride` takes. */
+export type CreateBuyRentalRateOverrideBody = BodyOf<operations['createBuyRentalRateOverride']>
 
 /** Event, as listed. */
 export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
@@ -596,15 +635,10 @@ export function createResources(transport: Transport) {
       const { list, listAll, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalRate, ListRentalRatesQuery, never, never, RentalRate>(transport, '/v2/rental-rates')
       return { list, listAll, get, getWithETag, update, delete: deleteItem }
     })(),
-    /** `/v2/usage-rate-cards`: list, listAll, create, exists, update, get, getWithETag, delete. */
+    /** `/v2/usage-rate-cards`: list, listAll, exists, create, get, getWithETag, update, delete. */
     usageRateCards: (() => {
-      const { list, listAll, create, exists, update, get, getWithETag, delete: deleteItem } = resourceMethods<UsageRateCard, ListUsageRateCardsQuery, CreateUsageRateCardBody, never, UsageRateCard>(transport, '/v2/usage-rate-cards')
-      return { list, listAll, create, exists, update, get, getWithETag, delete: deleteItem }
-    })(),
-    /** `/v2/usage-rates`: list, listAll, get, getWithETag, update, delete. */
-    usageRates: (() => {
-      const { list, listAll, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageRate, ListUsageRatesQuery, never, never, UsageRate>(transport, '/v2/usage-rates')
-      return { list, listAll, get, getWithETag, update, delete: deleteItem }
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageRateCard, ListUsageRateCardsQuery, CreateUsageRateCardBody, never, UsageRateCard>(transport, '/v2/usage-rate-cards')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v2/inclusive-usage-plans`: list, listAll, exists, create, get, getWithETag, update, delete. */
     inclusiveUsagePlans: (() => {
@@ -676,10 +710,35 @@ export function createResources(transport: Transport) {
       const { update } = resourceMethods<UsageProductReference, ListQueryBase, never, never, UsageProductReference>(transport, '/v2/usage-product-references')
       return { update }
     })(),
-    /** `/v2/adhoc-inventories`: list, listAll, exists, create, get, getWithETag, update. */
-    adhocInventories: (() => {
-      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<AdhocInventory, ListAdhocInventoriesQuery, CreateAdhocInventoryBody, never, AdhocInventory>(transport, '/v2/adhoc-inventories')
-      return { list, listAll, exists, create, get, getWithETag, update }
+    /** `/v1/usage-rate-card-assignments`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    usageRateCardAssignments: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<UsageRateCardAssignment, ListUsageRateCardAssignmentsQuery, CreateUsageRateCardAssignmentBody, never, UsageRateCardAssignment>(transport, '/v1/usage-rate-card-assignments')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/rental-rate-card-assignments`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    rentalRateCardAssignments: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<RentalRateCardAssignment, ListRentalRateCardAssignmentsQuery, CreateRentalRateCardAssignmentBody, never, RentalRateCardAssignment>(transport, '/v1/rental-rate-card-assignments')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/inclusive-usage-plan-assignments`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    inclusiveUsagePlanAssignments: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<InclusiveUsagePlanAssignment, ListInclusiveUsagePlanAssignmentsQuery, CreateInclusiveUsagePlanAssignmentBody, never, InclusiveUsagePlanAssignment>(transport, '/v1/inclusive-usage-plan-assignments')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/usage-rate-overrides`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    usageRateOverrides: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<UsageRateOverride, ListUsageRateOverridesQuery, CreateUsageRateOverrideBody, never, UsageRateOverride>(transport, '/v1/usage-rate-overrides')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/rental-rate-overrides`: list, listAll, exists, create, get, getWithETag, delete, update. */
+    rentalRateOverrides: (() => {
+      const { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update } = resourceMethods<RentalRateOverride, ListRentalRateOverridesQuery, CreateRentalRateOverrideBody, never, RentalRateOverride>(transport, '/v1/rental-rate-overrides')
+      return { list, listAll, exists, create, get, getWithETag, delete: deleteItem, update }
+    })(),
+    /** `/v1/buy-rental-rate-overrides`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    buyRentalRateOverrides: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<BuyRentalRateOverride, ListBuyRentalRateOverridesQuery, CreateBuyRentalRateOverrideBody, never, BuyRentalRateOverride>(transport, '/v1/buy-rental-rate-overrides')
+      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v1/events`: list, listAll. */
     events: (() => {

@@ -37,6 +37,7 @@ import { usageProductsModule } from './usage-products/index.ts'
 import { productCustomFieldsModule } from './product-custom-fields/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 import { usersModule } from './users/index.ts'
+import { pricingAssignmentsModule } from './pricing-assignments/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
 export const MODULES: readonly ApiModule[] = [
@@ -77,6 +78,7 @@ export const MODULES: readonly ApiModule[] = [
   rentalProductInventoriesModule,
   usageProductInventoriesModule,
   adhocInventoriesModule,
+  pricingAssignmentsModule,
   eventsModule,
 ]
 

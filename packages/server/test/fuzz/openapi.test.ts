@@ -88,6 +88,26 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     const adhoc = { siteId, name: 'Fuzz router', supplierAccountId: account.body.id, sellPrice: 10, quantity: 1, rentalProductCategoryId, taxBandId }
     for (let i = 0; i < 3; i++) await made('/v2/adhoc-inventories', adhoc)
     for (let i = 0; i < 3; i++) await made('/v2/usage-product-inventories', { siteId, usageProductId, startDate: '2024-03-01', productReferences: [{ productReference: `0113000000${i}` }] })
+    // Pricing assignments of the customers, so their items and PATCH-by-level reach past 404.
+    const customerId = (await server.request('GET', '/v1/customers?page=1&pageSize=1', { token })).body[0].id
+    const rentalRateCardId = await made('/v2/rental-rate-cards', { contractOwnerIds: [setup.contractOwnerId], name: 'Fuzz card', rentalProductCategoryId, rentalRateCardType: 'SELL', availableFrom: '2024-01-01' })
+    const usageRateCardId = await made('/v2/usage-rate-cards', { contractOwnerIds: [setup.contractOwnerId], name: 'Fuzz usage card', availableFrom: '2024-01-01', usageProductId, decimalPlaces: 4, defaultMinCharge: 0 })
+    const inclusiveUsagePlanId = await made('/v2/inclusive-usage-plans', { contractOwnerId: setup.contractOwnerId, name: 'Fuzz plan', usageProductId, availableFrom: '2024-01-01' })
+    const rentalProductInventoryId = (await server.request('GET', '/v2/rental-product-inventories?page=1&pageSize=1', { token })).body[0].id
+    const price = { price: 1.5, rentalRatePriceType: 'ONEOFF' }
+    for (let i = 0; i < 3; i++) {
+      const dates = { startDate: `202${i}-01-01`, endDate: `202${i}-12-31` }
+      await made('/v1/rental-rate-card-assignments', { assignmentLevel: 'CUSTOMER', customerId, rentalRateCardId, ...dates })
+      await made('/v1/usage-rate-card-assignments', { assignmentLevel: 'SITE', siteId, usageRateCardId, ...dates })
+      await made('/v1/inclusive-usage-plan-assignments', { assignmentLevel: 'CUSTOMER', customerId, inclusiveUsagePlanId, ...dates })
+      await made('/v1/rental-rate-overrides', { assignmentLevel: 'SITE', siteId, rentalProductId, ...price, ...dates })
+      await made('/v1/buy-rental-rate-overrides', { rentalProductInventoryId, ...price, ...dates })
+      await made('/v1/usage-rate-overrides', {
+        assignmentLevel: 'CUSTOMER', customerId, usageProductId, chargeGroupId, variableChargeUnitSize: 60, quantityRoundingIncrement: 1, ...dates,
+        peakMinimumCharge: 0, offPeakMinimumCharge: 0, weekendMinimumCharge: 0, peakInitialCharge: 0, offPeakInitialCharge: 0, weekendInitialCharge: 0,
+        peakInitialChargePeriod: 0, offPeakInitialChargePeriod: 0, weekendInitialChargePeriod: 0,
+      })
+    }
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)
   })
   after(async () => {

@@ -37,6 +37,7 @@ import * as createUsageRateCards from './2026_12_05_2002_create_usage_rate_cards
 import * as createInclusiveUsagePlans from './2026_12_05_2003_create_inclusive_usage_plans.ts'
 import * as createUsageRates from './2026_12_06_0000_create_usage_rates.ts'
 import * as createInclusiveUsageItemIds from './2026_12_06_0001_create_inclusive_usage_item_ids.ts'
+import * as createPricingAssignments from './2026_12_06_0100_create_pricing_assignments.ts'
 import * as createRentalProductInventories from './2026_12_06_0200_create_rental_product_inventories.ts'
 import * as createUsageProductInventories from './2026_12_06_0210_create_usage_product_inventories.ts'
 import * as createAdhocInventories from './2026_12_06_0220_create_adhoc_inventories.ts'
@@ -81,6 +82,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_2003_create_inclusive_usage_plans': createInclusiveUsagePlans,
   '2026_12_06_0000_create_usage_rates': createUsageRates,
   '2026_12_06_0001_create_inclusive_usage_item_ids': createInclusiveUsageItemIds,
+  '2026_12_06_0100_create_pricing_assignments': createPricingAssignments,
   '2026_12_06_0200_create_rental_product_inventories': createRentalProductInventories,
   '2026_12_06_0210_create_usage_product_inventories': createUsageProductInventories,
   '2026_12_06_0220_create_adhoc_inventories': createAdhocInventories,

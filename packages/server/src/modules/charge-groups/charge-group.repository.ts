@@ -25,3 +25,6 @@ export const chargeGroupsAmong = (ids: readonly number[]): Lookup<ReadonlyArray<
 
 /** Which of `ids` are charge group categories of the brand (for `lookUp`: inclusive usage components). */
 export const chargeGroupCategoriesAmong = (ids: readonly number[]): Lookup<ReadonlyArray<string | number>> => idsAmong('charge_group_categories', ids)
+
+/** The charge group's id, when the brand has it (for `lookUp`). */
+export const chargeGroupLookup = (id: number): Lookup<number> => (db) => db.selectFrom('charge_groups').select('id as value').where('id', '=', id)

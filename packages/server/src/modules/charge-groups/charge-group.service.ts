@@ -36,3 +36,5 @@ export function chargeGroupUseCases(db: Database) {
   )
 }
 export { chargeGroupCategoriesAmong, chargeGroupsAmong } from './charge-group.repository.ts'
+
+export { chargeGroupLookup } from './charge-group.repository.ts'

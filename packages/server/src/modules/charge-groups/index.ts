@@ -15,3 +15,5 @@ export const chargeGroupsModule = defineModule({
 
 /** For other modules (usage rates, inclusive usage plans): which of some ids are charge groups, or charge group categories. */
 export { chargeGroupCategoriesAmong, chargeGroupsAmong } from './charge-group.service.ts'
+/** For the usage rate overrides: whether a charge group exists, in one `lookUp` with other references. */
+export { chargeGroupLookup } from './charge-group.service.ts'

@@ -130,3 +130,6 @@ export function customerUseCases(db: Database) {
       }),
   }
 }
+
+export { customerOwnerLookup, customerScopeConditions } from './customer.repository.ts'
+export { siteCustomerLookup, siteOwnerLookup } from './site.repository.ts'

@@ -18,5 +18,8 @@ export const customersModule = defineModule({
   },
 })
 
+/** For the pricing assignments: a customer's and a site's contract owner, a site's customer (each in one `lookUp` with other references), and contract-owner scope through a customer. */
+export { customerOwnerLookup, customerScopeConditions, siteCustomerLookup, siteOwnerLookup } from './customer.service.ts'
+
 /** For other modules (inventory): a site's contract owner and live dates, and contract-owner scope through a site. */
 export { siteScopeConditions, siteTermsLookup, type SiteTerms } from './site.service.ts'

@@ -20,6 +20,12 @@ export async function moveSites(trx: TenantTransaction, customerId: number, cont
   await trx.updateTable('sites').set({ contract_owner_id: contractOwnerId }).where('customer_id', '=', customerId).execute()
 }
 
+/** The customer of a site, when the brand has it (for `lookUp`). */
+export const siteCustomerLookup = (id: number): Lookup<number> => (db) => db.selectFrom('sites').select('customer_id as value').where('id', '=', id)
+
+/** The contract owner of a site (its customer's, copied), when the brand has it (for `lookUp`). */
+export const siteOwnerLookup = (id: number): Lookup<number> => (db) => db.selectFrom('sites').select('contract_owner_id as value').where('id', '=', id)
+
 /** What a write on a site's inventory checks: the site's contract owner (scope) and the dates it is live. */
 export interface SiteTerms {
   contractOwnerId: number

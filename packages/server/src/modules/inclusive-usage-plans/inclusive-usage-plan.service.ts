@@ -79,3 +79,5 @@ function withoutItems<T extends { inclusiveUsageComponents?: unknown; boltOnChar
   const { inclusiveUsageComponents: _components, boltOnCharges: _charges, ...rest } = plan
   return rest
 }
+
+export { inclusiveUsagePlanLookup } from './inclusive-usage-plan.repository.ts'

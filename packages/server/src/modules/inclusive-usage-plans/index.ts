@@ -12,3 +12,6 @@ export const inclusiveUsagePlansModule = defineModule({
   ],
   register: (app, { db }) => inclusiveUsagePlanRoutes(app, inclusiveUsagePlanUseCases(db)),
 })
+
+/** For the inclusive usage plan assignments: whether a plan exists, in one `lookUp` with other references. */
+export { inclusiveUsagePlanLookup } from './inclusive-usage-plan.service.ts'

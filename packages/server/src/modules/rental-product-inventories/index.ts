@@ -19,6 +19,7 @@ export const rentalProductInventoriesModule = defineModule({
  */
 export {
   billableRentalProductInventories,
+  rentalProductInventoryHolderLookup,
   rentalProductInventoryLookup,
   type BillableRentalProductInventory,
 } from './rental-product-inventory.service.ts'

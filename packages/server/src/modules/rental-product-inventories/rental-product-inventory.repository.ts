@@ -109,3 +109,10 @@ export async function billableRentalProductInventories(
     forceBillPeriods: row.force_bill_periods,
   }))
 }
+
+/** Where an RPI is held and what it holds, when the brand has it (for `lookUp`: the pricing assignments). */
+export const rentalProductInventoryHolderLookup = (id: number): Lookup<{ siteId: number; productId: number }> => (db) =>
+  db
+    .selectFrom('rental_product_inventories')
+    .select(sql<{ siteId: number; productId: number }>`json_build_object('siteId', site_id, 'productId', rental_product_id)`.as('value'))
+    .where('id', '=', id)

@@ -127,4 +127,4 @@ export function rentalProductInventoryUseCases(db: Database) {
   }
 }
 
-export { billableRentalProductInventories, rentalProductInventoryLookup, type BillableRentalProductInventory } from './rental-product-inventory.repository.ts'
+export { billableRentalProductInventories, rentalProductInventoryHolderLookup, rentalProductInventoryLookup, type BillableRentalProductInventory } from './rental-product-inventory.repository.ts'

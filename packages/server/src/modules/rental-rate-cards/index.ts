@@ -15,3 +15,6 @@ export const rentalRateCardsModule = defineModule({
 
 /** For the usage rate cards: a card's owners bill in one currency; the published contractOwnerId filter on an owner list. */
 export { contractOwnerConditions, currencyErrors } from './rental-rate-card.service.ts'
+
+/** For the rental rate card assignments: the category of a card that prices sales. */
+export { sellRentalRateCardCategoryLookup } from './rental-rate-card.service.ts'

@@ -35,3 +35,7 @@ export function contractOwnerConditions(conditions: readonly Condition[], table:
 export async function lockRentalRateCard(db: TenantReader, id: number): Promise<boolean> {
   return (await db.selectFrom('rental_rate_cards').select('id').where('id', '=', id).forUpdate().executeTakeFirst()) !== undefined
 }
+
+/** The rental product category of a card that prices sales (SELL or TEMPLATE: a BUY card is never assigned to a customer). */
+export const sellRentalRateCardCategoryLookup = (id: number): Lookup<number> => (db) =>
+  db.selectFrom('rental_rate_cards').select('rental_product_category_id as value').where('id', '=', id).where('rental_rate_card_type', '<>', 'BUY')

@@ -24,7 +24,7 @@ import { addRentalRates, validateNewRates, type NewRentalRate } from '../rental-
 import type { CreateRentalRateCardBody, rentalRateCardFields } from './rental-rate-card.fields.ts'
 import { contractOwnerConditions, rentalRateCardTypeLookup, rentalRateCards } from './rental-rate-card.repository.ts'
 
-export { contractOwnerConditions } from './rental-rate-card.repository.ts'
+export { contractOwnerConditions, sellRentalRateCardCategoryLookup } from './rental-rate-card.repository.ts'
 
 type CardDocument = DocumentOf<typeof rentalRateCardFields>
 

@@ -13,7 +13,10 @@ export const rentalRatesModule = defineModule({
   register: (app, { db }) => rentalRateRoutes(app, rentalRateUseCases(db)),
 })
 
-/** For the rental rate cards, which answer their rates and take new ones; the rates' enums and price range for the bolt-on charges. */
-export { PERIODS_IN_ADVANCE, RENTAL_PRICE, RENTAL_RATE_FREQUENCIES, RENTAL_RATE_TYPES, rentalRateResource } from './rental-rate.fields.ts'
+/** For the rental rate cards, which answer their rates and take new ones; the rates' enums and price range for the bolt-on charges and the rental rate overrides. */
+export { PERIODS_IN_ADVANCE, RENTAL_PRICE, RENTAL_RATE_FREQUENCIES, RENTAL_RATE_PRICE_TYPES, RENTAL_RATE_TYPES, rentalRateResource } from './rental-rate.fields.ts'
 export { rentalRateRows } from './rental-rate.service.ts'
 export { addRentalRates, validateNewRates, type NewRentalRate } from './rental-rate.service.ts'
+
+/** For the rental rate overrides (Pricing Assignment API): the published rules of a rental price. */
+export { rentalRateRuleErrors } from './rental-rate.service.ts'

@@ -14,4 +14,4 @@ export const usageProductInventoriesModule = defineModule({
 })
 
 /** For other modules (mediation, billing): whether a UPI exists (`lookUp`). */
-export { usageProductInventoryLookup } from './usage-product-inventory.service.ts'
+export { usageProductInventoryHolderLookup, usageProductInventoryLookup } from './usage-product-inventory.service.ts'

@@ -100,3 +100,10 @@ export function referenceScope(siteScope: Condition[]): Condition[] {
   if (site === undefined) return []
   return [{ column: 'usage_product_inventory_id', operator: 'in', value: sql`(select u.id from usage_product_inventories as u where u.site_id in ${site.value})` }]
 }
+
+/** Where a UPI is held and what it holds, when the brand has it (for `lookUp`: the pricing assignments). */
+export const usageProductInventoryHolderLookup = (id: number): Lookup<{ siteId: number; productId: number }> => (db) =>
+  db
+    .selectFrom('usage_product_inventories')
+    .select(sql<{ siteId: number; productId: number }>`json_build_object('siteId', site_id, 'productId', usage_product_id)`.as('value'))
+    .where('id', '=', id)

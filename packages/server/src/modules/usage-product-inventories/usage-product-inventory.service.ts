@@ -30,7 +30,7 @@ import {
 } from './usage-product-inventory.repository.ts'
 import { normalised, ownRuleErrors, termErrors } from './usage-product-inventory.rules.ts'
 
-export { usageProductInventoryLookup } from './usage-product-inventory.repository.ts'
+export { usageProductInventoryHolderLookup, usageProductInventoryLookup } from './usage-product-inventory.repository.ts'
 
 type Fields = typeof usageProductInventoryFields
 type Document = DocumentOf<Fields>

@@ -12,3 +12,6 @@ export const usageRateCardsModule = defineModule({
   ],
   register: (app, { db }) => usageRateCardRoutes(app, usageRateCardUseCases(db)),
 })
+
+/** For the usage rate card assignments: the usage product of a card that prices sales. */
+export { sellUsageRateCardProductLookup } from './usage-rate-card.service.ts'

@@ -1,4 +1,5 @@
 import { childRowsJson } from '../../resources/children.ts'
+import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { usageRateRows } from '../usage-rates/index.ts'
 import { usageRateCardResource } from './usage-rate-card.fields.ts'
@@ -8,3 +9,8 @@ export const usageRateCards = resourceTable('usage_rate_cards', usageRateCardRes
   references: { usage_rate_cards_supplier_fkey: 'supplierId', usage_rate_cards_usage_product_fkey: 'usageProductId' },
   computed: { usage_rates: childRowsJson(usageRateRows) },
 })
+
+
+/** The usage product of a card that prices sales (SELL or TEMPLATE: a BUY card is never assigned to a customer). */
+export const sellUsageRateCardProductLookup = (id: number): Lookup<number> => (db) =>
+  db.selectFrom('usage_rate_cards').select('usage_product_id as value').where('id', '=', id).where('rate_card_type', '<>', 'BUY')

@@ -116,3 +116,5 @@ export function usageRateCardUseCases(db: Database) {
 }
 
 const atRate = (index: number) => `usageRates[${index}].`
+
+export { sellUsageRateCardProductLookup } from './usage-rate-card.repository.ts'
