@@ -1787,7 +1787,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -1884,7 +1884,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2014,7 +2014,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2170,7 +2170,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2335,7 +2335,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2473,7 +2473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2648,7 +2648,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2830,7 +2830,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2997,7 +2997,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3151,7 +3151,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3363,7 +3363,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3582,7 +3582,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3755,7 +3755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3960,7 +3960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4090,7 +4090,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4316,7 +4316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4532,7 +4532,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4730,7 +4730,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4976,7 +4976,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -5208,7 +5208,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -5472,7 +5472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -5694,7 +5694,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -5888,7 +5888,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6094,7 +6094,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6224,7 +6224,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6460,7 +6460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6678,7 +6678,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6872,7 +6872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -7078,7 +7078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -7299,7 +7299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -7530,7 +7530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -7874,7 +7874,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8047,7 +8047,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8207,7 +8207,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8423,7 +8423,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8697,7 +8697,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8983,7 +8983,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -9152,7 +9152,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -9359,7 +9359,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -9659,7 +9659,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -9870,7 +9870,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10054,7 +10054,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10211,7 +10211,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10367,7 +10367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10578,7 +10578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10795,7 +10795,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10989,7 +10989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11146,7 +11146,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11308,7 +11308,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11522,7 +11522,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11726,7 +11726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11896,7 +11896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12053,7 +12053,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12202,7 +12202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12401,7 +12401,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12620,7 +12620,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12804,7 +12804,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12966,7 +12966,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13114,7 +13114,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13244,7 +13244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13454,7 +13454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13665,7 +13665,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13833,7 +13833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13994,7 +13994,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14146,7 +14146,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14347,7 +14347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14564,7 +14564,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14748,7 +14748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14908,7 +14908,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15056,7 +15056,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15255,7 +15255,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15458,7 +15458,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15626,7 +15626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15783,7 +15783,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15931,7 +15931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16130,7 +16130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16333,7 +16333,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16501,7 +16501,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16658,7 +16658,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16806,7 +16806,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17005,7 +17005,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17206,7 +17206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17370,7 +17370,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17527,7 +17527,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17673,7 +17673,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17869,7 +17869,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18072,7 +18072,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18240,7 +18240,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18397,7 +18397,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18545,7 +18545,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18744,7 +18744,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18955,7 +18955,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19139,7 +19139,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19296,7 +19296,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19452,7 +19452,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19663,7 +19663,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19869,7 +19869,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20049,7 +20049,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20208,7 +20208,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20357,7 +20357,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20487,7 +20487,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20688,7 +20688,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20892,7 +20892,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21060,7 +21060,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21223,7 +21223,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21366,7 +21366,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21496,7 +21496,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21691,7 +21691,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21897,7 +21897,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22073,7 +22073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22234,7 +22234,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22381,7 +22381,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22511,7 +22511,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22710,7 +22710,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22928,7 +22928,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23130,7 +23130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23289,7 +23289,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23450,7 +23450,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23580,7 +23580,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23793,7 +23793,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -24085,7 +24085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -24421,7 +24421,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -24588,7 +24588,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -24815,7 +24815,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25083,7 +25083,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25272,7 +25272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25422,7 +25422,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25579,7 +25579,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25713,7 +25713,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25843,7 +25843,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -26029,7 +26029,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -26302,7 +26302,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -26592,7 +26592,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -26759,7 +26759,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -26967,7 +26967,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27097,7 +27097,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27356,7 +27356,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27598,7 +27598,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27775,7 +27775,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27905,7 +27905,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -28126,7 +28126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -28434,7 +28434,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -28792,7 +28792,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -28961,7 +28961,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -29199,7 +29199,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -29329,7 +29329,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -29619,7 +29619,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -29860,7 +29860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30088,7 +30088,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30255,7 +30255,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30428,7 +30428,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30558,7 +30558,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30783,7 +30783,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30992,7 +30992,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31174,7 +31174,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31335,7 +31335,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31485,7 +31485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31615,7 +31615,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31817,7 +31817,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32044,7 +32044,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32250,7 +32250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32417,7 +32417,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32579,7 +32579,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32709,7 +32709,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32923,7 +32923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33146,7 +33146,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33354,7 +33354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33515,7 +33515,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33679,7 +33679,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33809,7 +33809,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34025,7 +34025,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34244,7 +34244,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34434,7 +34434,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34601,7 +34601,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34755,7 +34755,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34885,7 +34885,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35091,7 +35091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35299,7 +35299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35475,7 +35475,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35638,7 +35638,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35785,7 +35785,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35915,7 +35915,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36114,7 +36114,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36322,7 +36322,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36498,7 +36498,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36661,7 +36661,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36808,7 +36808,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36938,7 +36938,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37137,7 +37137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37342,7 +37342,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37516,7 +37516,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37677,7 +37677,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37823,7 +37823,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37953,7 +37953,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38151,7 +38151,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38340,7 +38340,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38490,7 +38490,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38647,7 +38647,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38781,7 +38781,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38911,7 +38911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39097,7 +39097,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39345,7 +39345,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39597,7 +39597,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39762,7 +39762,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39947,7 +39947,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40173,7 +40173,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40373,7 +40373,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40537,7 +40537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40698,7 +40698,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40839,7 +40839,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40969,7 +40969,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -41162,7 +41162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -41382,7 +41382,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -41725,7 +41725,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -41885,7 +41885,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42175,7 +42175,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42307,7 +42307,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42439,7 +42439,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42588,7 +42588,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42784,7 +42784,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */

@@ -55,7 +55,7 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     server = await startTestServer({ loginMaxFailures: 1000, loginMaxFailuresPerAddress: 100_000 })
     token = await server.login()
     const setup = await createAdminSetup((m, p, o) => server.request(m, p, o), token)
-    const customers = []
+    const customers: Array<{ id: number; sites: Array<{ id: number }> }> = []
     for (let i = 0; i < 3; i++) customers.push((await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })).body)
     // Invoices, written as bill runs write them: a final one (PDFs, resend) and a draft.
     await server.db.withTenant(await brandId(server), async (trx) => {
@@ -69,7 +69,7 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
       })
       await replaceDraftInvoices(trx, { id: 1, type: 'NORMAL', status: 'CLOSED' }, customers.map(invoice))
       await finaliseInvoices(trx, { id: 1, type: 'NORMAL', status: 'FINALIZED' })
-      await replaceDraftInvoices(trx, { id: 2, type: 'NORMAL', status: 'CLOSED' }, [invoice(customers[0])])
+      await replaceDraftInvoices(trx, { id: 2, type: 'NORMAL', status: 'CLOSED' }, [invoice(customers[0]!)])
     })
     // The admin templates and suppliers, so that their items and nested collections are reached.
     const supplier = await server.request('POST', '/v1/suppliers', { token, json: { name: 'Fuzzed supplier' } })

@@ -24,8 +24,8 @@ describe('POST /v1/invoices/{invoiceId}/resend and GET /v1/email-status', () => 
     billed = await createBilledCustomer(server, token)
     const normal = billRun()
     run = normal.id
-    ;[finalId] = await writeInvoices(server, normal, [monthlyInvoice(billed)])
-    ;[draftId] = await writeInvoices(server, billRun(), [monthlyInvoice(billed)], false)
+    finalId = (await writeInvoices(server, normal, [monthlyInvoice(billed)]))[0]!
+    draftId = (await writeInvoices(server, billRun(), [monthlyInvoice(billed)], false))[0]!
   })
   after(() => server.close())
 

@@ -39,9 +39,9 @@ describe('/v1/invoices', () => {
     server = await startTestServer()
     token = await server.login()
     billed = await createBilledCustomer(server, token)
-    ;[finalId] = await writeInvoices(server, billRun(), [monthlyInvoice(billed)])
-    ;[draftId] = await writeInvoices(server, billRun(), [monthlyInvoice(billed, { invoiceDate: '2027-01-01', dueDate: undefined })], false)
-    ;[adhocId] = await writeInvoices(server, billRun({ type: 'ADHOC' }), [monthlyInvoice(billed, { lines: [{ siteId: billed.branchId, description: 'Engineer visit', quantity: 1, unitPrice: '60', taxRate: '20' }] })])
+    finalId = (await writeInvoices(server, billRun(), [monthlyInvoice(billed)]))[0]!
+    draftId = (await writeInvoices(server, billRun(), [monthlyInvoice(billed, { invoiceDate: '2027-01-01', dueDate: undefined })], false))[0]!
+    adhocId = (await writeInvoices(server, billRun({ type: 'ADHOC' }), [monthlyInvoice(billed, { lines: [{ siteId: billed.branchId, description: 'Engineer visit', quantity: 1, unitPrice: '60', taxRate: '20' }] })]))[0]!
   })
   after(() => server.close())
 
