@@ -3,7 +3,7 @@ import { listRoute } from '../../http/routes/list-routes.ts'
 import { emailStatusResource } from './email-status.fields.ts'
 import type { emailStatusUseCases } from './email-status.service.ts'
 
-/** The Notifications API: the email-status list, as published (list only, no HEAD). */
+/** The Notifications API: the email-status list, as published (HEAD answers as GET does, without a body). */
 export function emailStatusRoutes(app: FastifyInstance, useCases: ReturnType<typeof emailStatusUseCases>): void {
   listRoute(app, {
     path: '/v1/email-status',
@@ -15,7 +15,6 @@ export function emailStatusRoutes(app: FastifyInstance, useCases: ReturnType<typ
     permission: 'notifications:read',
     list: emailStatusResource.list,
     item: emailStatusResource.schema,
-    head: false,
     handler: useCases.list,
   })
 }
