@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit'
 import { Decimal } from '../../resources/decimal.ts'
 import type { ResourceOf } from '../../resources/fields.ts'
 import type { invoiceFields } from './invoice.fields.ts'
@@ -10,8 +9,12 @@ type Line = Invoice['invoiceLines'][number]
 const money = (value: number) => new Decimal(String(value)).toFixed(2)
 const MARGIN = 50
 
-/** The document's pages as one buffer; its dates are the invoice's, so the same invoice gives the same bytes. */
-function render(title: string, invoice: Invoice, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+/**
+ * The document's pages as one buffer; its dates are the invoice's, so the same invoice gives the
+ * same bytes. pdfkit is loaded on the first document, not when the server starts (it is large).
+ */
+async function render(title: string, invoice: Invoice, draw: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit')
   const created = new Date(invoice.createdDate)
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: title, Creator: 'elevate-api', CreationDate: created, ModDate: created } })
   const chunks: Buffer[] = []
