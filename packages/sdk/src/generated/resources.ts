@@ -495,6 +495,18 @@ export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
 /** The query of `findEvents`: paging, sort, fields and filters. */
 export type ListEventsQuery = QueryOf<operations['findEvents']>
 
+/** Invoice, as `getInvoice` answers it. */
+export type Invoice = JsonOf<operations['getInvoice'], 200>
+
+/** The query of `getInvoices`: paging, sort, fields and filters. */
+export type ListInvoicesQuery = QueryOf<operations['getInvoices']>
+
+/** EmailStatus, as listed. */
+export type EmailStatus = NonNullable<JsonOf<operations['getEmailNotificationsStatus'], 200>>[number]
+
+/** The query of `getEmailNotificationsStatus`: paging, sort, fields and filters. */
+export type ListEmailStatusQuery = QueryOf<operations['getEmailNotificationsStatus']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -743,6 +755,18 @@ export function createResources(transport: Transport) {
     /** `/v1/events`: list, listAll. */
     events: (() => {
       const { list, listAll } = resourceMethods<Event, ListEventsQuery, never, never, Event>(transport, '/v1/events')
+      return { list, listAll }
+    })(),
+    /** `/v1/invoices`: list, listAll, exists, get, resend. */
+    invoices: (() => {
+      const { list, listAll, exists, get } = resourceMethods<Invoice, ListInvoicesQuery, never, never, Invoice>(transport, '/v1/invoices')
+      /** Resend customer invoice email */
+      const resend = actionMethod<never, JsonOf<operations['resendInvoice'], 200>>(transport, 'POST', '/v1/invoices/{invoiceId}/resend')
+      return { list, listAll, exists, get, resend }
+    })(),
+    /** `/v1/email-status`: list, listAll. */
+    emailStatus: (() => {
+      const { list, listAll } = resourceMethods<EmailStatus, ListEmailStatusQuery, never, never, EmailStatus>(transport, '/v1/email-status')
       return { list, listAll }
     })(),
   }

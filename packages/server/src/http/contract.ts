@@ -8,7 +8,7 @@ import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PARAMETER, idempotencyLogFields
 import { installJsonParser } from './json-body.ts'
 import { MethodTable } from './methods.ts'
 import { chainTransforms, documentHeaders } from './openapi.ts'
-import { acceptsJson, isAcceptedContentType } from './negotiation.ts'
+import { acceptsJson, acceptsOneOf, isAcceptedContentType } from './negotiation.ts'
 import { toProblem } from './problems.ts'
 import type { RouteGuard } from './route-config.ts'
 import { forgetRequest, trackRequest } from './transport.ts'
@@ -116,7 +116,9 @@ async function checkRequest(request: FastifyRequest, guard: RouteGuard, options:
       message: `Content-Type must be ${guard.consumes.join(' or ')} (UTF-8)`,
     })
   }
-  if (!acceptsJson(request.headers.accept)) throw new AppError('not_acceptable')
+  if (guard.produces === undefined ? !acceptsJson(request.headers.accept) : !acceptsOneOf(request.headers.accept, guard.produces)) {
+    throw new AppError('not_acceptable', guard.produces === undefined ? {} : { message: `This resource can only answer with ${guard.produces.join(' or ')}` })
+  }
   if (guard.permission !== undefined && !request.actor.permissions.has(guard.permission)) {
     throw new AppError('insufficient_permission', {
       message: `Your roles do not allow this operation (it needs the ${guard.permission} permission)`,
@@ -137,7 +139,7 @@ function applyRouteDefaults(route: RouteOptions): void {
   const consumes = schema.body === undefined ? undefined : (config.consumes ?? ['application/json'])
   // Every create takes an Idempotency-Key: a POST by an authenticated user (not the login).
   const idempotent = config.idempotent ?? ([route.method].flat().includes('POST') && auth === 'bearer')
-  config.guard = { auth, permission: config.permission, consumes, idempotent }
+  config.guard = { auth, permission: config.permission, consumes, idempotent, produces: config.produces }
   documentRoute(route, auth, idempotent)
   schema.querystring ??= NO_QUERY_PARAMETERS
   closeObjects(schema.querystring as TSchema)

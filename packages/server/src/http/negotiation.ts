@@ -10,7 +10,16 @@ const MAX_REMEMBERED = 500
 
 /** Whether an `Accept` header admits application/json, per RFC 9110 §12.5.1 (q=0 excludes). */
 export function acceptsJson(accept: string | undefined): boolean {
+  return acceptsOneOf(accept, JSON_ONLY)
+}
+
+/**
+ * Whether an `Accept` header admits one of `produced` (RFC 9110 §12.5.1): an operation that answers
+ * another media type (an invoice PDF) says which.
+ */
+export function acceptsOneOf(accept: string | undefined, produced: readonly string[]): boolean {
   if (accept === undefined || accept.trim() === '') return true
+  if (produced !== JSON_ONLY) return new Negotiator({ headers: { accept } }).mediaTypes([...produced]).length > 0
   let verdict = verdicts.get(accept)
   if (verdict === undefined) {
     verdict = new Negotiator({ headers: { accept } }).mediaTypes(JSON_ONLY).length > 0

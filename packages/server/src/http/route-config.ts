@@ -11,6 +11,8 @@ export interface RouteGuard {
   consumes: readonly string[] | undefined
   /** Takes an `Idempotency-Key` (http/idempotency.ts). */
   idempotent: boolean
+  /** Media types a success answers with (the `Accept` header must admit one: 406); JSON when undefined. */
+  produces: readonly string[] | undefined
 }
 
 declare module 'fastify' {
@@ -22,6 +24,8 @@ declare module 'fastify' {
     consumes?: readonly string[]
     /** Takes an `Idempotency-Key`; defaults to true for a POST that needs a bearer token. */
     idempotent?: boolean
+    /** Media types a success answers with, when not application/json (an invoice PDF). */
+    produces?: readonly string[]
     /** Set by the contract layer from the fields above. */
     guard?: RouteGuard
     /** Routes the contract layer adds itself (405 and OPTIONS answers). */

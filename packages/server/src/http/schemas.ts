@@ -34,7 +34,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: 'Forbidden: the user’s roles lack the permission',
   404: 'Not Found',
   405: 'Method Not Allowed (see the Allow header)',
-  406: 'Not Acceptable: the Accept header rules out application/json',
+  406: 'Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs)',
   409: 'Conflict: the resource already exists',
   412: 'Precondition Failed: If-Match does not match the current ETag',
   413: 'Payload Too Large',

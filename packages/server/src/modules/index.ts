@@ -12,6 +12,8 @@ import { customersModule } from './customers/index.ts'
 import { electronicSummaryTemplatesModule } from './electronic-summary-templates/index.ts'
 import { emailTemplatesModule } from './email-templates/index.ts'
 import { eventsModule } from './events/index.ts'
+import { emailStatusModule } from './email-status/index.ts'
+import { invoicesModule } from './invoices/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceDocumentProfilesModule } from './invoice-document-profiles/index.ts'
 import { ignoredUsageModule } from './ignored-usage/index.ts'
@@ -80,6 +82,8 @@ export const MODULES: readonly ApiModule[] = [
   adhocInventoriesModule,
   pricingAssignmentsModule,
   eventsModule,
+  invoicesModule,
+  emailStatusModule,
 ]
 
 /** Every permission some module declares. */

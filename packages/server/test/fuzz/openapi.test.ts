@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import fc from 'fast-check'
+import { replaceDraftInvoices, finaliseInvoices } from '../../src/modules/invoices/index.ts'
 import { createAdminSetup, customerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { brandId } from '../helpers/users.ts'
 import { check, send, type Failure } from './checks.ts'
 import { idSources, operationsOf, type Operation } from './document.ts'
 import { KNOWN_EXCEPTIONS } from './known-exceptions.ts'
@@ -53,7 +55,22 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     server = await startTestServer({ loginMaxFailures: 1000, loginMaxFailuresPerAddress: 100_000 })
     token = await server.login()
     const setup = await createAdminSetup((m, p, o) => server.request(m, p, o), token)
-    for (let i = 0; i < 3; i++) await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })
+    const customers: Array<{ id: number; sites: Array<{ id: number }> }> = []
+    for (let i = 0; i < 3; i++) customers.push((await server.request('POST', '/v1/customers', { token, json: customerBody(setup) })).body)
+    // Invoices, written as bill runs write them: a final one (PDFs, resend) and a draft.
+    await server.db.withTenant(await brandId(server), async (trx) => {
+      const invoice = (customer: { id: number; sites: Array<{ id: number }> }) => ({
+        contractOwnerId: setup.contractOwnerId,
+        customerId: customer.id,
+        siteId: customer.sites[0]!.id,
+        currencyCode: 'GBP',
+        invoiceDate: '2026-12-01',
+        lines: [{ siteId: customer.sites[0]!.id, description: 'Line rental', quantity: 1, unitPrice: '20', taxRate: '20' }],
+      })
+      await replaceDraftInvoices(trx, { id: 1, type: 'NORMAL', status: 'CLOSED' }, customers.map(invoice))
+      await finaliseInvoices(trx, { id: 1, type: 'NORMAL', status: 'FINALIZED' })
+      await replaceDraftInvoices(trx, { id: 2, type: 'NORMAL', status: 'CLOSED' }, [invoice(customers[0]!)])
+    })
     // The admin templates and suppliers, so that their items and nested collections are reached.
     const supplier = await server.request('POST', '/v1/suppliers', { token, json: { name: 'Fuzzed supplier' } })
     const account = await server.request('POST', `/v1/suppliers/${supplier.body.id}/supplier-accounts`, { token, json: { accountNumber: 'FUZZ-1' } })

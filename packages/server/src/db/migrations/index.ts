@@ -41,6 +41,7 @@ import * as createPricingAssignments from './2026_12_06_0100_create_pricing_assi
 import * as createRentalProductInventories from './2026_12_06_0200_create_rental_product_inventories.ts'
 import * as createUsageProductInventories from './2026_12_06_0210_create_usage_product_inventories.ts'
 import * as createAdhocInventories from './2026_12_06_0220_create_adhoc_inventories.ts'
+import * as createInvoices from './2026_12_06_0400_create_invoices.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -86,4 +87,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0200_create_rental_product_inventories': createRentalProductInventories,
   '2026_12_06_0210_create_usage_product_inventories': createUsageProductInventories,
   '2026_12_06_0220_create_adhoc_inventories': createAdhocInventories,
+  '2026_12_06_0400_create_invoices': createInvoices,
 }
