@@ -31,7 +31,9 @@ export interface ListRouteOptions<I extends TObject, P extends TObject = TObject
 export function listRoute<I extends TObject, P extends TObject = TObject<{}>, H extends TObject = TObject<{}>>(app: FastifyInstance, route: ListRouteOptions<I, P, H>): void {
   const parent = nestedSchema(route.params)
   if (route.head ?? true) {
-    listExistsRoute(app, route, { ...describe({ ...route, operationId: `${route.operationId}Exists` }, 'exists'), ...parent.schema, ...(route.headers === undefined ? {} : { headers: route.headers }) })
+    // Not an SDK method or a published operation: no operationId or x-sdk-method of its own.
+    const schema = { tags: [route.tag], summary: `${route.summary}: whether any matches (200 or 404)`, ...parent.schema, ...(route.headers === undefined ? {} : { headers: route.headers }) }
+    listExistsRoute(app, route, schema)
   }
   app.get(
     route.path,
