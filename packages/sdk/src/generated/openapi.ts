@@ -1110,7 +1110,7 @@ export interface paths {
         /** List the usage rate cards */
         get: operations["getUsageRateCards"];
         put?: never;
-        /** Create a usage rate card */
+        /** Create a usage rate card, with its first rates */
         post: operations["createUsageRateCard"];
         delete?: never;
         options?: never;
@@ -1134,8 +1134,44 @@ export interface paths {
         delete: operations["deleteUsageRateCard"];
         options?: never;
         head?: never;
-        /** Update a usage rate card (JSON Patch) */
+        /** Update a usage rate card (JSON Patch); add a rate with an add to /usageRates/- */
         patch: operations["updateUsageRateCard"];
+        trace?: never;
+    };
+    "/v2/usage-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the usage rates of a usage rate card (usageRateCardId is required) */
+        get: operations["getUsageRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/usage-rates/{usageRateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a usage rate */
+        get: operations["getUsageRate"];
+        put?: never;
+        post?: never;
+        /** Delete a usage rate from its usage rate card */
+        delete: operations["deleteUsageRate"];
+        options?: never;
+        head?: never;
+        /** Update a usage rate within its usage rate card (JSON Patch) */
+        patch: operations["updateUsageRate"];
         trace?: never;
     };
     "/v2/inclusive-usage-plans": {
@@ -1647,6 +1683,43 @@ export interface paths {
         patch: operations["updateUsageProductReference"];
         trace?: never;
     };
+    "/v2/adhoc-inventories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List adhoc inventorys */
+        get: operations["getAdhocInventories"];
+        put?: never;
+        /** Create a adhoc inventory */
+        post: operations["createAdhocInventory"];
+        delete?: never;
+        options?: never;
+        /** Check whether any adhoc inventory matches the filters (200 or 404) */
+        head: operations["checkAdhocInventory"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/adhoc-inventories/{adhocInventoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a adhoc inventory */
+        get: operations["getAdhocInventory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a adhoc inventory (JSON Patch) */
+        patch: operations["updateAdhocInventory"];
+        trace?: never;
+    };
     "/v1/usage-rate-card-assignments": {
         parameters: {
             query?: never;
@@ -2114,7 +2187,7 @@ export interface components {
              * @description Stable machine word
              * @enum {string}
              */
-            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "token_revoked" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "protected_record" | "overlapping_period" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable" | "server_overloaded";
+            code: "malformed_request" | "malformed_json" | "validation_failed" | "invalid_query" | "invalid_path_parameter" | "invalid_header" | "invalid_reference" | "invalid_patch" | "idempotency_key_reused" | "authentication_required" | "invalid_token" | "token_expired" | "invalid_credentials" | "account_disabled" | "token_revoked" | "insufficient_permission" | "route_not_found" | "not_found" | "method_not_allowed" | "not_acceptable" | "already_exists" | "patch_test_failed" | "invalid_transition" | "in_use" | "protected_record" | "overlapping_period" | "last_administrator" | "idempotency_key_in_progress" | "precondition_failed" | "request_timeout" | "payload_too_large" | "headers_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "database_unavailable" | "server_overloaded";
             /** @description Every invalid field, when several */
             errors?: {
                 /** @description Dotted path of the field, e.g. sites[0].siteAddress.postcode */
@@ -3606,7 +3679,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -4413,7 +4486,13 @@ export interface operations {
     deleteAppClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 appClientId: number;
@@ -4512,6 +4591,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -4556,7 +4646,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -5663,7 +5753,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -6547,7 +6637,13 @@ export interface operations {
     deleteContractOwnerSubBrand: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 contractOwnerSubBrandId: number;
@@ -6646,6 +6742,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -6690,7 +6797,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -7533,7 +7640,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -8662,7 +8769,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -9814,7 +9921,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -10822,7 +10929,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -11763,7 +11870,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -12657,7 +12764,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -13567,7 +13674,13 @@ export interface operations {
     deleteInvoiceGroupTagLabel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 invoiceGroupTagLabelId: number;
@@ -13666,6 +13779,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -13710,7 +13834,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -14601,7 +14725,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -15511,7 +15635,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -16386,7 +16510,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -17261,7 +17385,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -18128,7 +18252,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -19000,7 +19124,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -19907,7 +20031,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -20810,7 +20934,13 @@ export interface operations {
     deleteCurrency: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 currencyId: number;
@@ -20909,6 +21039,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -20953,7 +21094,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -21819,7 +21960,13 @@ export interface operations {
     deleteTaxBand: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 taxBandId: number;
@@ -21918,6 +22065,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -21962,7 +22120,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -22834,7 +22992,13 @@ export interface operations {
     deleteTaxBandRate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 taxBandRateId: number;
@@ -22933,6 +23097,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -22977,7 +23152,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -23903,7 +24078,13 @@ export interface operations {
     deleteRentalProductCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 rentalProductCategoryId: number;
@@ -24002,6 +24183,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -24046,7 +24238,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -25270,7 +25462,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -26166,7 +26358,13 @@ export interface operations {
     deleteUsageProductCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 usageProductCategoryId: number;
@@ -26265,6 +26463,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -26309,7 +26518,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -27420,7 +27629,13 @@ export interface operations {
     deleteRentalRateCard: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 rentalRateCardId: number;
@@ -27519,6 +27734,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -27565,7 +27791,7 @@ export interface operations {
                 /** @description If true, a lightweight summary of each rental rate card: the card without its rentalRates */
                 summary?: "true" | "false";
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -28228,7 +28454,13 @@ export interface operations {
     deleteRentalRate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 rentalRateId: number;
@@ -28327,6 +28559,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -28371,7 +28614,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -28783,6 +29026,71 @@ export interface operations {
                              */
                             endDate?: string;
                         }[];
+                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
+                        usageRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                            /**
+                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                             * @enum {string}
+                             */
+                            usageRateType: "MARKUP" | "VARIABLE";
+                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakInitialCharge: number;
+                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                            peakInitialPeriod: number;
+                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakValue: number;
+                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakMinimum: number;
+                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakInitialCharge: number;
+                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                            offPeakInitialPeriod: number;
+                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakValue: number;
+                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakMinimum: number;
+                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendInitialCharge: number;
+                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                            weekendInitialPeriod: number;
+                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendValue: number;
+                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendMinimum: number;
+                            /**
+                             * @description Quantity rounding increment (absent on create: 1)
+                             * @example 1
+                             */
+                            quantityRoundingIncrement: number;
+                            /**
+                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                             * @example 1
+                             */
+                            variableChargeUnitSize: number;
+                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeInitialCharge: number;
+                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                            surchargeInitialPeriod: number;
+                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeValue: number;
+                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeMinimum: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                     }[];
                 };
             };
@@ -29009,6 +29317,69 @@ export interface operations {
                          */
                         endDate?: string;
                     }[];
+                    /** @description The first rates of the card */
+                    usageRates?: {
+                        /** @description Charge group identifier */
+                        chargeGroupId: number;
+                        /**
+                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                         * @enum {string}
+                         */
+                        usageRateType: "MARKUP" | "VARIABLE";
+                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge?: number;
+                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                        peakInitialPeriod: number;
+                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue?: number;
+                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimum?: number;
+                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge?: number;
+                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                        offPeakInitialPeriod?: number;
+                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue?: number;
+                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimum?: number;
+                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge?: number;
+                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                        weekendInitialPeriod?: number;
+                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue?: number;
+                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimum?: number;
+                        /**
+                         * @description Quantity rounding increment (absent on create: 1)
+                         * @example 1
+                         */
+                        quantityRoundingIncrement?: number;
+                        /**
+                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                         * @example 1
+                         */
+                        variableChargeUnitSize?: number;
+                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeInitialCharge?: number;
+                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                        surchargeInitialPeriod?: number;
+                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeValue?: number;
+                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeMinimum?: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
                 };
             };
         };
@@ -29135,6 +29506,71 @@ export interface operations {
                             startDate: string;
                             /**
                              * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
+                        usageRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                            /**
+                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                             * @enum {string}
+                             */
+                            usageRateType: "MARKUP" | "VARIABLE";
+                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakInitialCharge: number;
+                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                            peakInitialPeriod: number;
+                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakValue: number;
+                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakMinimum: number;
+                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakInitialCharge: number;
+                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                            offPeakInitialPeriod: number;
+                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakValue: number;
+                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakMinimum: number;
+                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendInitialCharge: number;
+                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                            weekendInitialPeriod: number;
+                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendValue: number;
+                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendMinimum: number;
+                            /**
+                             * @description Quantity rounding increment (absent on create: 1)
+                             * @example 1
+                             */
+                            quantityRoundingIncrement: number;
+                            /**
+                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                             * @example 1
+                             */
+                            variableChargeUnitSize: number;
+                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeInitialCharge: number;
+                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                            surchargeInitialPeriod: number;
+                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeValue: number;
+                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeMinimum: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
                              * @example 2019-08-24
                              */
                             endDate?: string;
@@ -29537,6 +29973,71 @@ export interface operations {
                              */
                             endDate?: string;
                         }[];
+                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
+                        usageRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                            /**
+                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                             * @enum {string}
+                             */
+                            usageRateType: "MARKUP" | "VARIABLE";
+                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakInitialCharge: number;
+                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                            peakInitialPeriod: number;
+                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakValue: number;
+                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakMinimum: number;
+                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakInitialCharge: number;
+                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                            offPeakInitialPeriod: number;
+                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakValue: number;
+                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakMinimum: number;
+                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendInitialCharge: number;
+                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                            weekendInitialPeriod: number;
+                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendValue: number;
+                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendMinimum: number;
+                            /**
+                             * @description Quantity rounding increment (absent on create: 1)
+                             * @example 1
+                             */
+                            quantityRoundingIncrement: number;
+                            /**
+                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                             * @example 1
+                             */
+                            variableChargeUnitSize: number;
+                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeInitialCharge: number;
+                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                            surchargeInitialPeriod: number;
+                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeValue: number;
+                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeMinimum: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                     };
                 };
             };
@@ -29652,7 +30153,13 @@ export interface operations {
     deleteUsageRateCard: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 usageRateCardId: number;
@@ -29751,6 +30258,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -29795,7 +30313,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -29957,6 +30475,912 @@ export interface operations {
                              */
                             endDate?: string;
                         }[];
+                        /** @description The rates of the card (added here; changed and deleted at /v2/usage-rates/{id}); left out of a summary */
+                        usageRates?: {
+                            /** @description Server-assigned identifier */
+                            id: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                            /**
+                             * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                             * @enum {string}
+                             */
+                            usageRateType: "MARKUP" | "VARIABLE";
+                            /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakInitialCharge: number;
+                            /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                            peakInitialPeriod: number;
+                            /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakValue: number;
+                            /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            peakMinimum: number;
+                            /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakInitialCharge: number;
+                            /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                            offPeakInitialPeriod: number;
+                            /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakValue: number;
+                            /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            offPeakMinimum: number;
+                            /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendInitialCharge: number;
+                            /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                            weekendInitialPeriod: number;
+                            /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendValue: number;
+                            /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            weekendMinimum: number;
+                            /**
+                             * @description Quantity rounding increment (absent on create: 1)
+                             * @example 1
+                             */
+                            quantityRoundingIncrement: number;
+                            /**
+                             * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                             * @example 1
+                             */
+                            variableChargeUnitSize: number;
+                            /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeInitialCharge: number;
+                            /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                            surchargeInitialPeriod: number;
+                            /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeValue: number;
+                            /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                            surchargeMinimum: number;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @description End date (inclusive; none: open-ended)
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUsageRates: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, chargeGroupId, usageRateType, peakInitialCharge, peakInitialPeriod, peakValue, peakMinimum, offPeakInitialCharge, offPeakInitialPeriod, offPeakValue, offPeakMinimum, weekendInitialCharge, weekendInitialPeriod, weekendValue, weekendMinimum, quantityRoundingIncrement, variableChargeUnitSize, surchargeInitialCharge, surchargeInitialPeriod, surchargeValue, surchargeMinimum, startDate, endDate
+                 * @example chargeGroupId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,chargeGroupId
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                chargeGroupId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                usageRateType?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                startDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                endDate?: string;
+                /** @description Filter: id | in:1,2 */
+                usageRateCardId: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                availableFrom?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                availableTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId?: number;
+                        /**
+                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                         * @enum {string}
+                         */
+                        usageRateType?: "MARKUP" | "VARIABLE";
+                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge?: number;
+                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                        peakInitialPeriod?: number;
+                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue?: number;
+                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimum?: number;
+                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge?: number;
+                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                        offPeakInitialPeriod?: number;
+                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue?: number;
+                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimum?: number;
+                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge?: number;
+                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                        weekendInitialPeriod?: number;
+                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue?: number;
+                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimum?: number;
+                        /**
+                         * @description Quantity rounding increment (absent on create: 1)
+                         * @example 1
+                         */
+                        quantityRoundingIncrement?: number;
+                        /**
+                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                         * @example 1
+                         */
+                        variableChargeUnitSize?: number;
+                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeInitialCharge?: number;
+                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                        surchargeInitialPeriod?: number;
+                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeValue?: number;
+                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeMinimum?: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate?: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getUsageRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId: number;
+                        /**
+                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                         * @enum {string}
+                         */
+                        usageRateType: "MARKUP" | "VARIABLE";
+                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge: number;
+                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                        peakInitialPeriod: number;
+                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue: number;
+                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimum: number;
+                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge: number;
+                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                        offPeakInitialPeriod: number;
+                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue: number;
+                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimum: number;
+                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge: number;
+                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                        weekendInitialPeriod: number;
+                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue: number;
+                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimum: number;
+                        /**
+                         * @description Quantity rounding increment (absent on create: 1)
+                         * @example 1
+                         */
+                        quantityRoundingIncrement: number;
+                        /**
+                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                         * @example 1
+                         */
+                        variableChargeUnitSize: number;
+                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeInitialCharge: number;
+                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                        surchargeInitialPeriod: number;
+                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeValue: number;
+                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeMinimum: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteUsageRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateUsageRate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                usageRateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/quantityRoundingIncrement",
+                 *         "value": 1
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/quantityRoundingIncrement",
+                 *         "value": 1
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Charge group identifier */
+                        chargeGroupId: number;
+                        /**
+                         * @description Usage rate type: VARIABLE prices each unit, MARKUP marks up the cost
+                         * @enum {string}
+                         */
+                        usageRateType: "MARKUP" | "VARIABLE";
+                        /** @description Peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakInitialCharge: number;
+                        /** @description Peak initial period: the length of the initial period charged at the initial charge (30: the first 30 seconds) */
+                        peakInitialPeriod: number;
+                        /** @description Peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakValue: number;
+                        /** @description Peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        peakMinimum: number;
+                        /** @description Off peak initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakInitialCharge: number;
+                        /** @description Off peak initial period: the length of the initial period (absent on create: 0) */
+                        offPeakInitialPeriod: number;
+                        /** @description Off peak value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakValue: number;
+                        /** @description Off peak minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        offPeakMinimum: number;
+                        /** @description Weekend initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendInitialCharge: number;
+                        /** @description Weekend initial period: the length of the initial period (absent on create: 0) */
+                        weekendInitialPeriod: number;
+                        /** @description Weekend value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendValue: number;
+                        /** @description Weekend minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        weekendMinimum: number;
+                        /**
+                         * @description Quantity rounding increment (absent on create: 1)
+                         * @example 1
+                         */
+                        quantityRoundingIncrement: number;
+                        /**
+                         * @description Variable charge unit size: the units a value prices, e.g. 60 seconds (absent on create: 1)
+                         * @example 1
+                         */
+                        variableChargeUnitSize: number;
+                        /** @description Surcharge initial charge: the charge for the initial period, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeInitialCharge: number;
+                        /** @description Surcharge initial period: the length of the initial period (absent on create: 0) */
+                        surchargeInitialPeriod: number;
+                        /** @description Surcharge value: the price per unit after the initial period (VARIABLE), or the markup (MARKUP) (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeValue: number;
+                        /** @description Surcharge minimum charge, in the minor unit (absent on create: 0); an exact decimal, at most 9 digits before the point and 6 after it */
+                        surchargeMinimum: number;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description End date (inclusive; none: open-ended)
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
                     };
                 };
             };
@@ -30144,7 +31568,7 @@ export interface operations {
                 taxBandId?: string;
             };
             header?: {
-                /** @description If true, a lightweight summary of each inclusive usage plan */
+                /** @description If true, a lightweight summary of each inclusive usage plan: without inclusiveUsageComponents and boltOnCharges */
                 summary?: "true" | "false";
             };
             path?: never;
@@ -30194,6 +31618,83 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
+                        /** @description The allowances of the plan */
+                        inclusiveUsageComponents?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Description */
+                            description?: string;
+                            /**
+                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                             * @enum {string}
+                             */
+                            componentType: "VALUE" | "QUANTITY";
+                            /**
+                             * @description What the allowance counts: call duration, data, or one-off events
+                             * @enum {string}
+                             */
+                            chargingType: "DURATION" | "DATA" | "ONEOFF";
+                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                            quantity?: number;
+                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                            valueInPence?: number;
+                            timebands?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A time band the allowance covers
+                                 * @enum {string}
+                                 */
+                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                            }[];
+                            chargeGroups?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group identifier */
+                                chargeGroupId: number;
+                            }[];
+                            chargeGroupCategories?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group category identifier */
+                                chargeGroupCategoryId: number;
+                            }[];
+                            dialStrings?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A dialled number, or its prefix
+                                 * @example 0800
+                                 */
+                                dialString: string;
+                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                                isWholeNumber?: boolean;
+                            }[];
+                        }[];
+                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                        boltOnCharges?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -30355,6 +31856,83 @@ export interface operations {
                      * @example SALES-01QTR2
                      */
                     nominalCode?: string;
+                    /** @description The allowances of the plan */
+                    inclusiveUsageComponents?: {
+                        /** @description Server-assigned identifier (kept when sent back unchanged) */
+                        id?: number;
+                        /** @description Description */
+                        description?: string;
+                        /**
+                         * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                         * @enum {string}
+                         */
+                        componentType: "VALUE" | "QUANTITY";
+                        /**
+                         * @description What the allowance counts: call duration, data, or one-off events
+                         * @enum {string}
+                         */
+                        chargingType: "DURATION" | "DATA" | "ONEOFF";
+                        /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                        quantity?: number;
+                        /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                        valueInPence?: number;
+                        timebands?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /**
+                             * @description A time band the allowance covers
+                             * @enum {string}
+                             */
+                            timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                        }[];
+                        chargeGroups?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Charge group identifier */
+                            chargeGroupId: number;
+                        }[];
+                        chargeGroupCategories?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Charge group category identifier */
+                            chargeGroupCategoryId: number;
+                        }[];
+                        dialStrings?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /**
+                             * @description A dialled number, or its prefix
+                             * @example 0800
+                             */
+                            dialString: string;
+                            /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                            isWholeNumber?: boolean;
+                        }[];
+                    }[];
+                    /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                    boltOnCharges?: {
+                        /** @description Server-assigned identifier (kept when sent back unchanged) */
+                        id?: number;
+                        /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                        price: number;
+                        /** @enum {string} */
+                        rentalRateType?: "ADVANCE" | "ARREARS";
+                        /** @enum {string} */
+                        periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                        /** @enum {string} */
+                        rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                        showOnInvoice?: boolean;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @example 2019-08-24
+                         */
+                        endDate?: string;
+                    }[];
                     /** @description Roll over period: the periods unused allowance is carried over */
                     rolloverPeriods?: number;
                     /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -30420,6 +31998,83 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
+                        /** @description The allowances of the plan */
+                        inclusiveUsageComponents?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Description */
+                            description?: string;
+                            /**
+                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                             * @enum {string}
+                             */
+                            componentType: "VALUE" | "QUANTITY";
+                            /**
+                             * @description What the allowance counts: call duration, data, or one-off events
+                             * @enum {string}
+                             */
+                            chargingType: "DURATION" | "DATA" | "ONEOFF";
+                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                            quantity?: number;
+                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                            valueInPence?: number;
+                            timebands?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A time band the allowance covers
+                                 * @enum {string}
+                                 */
+                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                            }[];
+                            chargeGroups?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group identifier */
+                                chargeGroupId: number;
+                            }[];
+                            chargeGroupCategories?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group category identifier */
+                                chargeGroupCategoryId: number;
+                            }[];
+                            dialStrings?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A dialled number, or its prefix
+                                 * @example 0800
+                                 */
+                                dialString: string;
+                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                                isWholeNumber?: boolean;
+                            }[];
+                        }[];
+                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                        boltOnCharges?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -30751,6 +32406,83 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
+                        /** @description The allowances of the plan */
+                        inclusiveUsageComponents?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Description */
+                            description?: string;
+                            /**
+                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                             * @enum {string}
+                             */
+                            componentType: "VALUE" | "QUANTITY";
+                            /**
+                             * @description What the allowance counts: call duration, data, or one-off events
+                             * @enum {string}
+                             */
+                            chargingType: "DURATION" | "DATA" | "ONEOFF";
+                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                            quantity?: number;
+                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                            valueInPence?: number;
+                            timebands?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A time band the allowance covers
+                                 * @enum {string}
+                                 */
+                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                            }[];
+                            chargeGroups?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group identifier */
+                                chargeGroupId: number;
+                            }[];
+                            chargeGroupCategories?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group category identifier */
+                                chargeGroupCategoryId: number;
+                            }[];
+                            dialStrings?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A dialled number, or its prefix
+                                 * @example 0800
+                                 */
+                                dialString: string;
+                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                                isWholeNumber?: boolean;
+                            }[];
+                        }[];
+                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                        boltOnCharges?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -30881,7 +32613,13 @@ export interface operations {
     deleteInclusiveUsagePlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 inclusiveUsagePlanId: number;
@@ -30980,6 +32718,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -31024,7 +32773,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -31106,6 +32855,83 @@ export interface operations {
                          * @example SALES-01QTR2
                          */
                         nominalCode?: string;
+                        /** @description The allowances of the plan */
+                        inclusiveUsageComponents?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description Description */
+                            description?: string;
+                            /**
+                             * @description VALUE: an allowance of money (valueInPence); QUANTITY: an allowance of usage (quantity)
+                             * @enum {string}
+                             */
+                            componentType: "VALUE" | "QUANTITY";
+                            /**
+                             * @description What the allowance counts: call duration, data, or one-off events
+                             * @enum {string}
+                             */
+                            chargingType: "DURATION" | "DATA" | "ONEOFF";
+                            /** @description The allowance of a QUANTITY component (seconds, megabytes or events); an exact decimal, at most 9 digits before the point and 4 after it */
+                            quantity?: number;
+                            /** @description The allowance of a VALUE component, in the minor unit; an exact decimal, at most 9 digits before the point and 6 after it */
+                            valueInPence?: number;
+                            timebands?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A time band the allowance covers
+                                 * @enum {string}
+                                 */
+                                timeband: "PEAK" | "OFFPEAK" | "WEEKEND";
+                            }[];
+                            chargeGroups?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group identifier */
+                                chargeGroupId: number;
+                            }[];
+                            chargeGroupCategories?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /** @description Charge group category identifier */
+                                chargeGroupCategoryId: number;
+                            }[];
+                            dialStrings?: {
+                                /** @description Server-assigned identifier (kept when sent back unchanged) */
+                                id?: number;
+                                /**
+                                 * @description A dialled number, or its prefix
+                                 * @example 0800
+                                 */
+                                dialString: string;
+                                /** @description The whole number (true) or a prefix of numbers (false, when left out) */
+                                isWholeNumber?: boolean;
+                            }[];
+                        }[];
+                        /** @description The recurring charges of a bolt-on plan (boltOn true) over time */
+                        boltOnCharges?: {
+                            /** @description Server-assigned identifier (kept when sent back unchanged) */
+                            id?: number;
+                            /** @description The recurring price of the bolt on; an exact decimal, at most 7 digits before the point and 4 after it */
+                            price: number;
+                            /** @enum {string} */
+                            rentalRateType?: "ADVANCE" | "ARREARS";
+                            /** @enum {string} */
+                            periodsInAdvance?: "STANDARD" | "ADVANCEDPLUSONEMONTH";
+                            /** @enum {string} */
+                            rentalRateFrequency?: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY" | "QUARTERLY" | "SIXMONTHS" | "TWENTYFOURMONTHS";
+                            showOnInvoice?: boolean;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            startDate: string;
+                            /**
+                             * Format: date
+                             * @example 2019-08-24
+                             */
+                            endDate?: string;
+                        }[];
                         /** @description Roll over period: the periods unused allowance is carried over */
                         rolloverPeriods?: number;
                         /** @description The rental product the first qualifying event charges (an RPI is created); the next, once the allowance is used up */
@@ -31938,7 +33764,13 @@ export interface operations {
     deleteChargeGroupCategory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 chargeGroupCategoryId: number;
@@ -32037,6 +33869,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -32081,7 +33924,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -33032,7 +34875,13 @@ export interface operations {
     deleteChargeGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 chargeGroupId: number;
@@ -33131,6 +34980,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -33175,7 +35035,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -34132,7 +35992,13 @@ export interface operations {
     deleteReferenceDataSource: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 referenceDataSourceId: number;
@@ -34231,6 +36097,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -34275,7 +36152,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -35208,7 +37085,13 @@ export interface operations {
     deleteReferenceDataSourceChargeGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 referenceDataSourceChargeGroupId: number;
@@ -35307,6 +37190,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -35351,7 +37245,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -36238,7 +38132,13 @@ export interface operations {
     deleteCallClass: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 callClassId: number;
@@ -36337,6 +38237,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -36381,7 +38292,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -37261,7 +39172,13 @@ export interface operations {
     deleteDialstring: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 dialstringId: number;
@@ -37360,6 +39277,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -37404,7 +39332,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -38276,7 +40204,13 @@ export interface operations {
     deleteIgnoredCallClass: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 ignoredCallClassId: number;
@@ -38375,6 +40309,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -38419,7 +40364,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -39234,7 +41179,13 @@ export interface operations {
     deleteIgnoredServiceId: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 ignoredServiceIdId: number;
@@ -39333,6 +41284,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -39377,7 +41339,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -40402,7 +42364,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -41292,7 +43254,13 @@ export interface operations {
     deleteProductCustomField: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 productCustomFieldId: number;
@@ -41391,6 +43359,17 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Too Many Requests (see Retry-After) */
             429: {
                 headers: {
@@ -41435,7 +43414,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -41868,7 +43847,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42226,7 +44205,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42397,7 +44376,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42634,7 +44613,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42687,7 +44666,13 @@ export interface operations {
     deleteRentalProductInventory: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 rentalProductInventoryId: number;
@@ -42764,7 +44749,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -42777,6 +44762,17 @@ export interface operations {
             };
             /** @description Conflict: the resource already exists */
             409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
@@ -42830,7 +44826,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -43053,7 +45049,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -43327,7 +45323,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -43623,7 +45619,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -43792,7 +45788,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -43999,7 +45995,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -44054,7 +46050,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -44247,7 +46243,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -44346,7 +46342,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -44490,7 +46486,1094 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAdhocInventories: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, siteId, name, supplierAccountId, rentalProductCategoryId, taxBandId, billRunId, adhocBillRunId
+                 * @example siteId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,siteId
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductCategoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                billRunId?: string;
+                /** @description Filter: id | in:1,2 */
+                adhocBillRunId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Site identifier */
+                        siteId?: number;
+                        /**
+                         * @description Name
+                         * @example Router
+                         */
+                        name?: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId?: number;
+                        /**
+                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        buyPrice?: number;
+                        /**
+                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        sellPrice?: number;
+                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                        billImmediately?: boolean;
+                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                        isCredit?: boolean;
+                        /** @description Reason for credit */
+                        creditReason?: string;
+                        /** @description Already paid (absent on create: false) */
+                        paid?: boolean;
+                        /** @description Payment terms in days */
+                        paymentTerms?: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                         * @example 1
+                         */
+                        quantity?: number;
+                        /** @description Rental product category identifier */
+                        rentalProductCategoryId?: number;
+                        /** @description Tax band identifier */
+                        taxBandId?: number;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                        invoiceGroupTagLabelId?: number;
+                        /**
+                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                         * @example Sales Division
+                         */
+                        invoiceGroupTagValue?: string;
+                        /** @description The bill run that billed it (the server’s) */
+                        billRunId?: number;
+                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
+                        adhocBillRunId?: number;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createAdhocInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Site identifier */
+                    siteId: number;
+                    /**
+                     * @description Name
+                     * @example Router
+                     */
+                    name: string;
+                    /** @description Supplier account identifier */
+                    supplierAccountId: number;
+                    /**
+                     * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                     * @example 49.99
+                     */
+                    buyPrice?: number;
+                    /**
+                     * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                     * @example 49.99
+                     */
+                    sellPrice: number;
+                    /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                    billImmediately?: boolean;
+                    /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                    isCredit?: boolean;
+                    /** @description Reason for credit */
+                    creditReason?: string;
+                    /** @description Already paid (absent on create: false) */
+                    paid?: boolean;
+                    /** @description Payment terms in days */
+                    paymentTerms?: number;
+                    /**
+                     * @description Payment method
+                     * @enum {string}
+                     */
+                    paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                    /**
+                     * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                     * @example 1
+                     */
+                    quantity: number;
+                    /** @description Rental product category identifier */
+                    rentalProductCategoryId: number;
+                    /** @description Tax band identifier */
+                    taxBandId: number;
+                    /**
+                     * @description Nominal code
+                     * @example SALES-01QTR2
+                     */
+                    nominalCode?: string;
+                    /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                    invoiceGroupTagLabelId?: number;
+                    /**
+                     * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                     * @example Sales Division
+                     */
+                    invoiceGroupTagValue?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /**
+                         * @description Name
+                         * @example Router
+                         */
+                        name: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId: number;
+                        /**
+                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        buyPrice?: number;
+                        /**
+                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        sellPrice: number;
+                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                        billImmediately: boolean;
+                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                        isCredit: boolean;
+                        /** @description Reason for credit */
+                        creditReason?: string;
+                        /** @description Already paid (absent on create: false) */
+                        paid: boolean;
+                        /** @description Payment terms in days */
+                        paymentTerms?: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                         * @example 1
+                         */
+                        quantity: number;
+                        /** @description Rental product category identifier */
+                        rentalProductCategoryId: number;
+                        /** @description Tax band identifier */
+                        taxBandId: number;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                        invoiceGroupTagLabelId?: number;
+                        /**
+                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                         * @example Sales Division
+                         */
+                        invoiceGroupTagValue?: string;
+                        /** @description The bill run that billed it (the server’s) */
+                        billRunId?: number;
+                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
+                        adhocBillRunId?: number;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkAdhocInventory: {
+        parameters: {
+            query?: {
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                name?: string;
+                /** @description Filter: id | in:1,2 */
+                rentalProductCategoryId?: string;
+                /** @description Filter: id | in:1,2 */
+                billRunId?: string;
+                /** @description Filter: id | in:1,2 */
+                adhocBillRunId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAdhocInventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                adhocInventoryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /**
+                         * @description Name
+                         * @example Router
+                         */
+                        name: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId: number;
+                        /**
+                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        buyPrice?: number;
+                        /**
+                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        sellPrice: number;
+                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                        billImmediately: boolean;
+                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                        isCredit: boolean;
+                        /** @description Reason for credit */
+                        creditReason?: string;
+                        /** @description Already paid (absent on create: false) */
+                        paid: boolean;
+                        /** @description Payment terms in days */
+                        paymentTerms?: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                         * @example 1
+                         */
+                        quantity: number;
+                        /** @description Rental product category identifier */
+                        rentalProductCategoryId: number;
+                        /** @description Tax band identifier */
+                        taxBandId: number;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                        invoiceGroupTagLabelId?: number;
+                        /**
+                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                         * @example Sales Division
+                         */
+                        invoiceGroupTagValue?: string;
+                        /** @description The bill run that billed it (the server’s) */
+                        billRunId?: number;
+                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
+                        adhocBillRunId?: number;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateAdhocInventory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                adhocInventoryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "Router"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "Router"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /**
+                         * @description Name
+                         * @example Router
+                         */
+                        name: string;
+                        /** @description Supplier account identifier */
+                        supplierAccountId: number;
+                        /**
+                         * @description Buy price, in major currency units; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        buyPrice?: number;
+                        /**
+                         * @description Sell price, in major currency units; negative for a discount; an exact decimal, at most 10 digits before the point and 4 after it
+                         * @example 49.99
+                         */
+                        sellPrice: number;
+                        /** @description Bill immediately, in an adhoc bill run (absent on create: false) */
+                        billImmediately: boolean;
+                        /** @description Raise a credit note (requires billImmediately) (absent on create: false) */
+                        isCredit: boolean;
+                        /** @description Reason for credit */
+                        creditReason?: string;
+                        /** @description Already paid (absent on create: false) */
+                        paid: boolean;
+                        /** @description Payment terms in days */
+                        paymentTerms?: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        paymentType?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Quantity; an exact decimal, at most 8 digits before the point and 4 after it
+                         * @example 1
+                         */
+                        quantity: number;
+                        /** @description Rental product category identifier */
+                        rentalProductCategoryId: number;
+                        /** @description Tax band identifier */
+                        taxBandId: number;
+                        /**
+                         * @description Nominal code
+                         * @example SALES-01QTR2
+                         */
+                        nominalCode?: string;
+                        /** @description Invoice group tag label identifier; with invoiceGroupTagValue, groups bill-immediately charges into one invoice per tag */
+                        invoiceGroupTagLabelId?: number;
+                        /**
+                         * @description Invoice group tag value (not blank); with invoiceGroupTagLabelId
+                         * @example Sales Division
+                         */
+                        invoiceGroupTagValue?: string;
+                        /** @description The bill run that billed it (the server’s) */
+                        billRunId?: number;
+                        /** @description The adhoc bill run that billed it, if billed immediately (the server’s) */
+                        adhocBillRunId?: number;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -44719,7 +47802,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -44917,7 +48000,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -45090,7 +48173,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -45248,7 +48331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -45301,7 +48384,13 @@ export interface operations {
     deleteUsageRateCardAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 usageRateCardAssignmentId: number;
@@ -45378,7 +48467,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -45391,6 +48480,17 @@ export interface operations {
             };
             /** @description Conflict: the resource already exists */
             409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
@@ -45444,7 +48544,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -45590,7 +48690,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -45812,7 +48912,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -46000,7 +49100,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -46171,7 +49271,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -46324,7 +49424,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -46377,7 +49477,13 @@ export interface operations {
     deleteRentalRateCardAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 rentalRateCardAssignmentId: number;
@@ -46454,7 +49560,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -46467,6 +49573,17 @@ export interface operations {
             };
             /** @description Conflict: the resource already exists */
             409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
@@ -46520,7 +49637,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -46661,7 +49778,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -46881,7 +49998,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -47069,7 +50186,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -47238,7 +50355,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -47391,7 +50508,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -47444,7 +50561,13 @@ export interface operations {
     deleteInclusiveUsagePlanAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 inclusiveUsagePlanAssignmentId: number;
@@ -47521,7 +50644,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -47534,6 +50657,17 @@ export interface operations {
             };
             /** @description Conflict: the resource already exists */
             409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
@@ -47587,7 +50721,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -47728,7 +50862,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -47992,7 +51126,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -48264,7 +51398,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -48435,7 +51569,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -48630,7 +51764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -48683,7 +51817,13 @@ export interface operations {
     deleteUsageRateOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 usageRateOverrideId: number;
@@ -48760,7 +51900,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -48773,6 +51913,17 @@ export interface operations {
             };
             /** @description Conflict: the resource already exists */
             409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
@@ -48826,7 +51977,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -49009,7 +52160,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -49268,7 +52419,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -49514,7 +52665,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -49693,7 +52844,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -49875,7 +53026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -49928,7 +53079,13 @@ export interface operations {
     deleteRentalRateOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 rentalRateOverrideId: number;
@@ -50005,7 +53162,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -50018,6 +53175,17 @@ export interface operations {
             };
             /** @description Conflict: the resource already exists */
             409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
@@ -50071,7 +53239,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -50241,7 +53409,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -50475,7 +53643,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -50691,7 +53859,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -50860,7 +54028,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -51027,7 +54195,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -51080,7 +54248,13 @@ export interface operations {
     deleteBuyRentalRateOverride: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description Server-assigned identifier */
                 buyRentalRateOverrideId: number;
@@ -51157,7 +54331,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
@@ -51170,6 +54344,17 @@ export interface operations {
             };
             /** @description Conflict: the resource already exists */
             409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;
@@ -51223,7 +54408,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description Makes the update conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the update is unconditional.
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"
                  */
                 "If-Match"?: string;
@@ -51376,7 +54561,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
-            /** @description Not Acceptable: the Accept header rules out application/json */
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */

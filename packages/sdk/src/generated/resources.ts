@@ -315,6 +315,12 @@ export type ListUsageRateCardsQuery = QueryOf<operations['getUsageRateCards']>
 /** What `createUsageRateCard` takes. */
 export type CreateUsageRateCardBody = BodyOf<operations['createUsageRateCard']>
 
+/** UsageRate, as `getUsageRate` answers it. */
+export type UsageRate = JsonOf<operations['getUsageRate'], 200>
+
+/** The query of `getUsageRates`: paging, sort, fields and filters. */
+export type ListUsageRatesQuery = QueryOf<operations['getUsageRates']>
+
 /** InclusiveUsagePlan, as `getInclusiveUsagePlan` answers it. */
 export type InclusiveUsagePlan = JsonOf<operations['getInclusiveUsagePlan'], 200>
 
@@ -434,6 +440,15 @@ export type CreateUsageProductInventoryBody = BodyOf<operations['createUsageProd
 
 /** UsageProductReference, as `updateUsageProductReference` answers it. */
 export type UsageProductReference = JsonOf<operations['updateUsageProductReference'], 200>
+
+/** AdhocInventory, as `getAdhocInventory` answers it. */
+export type AdhocInventory = JsonOf<operations['getAdhocInventory'], 200>
+
+/** The query of `getAdhocInventories`: paging, sort, fields and filters. */
+export type ListAdhocInventoriesQuery = QueryOf<operations['getAdhocInventories']>
+
+/** What `createAdhocInventory` takes. */
+export type CreateAdhocInventoryBody = BodyOf<operations['createAdhocInventory']>
 
 /** UsageRateCardAssignment, as `getUsageRateCardAssignment` answers it. */
 export type UsageRateCardAssignment = JsonOf<operations['getUsageRateCardAssignment'], 200>
@@ -647,10 +662,15 @@ export function createResources(transport: Transport) {
       const { list, listAll, get, getWithETag, update, delete: deleteItem } = resourceMethods<RentalRate, ListRentalRatesQuery, never, never, RentalRate>(transport, '/v2/rental-rates')
       return { list, listAll, get, getWithETag, update, delete: deleteItem }
     })(),
-    /** `/v2/usage-rate-cards`: list, listAll, exists, create, get, getWithETag, update, delete. */
+    /** `/v2/usage-rate-cards`: list, listAll, create, exists, update, get, getWithETag, delete. */
     usageRateCards: (() => {
-      const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageRateCard, ListUsageRateCardsQuery, CreateUsageRateCardBody, never, UsageRateCard>(transport, '/v2/usage-rate-cards')
-      return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+      const { list, listAll, create, exists, update, get, getWithETag, delete: deleteItem } = resourceMethods<UsageRateCard, ListUsageRateCardsQuery, CreateUsageRateCardBody, never, UsageRateCard>(transport, '/v2/usage-rate-cards')
+      return { list, listAll, create, exists, update, get, getWithETag, delete: deleteItem }
+    })(),
+    /** `/v2/usage-rates`: list, listAll, get, getWithETag, update, delete. */
+    usageRates: (() => {
+      const { list, listAll, get, getWithETag, update, delete: deleteItem } = resourceMethods<UsageRate, ListUsageRatesQuery, never, never, UsageRate>(transport, '/v2/usage-rates')
+      return { list, listAll, get, getWithETag, update, delete: deleteItem }
     })(),
     /** `/v2/inclusive-usage-plans`: list, listAll, exists, create, get, getWithETag, update, delete. */
     inclusiveUsagePlans: (() => {
@@ -721,6 +741,11 @@ export function createResources(transport: Transport) {
     usageProductReferences: (() => {
       const { update } = resourceMethods<UsageProductReference, ListQueryBase, never, never, UsageProductReference>(transport, '/v2/usage-product-references')
       return { update }
+    })(),
+    /** `/v2/adhoc-inventories`: list, listAll, exists, create, get, getWithETag, update. */
+    adhocInventories: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<AdhocInventory, ListAdhocInventoriesQuery, CreateAdhocInventoryBody, never, AdhocInventory>(transport, '/v2/adhoc-inventories')
+      return { list, listAll, exists, create, get, getWithETag, update }
     })(),
     /** `/v1/usage-rate-card-assignments`: list, listAll, exists, create, get, getWithETag, delete, update. */
     usageRateCardAssignments: (() => {
