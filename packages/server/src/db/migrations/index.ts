@@ -35,6 +35,7 @@ import * as createRentalRateCards from './2026_12_05_2000_create_rental_rate_car
 import * as createRentalRates from './2026_12_05_2001_create_rental_rates.ts'
 import * as createUsageRateCards from './2026_12_05_2002_create_usage_rate_cards.ts'
 import * as createInclusiveUsagePlans from './2026_12_05_2003_create_inclusive_usage_plans.ts'
+import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_2001_create_rental_rates': createRentalRates,
   '2026_12_05_2002_create_usage_rate_cards': createUsageRateCards,
   '2026_12_05_2003_create_inclusive_usage_plans': createInclusiveUsagePlans,
+  '2026_12_06_0300_create_bill_runs': createBillRuns,
 }
