@@ -72,6 +72,8 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     await made('/v1/call-classes', { callClass: 'FUZZ', referenceDataSourceChargeGroupId: sourceGroup, startDate: '2024-01-01' })
     await made('/v1/ignored-call-classes', { callClass: 'FUZZIGNORED', startDate: '2024-01-01' })
     await made('/v1/ignored-service-ids', { serviceId: '01130000000' })
+    // An adhoc bill run (scheduled bill runs are made by the server on the first read).
+    await made('/v1/adhoc-bill-runs', { name: 'Fuzz adhoc', invoiceDate: '2026-12-31' })
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)
   })
   after(async () => {

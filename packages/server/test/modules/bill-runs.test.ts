@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
+import { runDocExamples } from '../helpers/docs.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs } from '../helpers/users.ts'
 
@@ -86,6 +87,16 @@ describe('/v1/bill-runs and /v1/adjust-bill-run-schedule', () => {
     )
     const again = await server.request('GET', `${BILL_RUNS}?page=1&pageSize=10&billingCycleId=${seeded}`, { token })
     assert.deepEqual(again.body.map((r: { id: number }) => r.id), [run.id], 'made once')
+  })
+
+  it('makes one bill run when many requests find a new cycle without one at once', async () => {
+    const body = { contractOwnerId: owner, name: `Cycle ${process.pid}-${++sequence}`, startDayOfPeriod: 10, periodUnit: 'MONTHLY', currencyCode: 'GBP', completionType: 'CLOSE_ONLY' }
+    const cycle = (await server.request('POST', '/v1/billing-cycles', { token, json: body })).body.id
+    const lists = await Promise.all(Array.from({ length: 20 }, () => server.request('GET', `${BILL_RUNS}?page=1&pageSize=10&billingCycleId=${cycle}`, { token })))
+    assert.deepEqual([...new Set(lists.map((r) => r.status))], [200])
+    const ids = new Set(lists.flatMap((r) => r.body.map((run: { id: number }) => run.id)))
+    assert.equal(ids.size, 1, 'one bill run, whoever made it')
+    assert.deepEqual([lists[0]!.body[0].periodStartDate, lists[0]!.body[0].periodEndDate], ['2026-12-10', '2027-01-09'])
   })
 
   it('follows the cycle: weekly periods, END_OF_BILL_RUN invoice dates', async () => {
@@ -286,6 +297,12 @@ describe('/v1/adhoc-bill-runs', () => {
     assertFieldErrors(await create({ name: name(), invoiceDate: '2026-12-21', revenueInMajorCurrency: 5 }), ['revenueInMajorCurrency:unknown_field'])
   })
 
+  it('20 concurrent creates of one name: one 201, 19 × 409', async () => {
+    const body = { name: name(), invoiceDate: '2026-12-23' }
+    const answers = await Promise.all(Array.from({ length: 20 }, () => create(body)))
+    assert.deepEqual(answers.map((a) => a.status).sort(), [201, ...Array(19).fill(409)])
+  })
+
   it('lists with the status filter, gets one (404 when missing)', async () => {
     const created = (await create({ name: name(), invoiceDate: '2026-12-22' })).body
     const open = await server.request('GET', `${ADHOC}?page=1&pageSize=1000&billRunStatus=OPEN`, { token })
@@ -317,5 +334,22 @@ describe('/v1/adhoc-bill-runs', () => {
     const done = (await server.request('GET', `${ADHOC}/${created.id}`, { token })).body
     assert.deepEqual([done.billRunStatus, done.summaryStatus, done.summaryStatusPercentage], ['FINALIZED', 'FINISHED', 100])
     assertFieldErrors(await patch(created.id, { name: 'Renamed' }), ['name:read_only'])
+  })
+})
+
+describe('docs/modules/bill-runs.md', () => {
+  let server: TestServer
+  before(async () => {
+    server = await startTestServer({}, undefined, { clock })
+  })
+  after(() => server.close())
+
+  it('runs the example as written', async () => {
+    const stdout = await runDocExamples(server.url, ['bill-runs.md'])
+    assert.match(stdout, /^\[\{"name":"2026-12-01\/2026-12-31","billRunStatus":"OPEN","summaryStatus":"PROPERTIES"\}\]$/m)
+    assert.match(stdout, /^200$/m, 'the schedule adjusted by one period')
+    assert.match(stdout, /"name":"2027-01-01\/2027-01-31".*"invoiceDate":"2030-02-04".*"billRunStatus":"CLOSED","summaryStatus":"REPORTING","summaryStatusPercentage":0/)
+    assert.match(stdout, /"name":"Year-end charges".*"billRunStatus":"OPEN"/)
+    await server.app.jobs.idle()
   })
 })
