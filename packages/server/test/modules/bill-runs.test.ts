@@ -193,7 +193,7 @@ describe('/v1/bill-runs and /v1/adjust-bill-run-schedule', () => {
 
   it('refuses a move while a step runs (409), and a status that contradicts the step (400)', async () => {
     const { billRun } = await newCycle()
-    assertFieldErrors(await patch(billRun.id, { billRunStatus: 'OPEN', summaryStatus: 'REPORTING' }), ['billRunStatus:inconsistent'])
+    assertFieldErrors(await patch(billRun.id, { billRunStatus: 'OPEN', summaryStatus: 'REPORTING' }), ['billRunStatus:invalid_value'])
     assert.equal((await patch(billRun.id, CLOSE)).status, 200)
     const early = await patch(billRun.id, { summaryStatus: 'DRAFT_INVOICES' })
     assertError(early, 409, 'invalid_transition')

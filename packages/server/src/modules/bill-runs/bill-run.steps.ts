@@ -62,7 +62,7 @@ export function moveOf(moves: Transitions<SummaryStatus>, noun: string, current:
   if ((statusChanged || asked.billRunStatus) && !fits) {
     throw new AppError('validation_failed', {
       message: `Validation failed: billRunStatus ${patched.billRunStatus} does not go with summaryStatus ${target}`,
-      errors: [{ field: 'billRunStatus', code: 'inconsistent', message: `must be ${statusOf(target)} with summaryStatus ${target}` }],
+      errors: [{ field: 'billRunStatus', code: 'invalid_value', message: `must be ${statusOf(target)} with summaryStatus ${target}` }],
     })
   }
   const running = current.summaryStatusPercentage < 100
