@@ -168,10 +168,14 @@ export class PgBossQueue implements JobQueue {
    * migrated its schema just now.
    */
   private async grantEnqueuing(): Promise<void> {
-    const { system } = this.options
-    await sql`grant usage on schema ${sql.id(SCHEMA)} to elevate_app`.execute(system)
-    await sql`grant select on ${sql.table(`${SCHEMA}.queue`)} to elevate_app`.execute(system)
-    await sql`grant insert, select (id) on ${sql.table(`${SCHEMA}.job`)} to elevate_app`.execute(system)
+    // Instances starting together would grant at once, which PostgreSQL refuses ("tuple
+    // concurrently updated"): one at a time, under a transaction-scoped advisory lock.
+    await this.options.system.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext('elevate-api: job queue grants'))`.execute(trx)
+      await sql`grant usage on schema ${sql.id(SCHEMA)} to elevate_app`.execute(trx)
+      await sql`grant select on ${sql.table(`${SCHEMA}.queue`)} to elevate_app`.execute(trx)
+      await sql`grant insert, select (id) on ${sql.table(`${SCHEMA}.job`)} to elevate_app`.execute(trx)
+    })
   }
 
   /**
