@@ -13,6 +13,7 @@ interface Operation {
   'x-sdk-type'?: string
   'x-sdk-response-type'?: string
   requestBody?: { content: Record<string, unknown> }
+  parameters?: Array<{ in: string; name: string }>
   responses?: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>
 }
 
@@ -121,7 +122,13 @@ function methodsOf(tag: string, operations: SdkOperation[], types: ReturnType<ty
     const status = Object.keys(action.operation.responses ?? {}).find((s) => s.startsWith('2')) ?? '204'
     const result = status === '204' ? 'undefined' : `JsonOf<operations[${quote(action.operation.operationId)}], ${status}>`
     lines.push(`      /** ${action.operation.summary ?? action.operation.operationId} */`)
-    lines.push(`      const ${action.method} = actionMethod<${body}, ${result}>(transport, ${quote(action.httpMethod)}, ${quote(action.path)})`)
+    const takesQuery = (action.operation.parameters ?? []).some((parameter) => parameter.in === 'query')
+    if (takesQuery && action.operation.requestBody === undefined) {
+      const query = `QueryOf<operations[${quote(action.operation.operationId)}]>`
+      lines.push(`      const ${action.method} = queryActionMethod<${query}, ${result}>(transport, ${quote(action.httpMethod)}, ${quote(action.path)})`)
+    } else {
+      lines.push(`      const ${action.method} = actionMethod<${body}, ${result}>(transport, ${quote(action.httpMethod)}, ${quote(action.path)})`)
+    }
   }
   lines.push(`      return { ${all.map(binding).join(', ')} }`, '    })(),')
   return lines.join('\n')
@@ -132,7 +139,7 @@ export function generateResources(document: Document, header: string): string {
   const tags = byTag(document)
   const types = [...tags].map(([tag, operations]) => [tag, typesOf(tag, operations)] as const)
   const methods = types.map(([tag, t]) => methodsOf(tag, tags.get(tag)!, t))
-  const helpers = ['actionMethod', 'nestedResourceMethods', 'resourceMethods'].filter((name) => name === 'resourceMethods' || methods.some((m) => m.includes(`${name}<`)))
+  const helpers = ['actionMethod', 'nestedResourceMethods', 'queryActionMethod', 'resourceMethods'].filter((name) => name === 'resourceMethods' || methods.some((m) => m.includes(`${name}<`)))
   const out = [
     header,
     "import type { operations } from './openapi.ts'",

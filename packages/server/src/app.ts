@@ -19,14 +19,32 @@ import { registerSandbox } from './http/sandbox.ts'
 import { requestIdFor } from './http/request-id.ts'
 import { closeConnectionsWhenClosing, transportOptions } from './http/transport.ts'
 import { PostgresIdempotencyStore } from './idempotency/postgres-store.ts'
+import type { JobQueue } from './jobs/job-queue.ts'
+import { PgBossQueue } from './jobs/pg-boss-queue.ts'
+import { countingBillRunWork, type BillRunWork } from './modules/bill-runs/index.ts'
 import { MODULES } from './modules/index.ts'
 import type { ModuleContext } from './modules/module.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The durable job queue (tests run or await its jobs). */
+    jobs: JobQueue
+  }
+}
+
+/** What the app is composed of besides configuration and database; tests replace parts. */
+export interface AppServices {
+  /** Today and now (default: the system clock). */
+  clock?: () => Date
+  /** What bill run steps do (default: state moves and counts only, until rating and invoicing plug in). */
+  billRunWork?: BillRunWork
+}
 
 export const API_VERSION = '0.1.0'
 
 
 /** Builds the whole API on a database; never listens (server.ts does, tests pick a port). */
-export async function buildApp(config: Config, db: Database, logger: Logger): Promise<FastifyInstance> {
+export async function buildApp(config: Config, db: Database, logger: Logger, services: AppServices = {}): Promise<FastifyInstance> {
   const classifyError = classifyDatabaseError(config.retryAfterSeconds)
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -74,9 +92,23 @@ export async function buildApp(config: Config, db: Database, logger: Logger): Pr
   await registerDocs(app)
   if (config.metricsToken !== undefined) registerMetrics(app, { token: config.metricsToken, poolStats: () => db.poolStats() })
 
-  const context: ModuleContext = { config, db, authenticator }
+  const jobs = new PgBossQueue({
+    url: db.url,
+    system: db.system,
+    logger,
+    workers: config.jobWorkers,
+    pollingSeconds: config.jobPollingSeconds,
+    retryLimit: config.jobRetryLimit,
+    retryDelaySeconds: config.jobRetryDelaySeconds,
+    expireSeconds: config.jobExpireSeconds,
+  })
+  app.decorate('jobs', jobs)
+  const context: ModuleContext = { config, db, authenticator, jobs, clock: services.clock ?? (() => new Date()), billRunWork: services.billRunWork ?? countingBillRunWork }
   for (const module of MODULES) await app.register(async (scope) => module.register(scope, context))
   contract.finish()
+  // Started by the process once the app is built (`cli/start.ts`; building reads no data), after
+  // every module defined its jobs; stopped when the app closes (graceful shutdown).
+  app.addHook('onClose', () => jobs.stop())
   return app
 }
 

@@ -54,6 +54,15 @@ export interface Config {
   trustProxy: boolean | number | string[]
   /** Sandbox mode: fault-injection headers and the fault script endpoint are live. */
   sandbox: boolean
+  /** Whether this instance runs durable jobs (bill run steps); false: it only enqueues them. */
+  jobWorkers: boolean
+  /** How often an idle worker looks for jobs another instance enqueued (its own are run at once). */
+  jobPollingSeconds: number
+  /** Retries of a failed job, with exponential backoff from `jobRetryDelaySeconds`. */
+  jobRetryLimit: number
+  jobRetryDelaySeconds: number
+  /** A job still running after this is taken as lost (its instance crashed) and run again. */
+  jobExpireSeconds: number
 }
 
 export class ConfigError extends Error {
@@ -156,6 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken,
     trustProxy,
     sandbox: sandbox === '1' || sandbox === 'true',
+    jobWorkers: env.ELEVATE_JOB_WORKERS !== 'false' && env.ELEVATE_JOB_WORKERS !== '0',
+    jobPollingSeconds: int('ELEVATE_JOB_POLLING_SECONDS', 2, 1, 3600),
+    jobRetryLimit: int('ELEVATE_JOB_RETRY_LIMIT', 5, 0, 100),
+    jobRetryDelaySeconds: int('ELEVATE_JOB_RETRY_DELAY_SECONDS', 5, 1, 86_400),
+    jobExpireSeconds: int('ELEVATE_JOB_EXPIRE_SECONDS', 900, 30, 86_400),
   }
   // Node refuses a headers timeout longer than the request timeout (the headers are part of it).
   if (config.headersTimeoutMs > config.requestTimeoutMs) {

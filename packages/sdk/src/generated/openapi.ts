@@ -2028,6 +2028,97 @@ export interface paths {
         patch: operations["updateBuyRentalRateOverride"];
         trace?: never;
     };
+    "/v1/bill-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bill runs */
+        get: operations["getBillRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bill-runs/{billRunId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a bill run */
+        get: operations["getBillRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a bill run (JSON Patch) */
+        patch: operations["updateBillRun"];
+        trace?: never;
+    };
+    "/v1/adjust-bill-run-schedule/{billRunId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust the schedule of the bill run by specified number of periods
+         * @description Moves an OPEN bill run by whole periods of its billing cycle; 409 when it is not OPEN or would overlap another bill run of the cycle.
+         */
+        post: operations["adjustBillRunSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/adhoc-bill-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List adhoc bill runs */
+        get: operations["getAdhocBillRuns"];
+        put?: never;
+        /** Create a adhoc bill run */
+        post: operations["createAdhocBillRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/adhoc-bill-runs/{adhocBillRunId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a adhoc bill run */
+        get: operations["getAdhocBillRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a adhoc bill run (JSON Patch) */
+        patch: operations["updateAdhocBillRun"];
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -54499,6 +54590,1814 @@ export interface operations {
                          * @example 2019-08-24
                          */
                         endDate?: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBillRuns: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, sortableName, billingCycleId, created, periodStartDate, periodEndDate, invoiceDate, billRunStatus, summaryStatus
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                billingCycleId?: string;
+                /** @description Filter: one of OPEN, CLOSED, FINALIZED */
+                billRunStatus?: "OPEN" | "CLOSED" | "FINALIZED";
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                billingCycleGroupName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Bill run name: its period */
+                        name?: string;
+                        /** @description Sortable bill run name */
+                        sortableName?: string;
+                        /** @description Billing cycle Id */
+                        billingCycleId?: number;
+                        /**
+                         * Format: date
+                         * @description Creation date
+                         */
+                        created?: string;
+                        /**
+                         * Format: date
+                         * @description Bill run start date
+                         */
+                        periodStartDate?: string;
+                        /**
+                         * Format: date
+                         * @description Bill run end date
+                         */
+                        periodEndDate?: string;
+                        /**
+                         * Format: date
+                         * @description The date on the invoices
+                         */
+                        invoiceDate?: string;
+                        /**
+                         * Format: date
+                         * @description All the usage charges up to this date will be included as part of the bill run
+                         */
+                        includeUsageUntilDate?: string;
+                        /**
+                         * @description Bill run status
+                         * @enum {string}
+                         */
+                        billRunStatus?: "OPEN" | "CLOSED" | "FINALIZED";
+                        /**
+                         * @description Bill run summary status: the step the bill run is at
+                         * @enum {string}
+                         */
+                        summaryStatus?: "PROPERTIES" | "STARTING" | "REPORTING" | "DRAFT_INVOICES" | "FULL_INVOICES" | "DISTRIBUTION" | "COMBINING_INVOICES" | "PAYMENT" | "REACTIVATING_RPIS" | "ARCHIVING" | "FINISHED";
+                        /**
+                         * @description Summary status completion percentage: below 100 while the step runs
+                         * @example 100
+                         */
+                        summaryStatusPercentage?: number;
+                        /** @description Bill user who closed the bill run */
+                        billingUserAdminId?: number;
+                        /** @description Parallel bill run */
+                        parallel?: boolean;
+                        /**
+                         * @description Revenue in this bill run now; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 1
+                         */
+                        revenueInMajorCurrency?: number;
+                        /**
+                         * @description Count of usage suspense records for this bill run now
+                         * @example 1
+                         */
+                        usageSuspenseCount?: number;
+                        /**
+                         * @description Count of rental suspense records for this bill run now
+                         * @example 1
+                         */
+                        rentalSuspenseCount?: number;
+                        /** @description Highest value invoice in the bill run; an exact decimal, at most 13 digits before the point and 2 after it */
+                        maxInvoiceValue?: number;
+                        /** @description Customer Id of the highest value invoice */
+                        maxInvoiceCustomerId?: number;
+                        /** @description A paused bill run is not closed or finalised automatically */
+                        paused?: boolean;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getBillRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                billRunId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Bill run name: its period */
+                        name: string;
+                        /** @description Sortable bill run name */
+                        sortableName: string;
+                        /** @description Billing cycle Id */
+                        billingCycleId: number;
+                        /**
+                         * Format: date
+                         * @description Creation date
+                         */
+                        created: string;
+                        /**
+                         * Format: date
+                         * @description Bill run start date
+                         */
+                        periodStartDate: string;
+                        /**
+                         * Format: date
+                         * @description Bill run end date
+                         */
+                        periodEndDate: string;
+                        /**
+                         * Format: date
+                         * @description The date on the invoices
+                         */
+                        invoiceDate: string;
+                        /**
+                         * Format: date
+                         * @description All the usage charges up to this date will be included as part of the bill run
+                         */
+                        includeUsageUntilDate?: string;
+                        /**
+                         * @description Bill run status
+                         * @enum {string}
+                         */
+                        billRunStatus: "OPEN" | "CLOSED" | "FINALIZED";
+                        /**
+                         * @description Bill run summary status: the step the bill run is at
+                         * @enum {string}
+                         */
+                        summaryStatus: "PROPERTIES" | "STARTING" | "REPORTING" | "DRAFT_INVOICES" | "FULL_INVOICES" | "DISTRIBUTION" | "COMBINING_INVOICES" | "PAYMENT" | "REACTIVATING_RPIS" | "ARCHIVING" | "FINISHED";
+                        /**
+                         * @description Summary status completion percentage: below 100 while the step runs
+                         * @example 100
+                         */
+                        summaryStatusPercentage: number;
+                        /** @description Bill user who closed the bill run */
+                        billingUserAdminId?: number;
+                        /** @description Parallel bill run */
+                        parallel: boolean;
+                        /**
+                         * @description Revenue in this bill run now; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 1
+                         */
+                        revenueInMajorCurrency: number;
+                        /**
+                         * @description Count of usage suspense records for this bill run now
+                         * @example 1
+                         */
+                        usageSuspenseCount: number;
+                        /**
+                         * @description Count of rental suspense records for this bill run now
+                         * @example 1
+                         */
+                        rentalSuspenseCount: number;
+                        /** @description Highest value invoice in the bill run; an exact decimal, at most 13 digits before the point and 2 after it */
+                        maxInvoiceValue?: number;
+                        /** @description Customer Id of the highest value invoice */
+                        maxInvoiceCustomerId?: number;
+                        /** @description A paused bill run is not closed or finalised automatically */
+                        paused: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateBillRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                billRunId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example [] */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Bill run name: its period */
+                        name: string;
+                        /** @description Sortable bill run name */
+                        sortableName: string;
+                        /** @description Billing cycle Id */
+                        billingCycleId: number;
+                        /**
+                         * Format: date
+                         * @description Creation date
+                         */
+                        created: string;
+                        /**
+                         * Format: date
+                         * @description Bill run start date
+                         */
+                        periodStartDate: string;
+                        /**
+                         * Format: date
+                         * @description Bill run end date
+                         */
+                        periodEndDate: string;
+                        /**
+                         * Format: date
+                         * @description The date on the invoices
+                         */
+                        invoiceDate: string;
+                        /**
+                         * Format: date
+                         * @description All the usage charges up to this date will be included as part of the bill run
+                         */
+                        includeUsageUntilDate?: string;
+                        /**
+                         * @description Bill run status
+                         * @enum {string}
+                         */
+                        billRunStatus: "OPEN" | "CLOSED" | "FINALIZED";
+                        /**
+                         * @description Bill run summary status: the step the bill run is at
+                         * @enum {string}
+                         */
+                        summaryStatus: "PROPERTIES" | "STARTING" | "REPORTING" | "DRAFT_INVOICES" | "FULL_INVOICES" | "DISTRIBUTION" | "COMBINING_INVOICES" | "PAYMENT" | "REACTIVATING_RPIS" | "ARCHIVING" | "FINISHED";
+                        /**
+                         * @description Summary status completion percentage: below 100 while the step runs
+                         * @example 100
+                         */
+                        summaryStatusPercentage: number;
+                        /** @description Bill user who closed the bill run */
+                        billingUserAdminId?: number;
+                        /** @description Parallel bill run */
+                        parallel: boolean;
+                        /**
+                         * @description Revenue in this bill run now; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 1
+                         */
+                        revenueInMajorCurrency: number;
+                        /**
+                         * @description Count of usage suspense records for this bill run now
+                         * @example 1
+                         */
+                        usageSuspenseCount: number;
+                        /**
+                         * @description Count of rental suspense records for this bill run now
+                         * @example 1
+                         */
+                        rentalSuspenseCount: number;
+                        /** @description Highest value invoice in the bill run; an exact decimal, at most 13 digits before the point and 2 after it */
+                        maxInvoiceValue?: number;
+                        /** @description Customer Id of the highest value invoice */
+                        maxInvoiceCustomerId?: number;
+                        /** @description A paused bill run is not closed or finalised automatically */
+                        paused: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    adjustBillRunSchedule: {
+        parameters: {
+            query: {
+                /**
+                 * @description Number of periods to adjust the start date of the bill run (negative: earlier)
+                 * @example 1
+                 */
+                periods: number;
+            };
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                billRunId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Bill run name: its period */
+                        name: string;
+                        /** @description Sortable bill run name */
+                        sortableName: string;
+                        /** @description Billing cycle Id */
+                        billingCycleId: number;
+                        /**
+                         * Format: date
+                         * @description Creation date
+                         */
+                        created: string;
+                        /**
+                         * Format: date
+                         * @description Bill run start date
+                         */
+                        periodStartDate: string;
+                        /**
+                         * Format: date
+                         * @description Bill run end date
+                         */
+                        periodEndDate: string;
+                        /**
+                         * Format: date
+                         * @description The date on the invoices
+                         */
+                        invoiceDate: string;
+                        /**
+                         * Format: date
+                         * @description All the usage charges up to this date will be included as part of the bill run
+                         */
+                        includeUsageUntilDate?: string;
+                        /**
+                         * @description Bill run status
+                         * @enum {string}
+                         */
+                        billRunStatus: "OPEN" | "CLOSED" | "FINALIZED";
+                        /**
+                         * @description Bill run summary status: the step the bill run is at
+                         * @enum {string}
+                         */
+                        summaryStatus: "PROPERTIES" | "STARTING" | "REPORTING" | "DRAFT_INVOICES" | "FULL_INVOICES" | "DISTRIBUTION" | "COMBINING_INVOICES" | "PAYMENT" | "REACTIVATING_RPIS" | "ARCHIVING" | "FINISHED";
+                        /**
+                         * @description Summary status completion percentage: below 100 while the step runs
+                         * @example 100
+                         */
+                        summaryStatusPercentage: number;
+                        /** @description Bill user who closed the bill run */
+                        billingUserAdminId?: number;
+                        /** @description Parallel bill run */
+                        parallel: boolean;
+                        /**
+                         * @description Revenue in this bill run now; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 1
+                         */
+                        revenueInMajorCurrency: number;
+                        /**
+                         * @description Count of usage suspense records for this bill run now
+                         * @example 1
+                         */
+                        usageSuspenseCount: number;
+                        /**
+                         * @description Count of rental suspense records for this bill run now
+                         * @example 1
+                         */
+                        rentalSuspenseCount: number;
+                        /** @description Highest value invoice in the bill run; an exact decimal, at most 13 digits before the point and 2 after it */
+                        maxInvoiceValue?: number;
+                        /** @description Customer Id of the highest value invoice */
+                        maxInvoiceCustomerId?: number;
+                        /** @description A paused bill run is not closed or finalised automatically */
+                        paused: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAdhocBillRuns: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, name, nickname, created, invoiceDate, billRunStatus, summaryStatus
+                 * @example name,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,name
+                 */
+                fields?: string;
+                /** @description Filter: one of OPEN, CLOSED, FINALIZED */
+                billRunStatus?: "OPEN" | "CLOSED" | "FINALIZED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description Adhoc bill run name (unique) */
+                        name?: string;
+                        /** @description Adhoc bill run nickname */
+                        nickname?: string;
+                        /**
+                         * Format: date
+                         * @description Creation date
+                         */
+                        created?: string;
+                        /**
+                         * Format: date
+                         * @description Date to be shown on the invoices
+                         */
+                        invoiceDate?: string;
+                        /**
+                         * @description Bill run status
+                         * @enum {string}
+                         */
+                        billRunStatus?: "OPEN" | "CLOSED" | "FINALIZED";
+                        /**
+                         * @description Bill run summary status: the step the bill run is at
+                         * @enum {string}
+                         */
+                        summaryStatus?: "PROPERTIES" | "STARTING" | "REPORTING" | "DRAFT_INVOICES" | "FULL_INVOICES" | "DISTRIBUTION" | "COMBINING_INVOICES" | "PAYMENT" | "REACTIVATING_RPIS" | "ARCHIVING" | "FINISHED";
+                        /**
+                         * @description Summary status completion percentage: below 100 while the step runs
+                         * @example 100
+                         */
+                        summaryStatusPercentage?: number;
+                        /** @description Bill user who closed the bill run */
+                        billingUserAdminId?: number;
+                        /**
+                         * @description Revenue in this bill run now; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 1
+                         */
+                        revenueInMajorCurrency?: number;
+                        /**
+                         * @description Adhoc product inventory identifiers associated to the adhoc bill run
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        adhocProductInventoryIds?: number[];
+                        /**
+                         * @description Rental product inventory identifiers associated to the adhoc bill run
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        rentalProductInventoryIds?: number[];
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createAdhocBillRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Adhoc bill run name (unique) */
+                    name: string;
+                    /** @description Adhoc bill run nickname */
+                    nickname?: string;
+                    /**
+                     * Format: date
+                     * @description Date to be shown on the invoices
+                     */
+                    invoiceDate: string;
+                    /**
+                     * @description Bill run status
+                     * @enum {string}
+                     */
+                    billRunStatus?: "OPEN" | "CLOSED" | "FINALIZED";
+                    /**
+                     * @description Bill run summary status: the step the bill run is at
+                     * @enum {string}
+                     */
+                    summaryStatus?: "PROPERTIES" | "STARTING" | "REPORTING" | "DRAFT_INVOICES" | "FULL_INVOICES" | "DISTRIBUTION" | "COMBINING_INVOICES" | "PAYMENT" | "REACTIVATING_RPIS" | "ARCHIVING" | "FINISHED";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Adhoc bill run name (unique) */
+                        name: string;
+                        /** @description Adhoc bill run nickname */
+                        nickname?: string;
+                        /**
+                         * Format: date
+                         * @description Creation date
+                         */
+                        created: string;
+                        /**
+                         * Format: date
+                         * @description Date to be shown on the invoices
+                         */
+                        invoiceDate: string;
+                        /**
+                         * @description Bill run status
+                         * @enum {string}
+                         */
+                        billRunStatus: "OPEN" | "CLOSED" | "FINALIZED";
+                        /**
+                         * @description Bill run summary status: the step the bill run is at
+                         * @enum {string}
+                         */
+                        summaryStatus: "PROPERTIES" | "STARTING" | "REPORTING" | "DRAFT_INVOICES" | "FULL_INVOICES" | "DISTRIBUTION" | "COMBINING_INVOICES" | "PAYMENT" | "REACTIVATING_RPIS" | "ARCHIVING" | "FINISHED";
+                        /**
+                         * @description Summary status completion percentage: below 100 while the step runs
+                         * @example 100
+                         */
+                        summaryStatusPercentage: number;
+                        /** @description Bill user who closed the bill run */
+                        billingUserAdminId?: number;
+                        /**
+                         * @description Revenue in this bill run now; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 1
+                         */
+                        revenueInMajorCurrency: number;
+                        /**
+                         * @description Adhoc product inventory identifiers associated to the adhoc bill run
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        adhocProductInventoryIds: number[];
+                        /**
+                         * @description Rental product inventory identifiers associated to the adhoc bill run
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        rentalProductInventoryIds: number[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAdhocBillRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                adhocBillRunId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Adhoc bill run name (unique) */
+                        name: string;
+                        /** @description Adhoc bill run nickname */
+                        nickname?: string;
+                        /**
+                         * Format: date
+                         * @description Creation date
+                         */
+                        created: string;
+                        /**
+                         * Format: date
+                         * @description Date to be shown on the invoices
+                         */
+                        invoiceDate: string;
+                        /**
+                         * @description Bill run status
+                         * @enum {string}
+                         */
+                        billRunStatus: "OPEN" | "CLOSED" | "FINALIZED";
+                        /**
+                         * @description Bill run summary status: the step the bill run is at
+                         * @enum {string}
+                         */
+                        summaryStatus: "PROPERTIES" | "STARTING" | "REPORTING" | "DRAFT_INVOICES" | "FULL_INVOICES" | "DISTRIBUTION" | "COMBINING_INVOICES" | "PAYMENT" | "REACTIVATING_RPIS" | "ARCHIVING" | "FINISHED";
+                        /**
+                         * @description Summary status completion percentage: below 100 while the step runs
+                         * @example 100
+                         */
+                        summaryStatusPercentage: number;
+                        /** @description Bill user who closed the bill run */
+                        billingUserAdminId?: number;
+                        /**
+                         * @description Revenue in this bill run now; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 1
+                         */
+                        revenueInMajorCurrency: number;
+                        /**
+                         * @description Adhoc product inventory identifiers associated to the adhoc bill run
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        adhocProductInventoryIds: number[];
+                        /**
+                         * @description Rental product inventory identifiers associated to the adhoc bill run
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        rentalProductInventoryIds: number[];
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateAdhocBillRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                adhocBillRunId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example [] */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description Adhoc bill run name (unique) */
+                        name: string;
+                        /** @description Adhoc bill run nickname */
+                        nickname?: string;
+                        /**
+                         * Format: date
+                         * @description Creation date
+                         */
+                        created: string;
+                        /**
+                         * Format: date
+                         * @description Date to be shown on the invoices
+                         */
+                        invoiceDate: string;
+                        /**
+                         * @description Bill run status
+                         * @enum {string}
+                         */
+                        billRunStatus: "OPEN" | "CLOSED" | "FINALIZED";
+                        /**
+                         * @description Bill run summary status: the step the bill run is at
+                         * @enum {string}
+                         */
+                        summaryStatus: "PROPERTIES" | "STARTING" | "REPORTING" | "DRAFT_INVOICES" | "FULL_INVOICES" | "DISTRIBUTION" | "COMBINING_INVOICES" | "PAYMENT" | "REACTIVATING_RPIS" | "ARCHIVING" | "FINISHED";
+                        /**
+                         * @description Summary status completion percentage: below 100 while the step runs
+                         * @example 100
+                         */
+                        summaryStatusPercentage: number;
+                        /** @description Bill user who closed the bill run */
+                        billingUserAdminId?: number;
+                        /**
+                         * @description Revenue in this bill run now; an exact decimal, at most 13 digits before the point and 2 after it
+                         * @example 1
+                         */
+                        revenueInMajorCurrency: number;
+                        /**
+                         * @description Adhoc product inventory identifiers associated to the adhoc bill run
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        adhocProductInventoryIds: number[];
+                        /**
+                         * @description Rental product inventory identifiers associated to the adhoc bill run
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        rentalProductInventoryIds: number[];
                     };
                 };
             };

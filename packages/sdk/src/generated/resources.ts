@@ -6,7 +6,7 @@
 
 import type { operations } from './openapi.ts'
 import type { Transport } from '../request.ts'
-import { actionMethod, nestedResourceMethods, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
+import { actionMethod, nestedResourceMethods, queryActionMethod, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
 import type { BodyOf, JsonOf, MergePatchOf, QueryOf } from '../operation-types.ts'
 
 /** UserRole, as `getUserRole` answers it. */
@@ -504,6 +504,21 @@ export type ListBuyRentalRateOverridesQuery = QueryOf<operations['getBuyRentalRa
 /** What `createBuyRentalRateOverride` takes. */
 export type CreateBuyRentalRateOverrideBody = BodyOf<operations['createBuyRentalRateOverride']>
 
+/** BillRun, as `getBillRun` answers it. */
+export type BillRun = JsonOf<operations['getBillRun'], 200>
+
+/** The query of `getBillRuns`: paging, sort, fields and filters. */
+export type ListBillRunsQuery = QueryOf<operations['getBillRuns']>
+
+/** AdhocBillRun, as `getAdhocBillRun` answers it. */
+export type AdhocBillRun = JsonOf<operations['getAdhocBillRun'], 200>
+
+/** The query of `getAdhocBillRuns`: paging, sort, fields and filters. */
+export type ListAdhocBillRunsQuery = QueryOf<operations['getAdhocBillRuns']>
+
+/** What `createAdhocBillRun` takes. */
+export type CreateAdhocBillRunBody = BodyOf<operations['createAdhocBillRun']>
+
 /** Event, as listed. */
 export type Event = NonNullable<JsonOf<operations['findEvents'], 200>>[number]
 
@@ -776,6 +791,18 @@ export function createResources(transport: Transport) {
     buyRentalRateOverrides: (() => {
       const { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem } = resourceMethods<BuyRentalRateOverride, ListBuyRentalRateOverridesQuery, CreateBuyRentalRateOverrideBody, never, BuyRentalRateOverride>(transport, '/v1/buy-rental-rate-overrides')
       return { list, listAll, exists, create, get, getWithETag, update, delete: deleteItem }
+    })(),
+    /** `/v1/bill-runs`: list, listAll, get, getWithETag, update, adjustSchedule. */
+    billRuns: (() => {
+      const { list, listAll, get, getWithETag, update } = resourceMethods<BillRun, ListBillRunsQuery, never, never, BillRun>(transport, '/v1/bill-runs')
+      /** Adjust the schedule of the bill run by specified number of periods */
+      const adjustSchedule = queryActionMethod<QueryOf<operations['adjustBillRunSchedule']>, JsonOf<operations['adjustBillRunSchedule'], 200>>(transport, 'POST', '/v1/adjust-bill-run-schedule/{billRunId}')
+      return { list, listAll, get, getWithETag, update, adjustSchedule }
+    })(),
+    /** `/v1/adhoc-bill-runs`: list, listAll, create, get, getWithETag, update. */
+    adhocBillRuns: (() => {
+      const { list, listAll, create, get, getWithETag, update } = resourceMethods<AdhocBillRun, ListAdhocBillRunsQuery, CreateAdhocBillRunBody, never, AdhocBillRun>(transport, '/v1/adhoc-bill-runs')
+      return { list, listAll, create, get, getWithETag, update }
     })(),
     /** `/v1/events`: list, listAll. */
     events: (() => {

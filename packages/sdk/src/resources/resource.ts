@@ -156,6 +156,17 @@ export function actionMethod<Body, Result>(transport: Transport, method: HttpMet
 }
 
 /**
+ * An action on one item that takes query parameters and no body (adjustBillRunSchedule's
+ * `periods`): `(id, query, options)`. A POST carries an idempotency key, so retries are safe.
+ */
+export function queryActionMethod<Query extends QueryParams, Result>(transport: Transport, method: HttpMethod, pathTemplate: string) {
+  return async (id: number | string, query: Query, options?: RequestOptions): Promise<Result> => {
+    const path = pathTemplate.replace(/\{[^}]+\}/, encodeURIComponent(String(id)))
+    return (await transport.send<Result>({ ...options, method, path, query, idempotent: method === 'POST' })).data
+  }
+}
+
+/**
  * Walks a list page by page: follows rel="next" while the server sends links, and without links
  * stops at the first short page. Pages are fetched one at a time, as the caller consumes them.
  */

@@ -21,6 +21,7 @@ export async function start(config: Config): Promise<void> {
   const firstStart = await runFirstStart(database.db.system, config.admin)
 
   const app = await buildApp(config, database.db, logger)
+  await app.jobs.start()
   const address = await app.listen({ port: config.port, host: config.host })
   if (firstStart !== undefined) announceFirstStart(firstStart, address)
   if (config.sandbox) logger.warn('sandbox mode: X-Elevate-Fault and Prefer: code=… inject faults; never run it in production')

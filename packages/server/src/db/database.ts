@@ -51,11 +51,14 @@ export interface PoolStats {
 }
 
 export class Database {
+  /** Where the database is: for clients with pools of their own (the job queue). */
+  readonly url: string
   readonly system: Kysely<Tables>
   private readonly tenant: TenantSessions
   private readonly pools: Record<'system' | 'tenant', pg.Pool>
 
   constructor(options: DatabaseOptions) {
+    this.url = options.url
     const systemPool = makePool(options, {})
     // A startup option, not a SET after connecting: if the role is missing the connection fails.
     const tenantPool = makePool(options, { options: `-c role=${TENANT_ROLE}` })

@@ -2,6 +2,7 @@ import { adminContactsModule } from './admin-contacts/index.ts'
 import { appClientsModule } from './app-clients/index.ts'
 import { authenticationModule } from './authentication/index.ts'
 import { billingCyclesModule } from './billing-cycles/index.ts'
+import { billRunsModule } from './bill-runs/index.ts'
 import { callClassesModule } from './call-classes/index.ts'
 import { chargeGroupsModule } from './charge-groups/index.ts'
 import { subBrandsModule } from './contract-owner-sub-brands/index.ts'
@@ -81,6 +82,7 @@ export const MODULES: readonly ApiModule[] = [
   usageProductInventoriesModule,
   adhocInventoriesModule,
   pricingAssignmentsModule,
+  billRunsModule,
   eventsModule,
   invoicesModule,
   emailStatusModule,

@@ -2,12 +2,20 @@ import type { FastifyInstance } from 'fastify'
 import type { Authenticator } from '../auth/authenticator.ts'
 import type { Config } from '../config.ts'
 import type { Database, TenantTransaction } from '../db/database.ts'
+import type { JobQueue } from '../jobs/job-queue.ts'
+import type { BillRunWork } from './bill-runs/bill-run.work.ts'
 
 /** What every API module is given when the app registers it. */
 export interface ModuleContext {
   config: Config
   db: Database
   authenticator: Authenticator
+  /** Durable jobs: modules define theirs when registered; the app starts the queue after. */
+  jobs: JobQueue
+  /** Today and now, for rules that depend on the date (injectable: tests fix it). */
+  clock: () => Date
+  /** What each bill run step does (rating, invoicing), composed by the app. */
+  billRunWork: BillRunWork
 }
 
 /** A permission a module's routes need, and the seeded roles that hold it in every brand. */

@@ -109,7 +109,7 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
     const customerId = (await server.request('GET', '/v1/customers?page=1&pageSize=1', { token })).body[0].id
     const rentalRateCardId = await made('/v2/rental-rate-cards', { contractOwnerIds: [setup.contractOwnerId], name: 'Fuzz card', rentalProductCategoryId, rentalRateCardType: 'SELL', availableFrom: '2024-01-01' })
     const usageRateCardId = await made('/v2/usage-rate-cards', { contractOwnerIds: [setup.contractOwnerId], name: 'Fuzz usage card', availableFrom: '2024-01-01', usageProductId, decimalPlaces: 4, defaultMinCharge: 0 })
-    const inclusiveUsagePlanId = await made('/v2/inclusive-usage-plans', { contractOwnerId: setup.contractOwnerId, name: 'Fuzz plan', usageProductId, availableFrom: '2024-01-01' })
+    const inclusiveUsagePlanId = await made('/v2/inclusive-usage-plans', { contractOwnerId: setup.contractOwnerId, name: 'Fuzz plan to assign', usageProductId, availableFrom: '2024-01-01' })
     const rentalProductInventoryId = (await server.request('GET', '/v2/rental-product-inventories?page=1&pageSize=1', { token })).body[0].id
     const price = { price: 1.5, rentalRatePriceType: 'ONEOFF' }
     for (let i = 0; i < 3; i++) {
@@ -125,6 +125,8 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
         peakInitialChargePeriod: 0, offPeakInitialChargePeriod: 0, weekendInitialChargePeriod: 0,
       })
     }
+    // An adhoc bill run (scheduled bill runs are made by the server on the first read).
+    await made('/v1/adhoc-bill-runs', { name: 'Fuzz adhoc', invoiceDate: '2026-12-31' })
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)
   })
   after(async () => {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import pino from 'pino'
-import { buildApp } from '../../src/app.ts'
+import { buildApp, type AppServices } from '../../src/app.ts'
 import { loadConfig, type Config } from '../../src/config.ts'
 import { Database } from '../../src/db/database.ts'
 import { runFirstStart } from '../../src/first-start.ts'
@@ -26,7 +26,7 @@ export interface TestServer extends HttpClient {
  * The real app on a real PostgreSQL database of its own, listening on a free loopback port, with
  * the first-start brand `acme` and its administrator. Tests talk to it over HTTP only.
  */
-export async function startTestServer(overrides: Partial<Config> = {}, database?: TestDatabase): Promise<TestServer> {
+export async function startTestServer(overrides: Partial<Config> = {}, database?: TestDatabase, services: AppServices = {}): Promise<TestServer> {
   const testDatabase = database ?? (await createTestDatabase())
   // No general rate limit or load shedding unless a test asks: tests send bursts a real client
   // would not, and a busy test machine starves processes of CPU for seconds.
@@ -41,7 +41,8 @@ export async function startTestServer(overrides: Partial<Config> = {}, database?
   const logger = pino({ level: 'info' }, sink)
   const db = new Database({ url: config.databaseUrl!, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs, logger })
   await runFirstStart(db.system, { ...ADMIN })
-  const app = await buildApp(config, db, logger)
+  const app = await buildApp(config, db, logger, services)
+  await app.jobs.start()
   await app.listen({ port: 0, host: '127.0.0.1' })
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
   const client = new HttpClient(url)

@@ -19,7 +19,9 @@ async function routesOf(module: ApiModule): Promise<RouteOptions[]> {
   const app = Fastify()
   const routes: RouteOptions[] = []
   app.addHook('onRoute', (route) => void routes.push(route))
-  await app.register(async (scope) => module.register(scope, {} as ModuleContext))
+  // Registering reads no data; modules with durable jobs declare them on the queue.
+  const context = { jobs: { define: () => {} } } as unknown as ModuleContext
+  await app.register(async (scope) => module.register(scope, context))
   await app.close()
   return routes
 }

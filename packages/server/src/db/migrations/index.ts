@@ -42,6 +42,7 @@ import * as createRentalProductInventories from './2026_12_06_0200_create_rental
 import * as createUsageProductInventories from './2026_12_06_0210_create_usage_product_inventories.ts'
 import * as createAdhocInventories from './2026_12_06_0220_create_adhoc_inventories.ts'
 import * as createInvoices from './2026_12_06_0400_create_invoices.ts'
+import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0210_create_usage_product_inventories': createUsageProductInventories,
   '2026_12_06_0220_create_adhoc_inventories': createAdhocInventories,
   '2026_12_06_0400_create_invoices': createInvoices,
+  '2026_12_06_0300_create_bill_runs': createBillRuns,
 }

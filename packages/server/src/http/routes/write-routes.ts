@@ -57,31 +57,38 @@ export function refuseBody(body: unknown): void {
   if (body !== undefined) assertValid(noBodyErrors(body))
 }
 
-export interface ActionRouteOptions<P extends TObject, B extends TSchema, R extends TSchema> extends Operation {
+export interface ActionRouteOptions<P extends TObject, B extends TSchema, R extends TSchema, Q extends TObject = TObject<{}>> extends Operation {
   /** The SDK method's name (`rotateSecret`). */
   sdkMethod: string
   params: P
+  /** Query parameters the action takes (adjustBillRunSchedule's `periods`), validated and typed. */
+  query?: Q
   /** Absent: the action takes no body (a body with anything in it is 400, `refuseBody`). */
   body?: B
   /** Absent: 204 with no body. */
   response?: { status: 200 | 201 | 202; schema: R; headers?: readonly ResponseHeader[] }
   /** Statuses the action answers besides the common ones (404, 409, …). */
   errors?: readonly number[]
-  handler(actor: Actor, input: { params: Static<P>; body: Static<B> }): Promise<Static<R> | undefined>
+  handler(actor: Actor, input: { params: Static<P>; body: Static<B>; query: Static<Q> }): Promise<Static<R> | undefined>
 }
 
 /** An action on a resource that is not a field change (rotate a secret, trigger a refund): a POST. */
-export function actionRoute<P extends TObject, B extends TSchema, R extends TSchema>(app: FastifyInstance, route: ActionRouteOptions<P, B, R>): void {
+export function actionRoute<P extends TObject, B extends TSchema, R extends TSchema, Q extends TObject = TObject<{}>>(app: FastifyInstance, route: ActionRouteOptions<P, B, R, Q>): void {
   const success = route.response === undefined ? { 204: Type.Null({ description: 'Done' }) } : { [route.response.status]: withHeaders(route.response.schema, route.response.headers ?? []) }
   app.post(
     route.path,
     {
       config: { auth: 'bearer', permission: route.permission },
-      schema: { ...describe(route, route.sdkMethod), params: route.params, ...(route.body === undefined ? {} : { body: route.body }), response: { ...success, ...errorResponses(route.errors ?? []) } },
+      schema: {
+        ...describe(route, route.sdkMethod),
+        params: route.params,
+        ...(route.query === undefined ? {} : { querystring: route.query }),
+        ...(route.body === undefined ? {} : { body: route.body }),
+        response: { ...success, ...errorResponses(route.errors ?? []) } },
     },
     async (request, reply) => {
       if (route.body === undefined) refuseBody(request.body)
-      const result = await route.handler(request.actor, { params: request.params as Static<P>, body: request.body as Static<B> })
+      const result = await route.handler(request.actor, { params: request.params as Static<P>, body: request.body as Static<B>, query: request.query as Static<Q> })
       if (route.response === undefined) return reply.code(204).send()
       return reply.code(route.response.status).send(result)
     },
