@@ -99,7 +99,10 @@ describe('the Pricing Assignment API (/v1)', () => {
       assert.deepEqual(one, { id: one.id, ...body, siteId: site, customerId: customer })
       assert.deepEqual((await server.request('GET', `${CARD_ASSIGNMENTS}?page=1&pageSize=5&rentalProductInventoryId=${rpi}`, { token })).body, [one])
       assertError(await post(CARD_ASSIGNMENTS, { ...body, startDate: '2022-06-01', endDate: undefined }), 409, 'overlapping_period')
-      await created(CARD_ASSIGNMENTS, { ...body, rentalProductInventoryId: otherRpi })
+      const onOther = await created(CARD_ASSIGNMENTS, { ...body, rentalProductInventoryId: otherRpi })
+      // The item goes, and what was assigned to it alone goes with it (the foreign key cascades).
+      assert.equal((await server.request('DELETE', `/v2/rental-product-inventories/${otherRpi}`, { token })).status, 204)
+      assertError(await server.request('GET', `${CARD_ASSIGNMENTS}/${onOther.id}`, { token }), 404, 'not_found')
       assertFieldErrors(await post(CARD_ASSIGNMENTS, { ...body, rentalProductInventoryId: 987654 }), ['rentalProductInventoryId:invalid_reference'])
       assertFieldErrors(await post(CARD_ASSIGNMENTS, { ...body, startDate: '2023-01-01', endDate: undefined, siteId: otherSite }), ['siteId:invalid_reference'])
       const otherProduct = await rentalProduct(server, token, 'Phone line')

@@ -7,8 +7,8 @@ import { enableTenantIsolation } from './tenant-isolation.ts'
 // customer at every level (contract-owner scope goes through it), site_id the holder's site at
 // SITE and INVENTORY level. Overlaps within one series (one holder, one level, one card category / product) are
 // refused by the server under an advisory lock. Prices are exact numerics.
-// The inventory ids have no foreign key: the inventory tables are created by later migrations;
-// the server checks them (the inventory modules' lookups).
+// The inventory ids get their foreign keys in 2026_12_06_0600 (the inventory tables come later);
+// the server also checks them, with the other references (the inventory modules' lookups).
 // Permissions: pricing:read and pricing:write, granted by 2026_12_05_2000.
 
 /** The columns every assignment shares: level, holder, contract owner, dates, version. */

@@ -42,6 +42,7 @@ import * as createRentalProductInventories from './2026_12_06_0200_create_rental
 import * as createUsageProductInventories from './2026_12_06_0210_create_usage_product_inventories.ts'
 import * as createAdhocInventories from './2026_12_06_0220_create_adhoc_inventories.ts'
 import * as createInvoices from './2026_12_06_0400_create_invoices.ts'
+import * as linkAssignmentsToInventory from './2026_12_06_0600_link_assignments_to_inventory.ts'
 import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -88,6 +89,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0200_create_rental_product_inventories': createRentalProductInventories,
   '2026_12_06_0210_create_usage_product_inventories': createUsageProductInventories,
   '2026_12_06_0220_create_adhoc_inventories': createAdhocInventories,
-  '2026_12_06_0400_create_invoices': createInvoices,
   '2026_12_06_0300_create_bill_runs': createBillRuns,
+  '2026_12_06_0400_create_invoices': createInvoices,
+  '2026_12_06_0600_link_assignments_to_inventory': linkAssignmentsToInventory,
 }
