@@ -10,7 +10,7 @@ import { startServerProcess, type ServerProcess } from './helpers/process.ts'
 const PATH = '/v1/contract-owners'
 
 // Two real server processes on one DATABASE_URL: nothing but PostgreSQL is shared between them.
-describe('Idempotency-Key across two server processes', { timeout: 60_000 }, () => {
+describe('Idempotency-Key across two server processes', { timeout: 600_000 }, () => {
   let database: TestDatabase
   let sql: pg.Client
   let a: ServerProcess
@@ -28,7 +28,7 @@ describe('Idempotency-Key across two server processes', { timeout: 60_000 }, () 
     sql = new pg.Client({ connectionString: database.url })
     await sql.connect()
     token = await a.login({ brand: 'default', username: 'admin', password: 'shared-admin-password' })
-  }, { timeout: 30_000 })
+  }, { timeout: 300_000 })
   after(async () => {
     await sql?.end()
     await a?.stop()

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/database.ts'
 import { startServerProcess } from './helpers/process.ts'
 
 // Logs are written asynchronously: what is queued when the process stops must still come out.
-describe('asynchronous logs', { timeout: 60_000 }, () => {
+describe('asynchronous logs', { timeout: 300_000 }, () => {
   let database: TestDatabase
   before(async () => {
     database = await createTestDatabase()

@@ -11,7 +11,7 @@ function assertRawError(raw: RawResponse, status: number, code: string, path?: s
 }
 
 // Short timeouts, so the tests wait for the server's own timers (an event), not for long.
-describe('answers Node gives before any route runs: the contract body and X-Request-Id', { timeout: 60_000 }, () => {
+describe('answers Node gives before any route runs: the contract body and X-Request-Id', { timeout: 300_000 }, () => {
   let server: TestServer
   before(async () => {
     server = await startTestServer({ requestTimeoutMs: 600, headersTimeoutMs: 400, keepAliveTimeoutMs: 300 })
