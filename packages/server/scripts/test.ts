@@ -57,6 +57,29 @@ function databaseUrl(serverUrl: string, database: string): string {
   return url.toString()
 }
 
+/**
+ * What one test file may hold at its peak: two servers (each a system and a tenant pool of 4 and the
+ * job queue's 2; spawned servers get pools of 3) and its own clients. A server with
+ * max_connections = 100 (PostgreSQL's default, the CI machine's) runs three files at once, not four:
+ * past its limit a server refuses new connections and a test fails for a reason of its own.
+ */
+const CONNECTIONS_PER_FILE = 30
+
+/** Test files run at once: one per core (2 to 4), fewer if the server has too few connections free. */
+async function fileConcurrency(serverUrl: string): Promise<number> {
+  const byCores = Math.max(2, Math.min(4, cpus().length))
+  const free = await withClient(serverUrl, async (c) => {
+    const { rows } = await c.query<{ free: number }>(
+      `select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+              - (select count(*) from pg_stat_activity)::int as free`,
+    )
+    return rows[0]!.free
+  })
+  const byConnections = Math.max(1, Math.floor(free / CONNECTIONS_PER_FILE))
+  if (byConnections < byCores) logger.warn({ free, files: byConnections }, 'few free connections on the PostgreSQL server: fewer test files at once')
+  return Math.min(byCores, byConnections)
+}
+
 async function main(): Promise<number> {
   const files = await testFiles(process.argv.slice(2))
   if (files.length === 0) throw new Error('no test files match')
@@ -77,7 +100,7 @@ async function main(): Promise<number> {
     await migrateToLatest(db)
     await db.destroy()
 
-    const concurrency = Math.max(2, Math.min(4, cpus().length))
+    const concurrency = await fileConcurrency(serverUrl)
     const child = spawn(
       process.execPath,
       // A test file that hangs fails after 10 minutes instead of holding the run (and CI) forever;

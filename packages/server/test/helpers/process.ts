@@ -28,7 +28,9 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
     // No general rate limit or load shedding unless a test asks: tests send bursts a real client
     // would not, and a busy test machine starves processes of CPU for seconds.
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ELEVATE_RATE_LIMIT_MAX: '0', ELEVATE_MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
+    // Pools of 3, not 10: test files run in parallel on one PostgreSQL server, whose connections
+    // (100 by default) they share (scripts/test.ts counts on this).
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ELEVATE_RATE_LIMIT_MAX: '0', ELEVATE_MAX_EVENT_LOOP_DELAY_MS: '0', ELEVATE_DB_POOL_SIZE: '3', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
