@@ -8,17 +8,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
  * holds pays for headers only. The digest is of the exact bytes sent, so it is a strong tag.
  */
 export function installConditionalGet(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload
+  // A callback hook, not an async one: it runs on every answer, and most only pass through it.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return done(null, payload)
     let etag = reply.getHeader('etag') as string | undefined
+    let body = payload
     if (etag === undefined) {
-      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
-      if (payload.length === 0) return payload // a HEAD exists-check: nothing to tag
-      etag = `"${createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`
+      if (typeof payload === 'string') body = Buffer.from(payload)
+      else if (!Buffer.isBuffer(payload)) return done(null, payload)
+      if ((body as Buffer).length === 0) return done(null, payload) // a HEAD exists-check: nothing to tag
+      // The bytes are encoded once, here, and sent as they are: hashing the string and then writing
+      // it made Node encode it twice and Fastify measure it a third time (a list of 1,000 is 450 KB).
+      etag = `"${createHash('sha256').update(body as Buffer).digest('base64url').slice(0, 27)}"`
       reply.header('etag', etag)
     }
-    if (!noneMatch(request, etag)) return payload
-    return notModified(reply)
+    if (!noneMatch(request, etag)) return done(null, body)
+    done(null, notModified(reply))
   })
 }
 
