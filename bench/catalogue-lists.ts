@@ -44,6 +44,10 @@ function table(c: Catalogue, owner: number): ListRow[] {
     { path: `/v2/usage-rates?${PAGE}&usageRateCardId=${c.usageCard}&chargeGroupId=${c.chargeGroup + 11}&usageRateType=MARKUP&sort=startDate:desc` },
     { path: `/v2/inclusive-usage-plans?${PAGE}` },
     { path: `/v2/inclusive-usage-plans?${PAGE}&usageProductId=${c.usageProduct + 5}&availableTo=gtn:2028-03-01&sort=name` },
+    // Sorted by validity date alone: the whole brand's rows, in the order of an index (2026_12_07_0600).
+    { path: `/v2/rental-products?${PAGE}&sort=availableFrom:desc` },
+    { path: `/v2/usage-rate-cards?${PAGE}&sort=availableFrom:desc` },
+    { path: `/v2/rental-rates?${PAGE}&rentalRateCardId=${c.rentalCard}&sort=startDate:desc` },
     // Not a list at 10,000 rows but one card answering its 10,000 rates inside it: what `summary` is for.
     { title: `/v2/rental-rate-cards?…&name=Rental card zzz big (one card, ${ROWS} rates)`, path: `/v2/rental-rate-cards?${PAGE}&name=Rental%20card%20zzz%20big` },
     { title: '… the same, summary: true', path: `/v2/rental-rate-cards?${PAGE}&name=Rental%20card%20zzz%20big`, headers: SUMMARY },
