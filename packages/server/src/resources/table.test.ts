@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
 import { Type } from 'typebox'
+import { compileOnly } from '../db/compile-only.ts'
 import type { TenantReader } from '../db/database.ts'
 import { leaveOut, type ListRequest } from '../lists/list-query.ts'
 import { childRowsJson } from './children.ts'
@@ -12,15 +12,7 @@ import { resourceTable } from './table.ts'
 
 // Compiles and records the statements: no database behind it (every query answers no rows).
 const statements: string[] = []
-const db = new Kysely<any>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (kysely) => new PostgresIntrospector(kysely),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-  log: (event) => void statements.push(event.query.sql),
-}) as unknown as TenantReader
+const db = compileOnly((event) => void statements.push(event.query.sql)) as unknown as TenantReader
 
 const cards = describeResource(
   {
