@@ -58,7 +58,6 @@ await runListBench<Catalogue>({
   name: 'catalogue-lists',
   rows: ROWS,
   customers: 2,
-  seconds: Number(process.env.BENCH_SECONDS ?? 4),
   seed: (client, seeded) => seedCatalogue(client, seeded.brandId, seeded.contractOwnerId, ROWS),
   table: (catalogue, seeded) => table(catalogue, seeded.contractOwnerId),
 })

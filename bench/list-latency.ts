@@ -58,7 +58,7 @@ await runListBench<number>({
   name: 'list-latency',
   rows: ROWS,
   customers: ROWS,
-  seconds: Number(process.env.BENCH_SECONDS ?? 5),
+  seconds: 5,
   seed: (client, seeded) => seedRateCard(client, seeded.brandId, seeded.contractOwnerId),
   table: (card) => [
     ...RATE_QUERIES.map((query) => ({ title: `rental-rates (${RATE_ROWS}) ${query}`, path: `/v2/rental-rates?${query}&rentalRateCardId=${card}` })),

@@ -75,7 +75,6 @@ await runListBench<Seed>({
   name: 'pricing-assignment-lists',
   rows: ROWS,
   customers: ROWS,
-  seconds: Number(process.env.BENCH_SECONDS ?? 4),
   seed: (client, seeded) => seed(client, seeded.brandId, seeded.contractOwnerId),
   table: ({ card, product }, { readId }) =>
     [

@@ -63,7 +63,6 @@ await runListBench({
   name: 'reference-data-lists',
   rows: ROWS,
   customers: 2,
-  seconds: Number(process.env.BENCH_SECONDS ?? 4),
   seed: (client, seeded) => seed(client, seeded.brandId),
   table: () => QUERIES.map((path) => ({ path })),
 })

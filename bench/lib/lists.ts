@@ -37,8 +37,8 @@ export interface ListBench<T> {
   rows: number
   /** Customers (a site each) the database gets before `seed`. */
   customers: number
-  /** Seconds per row (after a 1 s warm-up). */
-  seconds: number
+  /** Seconds per row (after a 1 s warm-up) unless BENCH_SECONDS says; default 4. */
+  seconds?: number
   seed(client: SeedClient, seeded: Seeded): Promise<T>
   /** The rows to load, given what `seed` answered. */
   table(seed: T, seeded: Seeded): ListRow[]
@@ -53,6 +53,7 @@ export interface ListBench<T> {
  * it expects (its figures would measure something else), after reporting.
  */
 export async function runListBench<T>(bench: ListBench<T>): Promise<void> {
+  const seconds = Number(process.env.BENCH_SECONDS ?? bench.seconds ?? 4)
   const loadBefore = loadAverage()
   const database = await benchDatabase(BENCH_ADMIN, bench.customers)
   try {
@@ -66,13 +67,13 @@ export async function runListBench<T>(bench: ListBench<T>): Promise<void> {
       const authorization = `Bearer ${await login(server.url)}`
       for (const row of bench.table(seed, database.seeded)) {
         const scenario = { title: row.title ?? row.path, path: row.path, headers: { authorization, ...row.headers }, expect: row.expect ?? 200 }
-        measured.push(await measure(server.url, scenario, { connections: 4, seconds: bench.seconds }, server.child.pid))
+        measured.push(await measure(server.url, scenario, { connections: 4, seconds }, server.child.pid))
       }
     } finally {
       await stop(server)
     }
     const extra = bench.after === undefined ? {} : await bench.after(database, seed)
-    await report(bench, database.kind, measured, extra, loadBefore)
+    await report(bench, { database: database.kind, seconds, loadBefore }, measured, extra)
   } finally {
     await database.drop()
   }
@@ -101,7 +102,8 @@ async function login(origin: string): Promise<string> {
   return ((await response.json()) as { token: string }).token
 }
 
-async function report<T>(bench: ListBench<T>, database: string, measured: Measured[], extra: Record<string, unknown>, loadBefore: number): Promise<void> {
+async function report<T>(bench: ListBench<T>, run: { database: string; seconds: number; loadBefore: number }, measured: Measured[], extra: Record<string, unknown>): Promise<void> {
+  const { database, seconds, loadBefore } = run
   const rows = measured.map((m) => ({
     query: m.title,
     'req/s': m.requestsPerSecond,
@@ -117,7 +119,7 @@ async function report<T>(bench: ListBench<T>, database: string, measured: Measur
   console.log(`${machine()}; load average ${load.before} before, ${load.after} after; database ${database}`)
   const results = path.join(here, '..', 'results')
   await mkdir(results, { recursive: true })
-  const json = { date: new Date().toISOString(), machine: machine(), database, rows: bench.rows, seconds: bench.seconds, loadAverage: load, results: rows, ...extra }
+  const json = { date: new Date().toISOString(), machine: machine(), database, rows: bench.rows, seconds, loadAverage: load, results: rows, ...extra }
   await writeFile(path.join(results, `${bench.name}.json`), `${JSON.stringify(json, null, 2)}\n`)
   // No answer at all within the run (every request slower than it) is as wrong as another status.
   const answered = (m: Measured) => Object.values(m.statuses).reduce((sum, count) => sum + count, 0)
