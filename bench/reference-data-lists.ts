@@ -8,26 +8,12 @@
  * `DATABASE_URL` points it at that PostgreSQL (a scratch database, dropped after); unset, an
  * embedded one is started. Results go to bench/results/reference-data-lists.json.
  */
-import { spawn } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
-import pg from 'pg'
-import { benchDatabase } from './lib/database.ts'
-import { loadAverage } from './lib/report.ts'
+import { runListBench, type SeedClient } from './lib/lists.ts'
 
-const here = path.dirname(fileURLToPath(import.meta.url))
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000)
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
-const TARGET_P99_MS = 20
-const admin = { brand: 'bench', username: 'admin', password: 'bench-admin-password' }
 
 /** ROWS rows in every reference data table of the brand, with spread dates and names. */
-async function seed(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  const brand = (await client.query(`select id from brands where name = $1`, [admin.brand])).rows[0].id
+async function seed(client: SeedClient, brand: number): Promise<void> {
   const n = ROWS
   const statements = [
     `insert into currencies (brand_id, name, code, major_currency_name, minor_currency_name)
@@ -53,11 +39,7 @@ async function seed(url: string): Promise<void> {
     `insert into ignored_call_classes (brand_id, call_class, start_date) select $1, 'IGN' || i, date '2020-01-01' from generate_series(1, $2::int) i`,
     `insert into ignored_service_ids (brand_id, service_id) select $1, '0113' || lpad(i::text, 7, '0') from generate_series(1, $2::int) i`,
   ]
-  const started = Date.now()
-  for (const text of statements) await client.query(text, text.includes('$2') ? [brand, n] : [brand])
-  await client.query('analyze')
-  console.log(`seeded ${n} rows per reference data table in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-  await client.end()
+  for (const text of statements) await client.run(text, text.includes('$2') ? [brand, n] : [brand])
 }
 
 const QUERIES = [
@@ -77,46 +59,10 @@ const QUERIES = [
   '/v1/ignored-service-ids?page=1&pageSize=100&serviceId=01130005000',
 ]
 
-async function main(): Promise<void> {
-  const database = await benchDatabase(admin, 2)
-  try {
-    await seed(database.url)
-  } catch (error) {
-    await database.drop()
-    throw error
-  }
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, '../packages/server/src/server.ts')], {
-    env: { ...process.env, PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: 'info', ELEVATE_RATE_LIMIT_MAX: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    server.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const found = /"address":"(http:\/\/[^"]+)"/.exec(output)?.[1]
-      if (found !== undefined) resolve(found)
-    })
-    server.once('exit', () => reject(new Error(output)))
-  })
-  server.stdout!.resume()
-  try {
-    const login = await fetch(`${url}/v1/authenticate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
-    const { token } = (await login.json()) as { token: string }
-    const rows = []
-    for (const query of QUERIES) {
-      const result = await autocannon({ url: `${url}${query}`, headers: { authorization: `Bearer ${token}` }, connections: 4, duration: SECONDS })
-      if (result.non2xx > 0) throw new Error(`${query}: ${result.non2xx} non-2xx responses`)
-      rows.push({ query, 'req/s': Math.round(result.requests.average), 'p50 ms': result.latency.p50, 'p99 ms': result.latency.p99, [`p99 < ${TARGET_P99_MS} ms`]: result.latency.p99 < TARGET_P99_MS ? 'yes' : 'no' })
-    }
-    console.table(rows)
-    console.log(`load average ${loadAverage()}, database ${database.kind}`)
-    await mkdir(path.join(here, 'results'), { recursive: true })
-    await writeFile(path.join(here, 'results', 'reference-data-lists.json'), `${JSON.stringify({ date: new Date().toISOString(), rows: ROWS, seconds: SECONDS, loadAverage: loadAverage(), results: rows }, null, 2)}\n`)
-  } finally {
-    server.kill('SIGTERM')
-    await new Promise((resolve) => server.once('exit', resolve))
-    await database.drop()
-  }
-}
-
-await main()
+await runListBench({
+  name: 'reference-data-lists',
+  rows: ROWS,
+  customers: 2,
+  seed: (client, seeded) => seed(client, seeded.brandId),
+  table: () => QUERIES.map((path) => ({ path })),
+})

@@ -159,6 +159,14 @@ function queryError(errors: FieldError[]): AppError {
 }
 
 /** Keeps only the requested fields of each item (`fields=`), in the order the item has them. */
+/**
+ * The list without some of its fields (a published `summary`): they are not answered, and a
+ * table does not compute them (`resourceTable`'s page selects what `fields` names).
+ */
+export function leaveOut(list: ListRequest, spec: ListSpec, names: readonly string[]): ListRequest {
+  return { ...list, fields: (list.fields ?? spec.fields).filter((name) => !names.includes(name)) }
+}
+
 export function project<T extends object>(items: T[], fields: string[] | undefined): Partial<T>[] {
   if (fields === undefined) return items
   const wanted = new Set(fields)

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely'
+import { compileOnly } from '../db/compile-only.ts'
 import { whereConditions } from '../lists/apply.ts'
 import type { Condition } from '../lists/filters.ts'
 import { childConditions, childRowsJson, type ChildRows } from './children.ts'
 
 // Compiles only: no database behind it.
-const db = new Kysely<any>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (kysely) => new PostgresIntrospector(kysely),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-})
+const db = compileOnly()
 const accounts: ChildRows = { table: 'accounts', parentColumn: 'parent_id', fields: { id: 'id', accountNumber: 'account_number' } }
 const oneLine = (text: string) => text.replace(/\s+/g, ' ')
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type RawBuilder } from 'kysely'
+import type { RawBuilder } from 'kysely'
+import { compileOnly } from '../db/compile-only.ts'
 import { Type } from 'typebox'
 import { bodyValidator } from '../validation.ts'
 import { idField } from './common-fields.ts'
@@ -59,7 +60,7 @@ describe('expectIds', () => {
 
 /** The SQL and parameters of a raw builder, compiled for PostgreSQL. */
 const compiled = (value: unknown) => {
-  const query = (value as RawBuilder<unknown>).compile(new Kysely<never>({ dialect: { createAdapter: () => new PostgresAdapter(), createDriver: () => new DummyDriver(), createIntrospector: (db) => new PostgresIntrospector(db), createQueryCompiler: () => new PostgresQueryCompiler() } }))
+  const query = (value as RawBuilder<unknown>).compile(compileOnly())
   return { sql: query.sql, parameters: query.parameters }
 }
 

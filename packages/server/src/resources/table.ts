@@ -74,10 +74,17 @@ export interface ResourceTable<M extends FieldMap> {
 export function resourceTable<M extends FieldMap>(name: TenantTable, description: ResourceDescription<M>, options: TableOptions = {}): ResourceTable<M> {
   const { columns, versioned } = description
   const computed = options.computed ?? {}
-  const selected = [...new Set(['id', ...columns])].map((column) => (computed[column] === undefined ? column : aliased(computed[column](name), column)))
+  const selection = (wanted: (column: string) => boolean) =>
+    [...new Set(['id', ...columns])].filter(wanted).map((column) => (computed[column] === undefined ? column : aliased(computed[column](name), column)))
+  const selected = selection(() => true)
+  // A list asking for some fields (`fields=`, a summary) skips the computed columns of the others:
+  // a card's thousands of rates are not aggregated to be dropped.
+  const fieldOfColumn = new Map(Object.entries(description.fields).map(([field, f]) => [f.options.column, field]))
+  const listed = (fields: readonly string[] | undefined) =>
+    fields === undefined ? selected : selection((column) => computed[column] === undefined || fields.includes(fieldOfColumn.get(column) ?? ''))
   // Untyped inside, typed at the boundary: columns come from the module's own field map.
   const kysely = (db: TenantReader) => db as unknown as Kysely<any>
-  const from = (db: TenantReader, conditions: readonly Condition[]) => whereConditions(kysely(db).selectFrom(name).select(selected), conditions)
+  const from = (db: TenantReader, conditions: readonly Condition[], select = selected) => whereConditions(kysely(db).selectFrom(name).select(select), conditions)
   const stored = (row: Row): Stored<ResourceOf<M>> => ({ resource: description.toApi(row), version: versioned ? Number(row.version) : undefined, row })
   const conflict = (error: unknown, document: Row) =>
     asInvalidReference(asConflict(error, fieldsOf(options.unique ?? {}, document)), fieldsOf(options.references ?? {}, document))
@@ -86,7 +93,7 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
     name,
     description,
     async page(db, list, scope) {
-      const rows = await applyList(from(db, [...scope, ...list.conditions]), list).execute()
+      const rows = await applyList(from(db, [...scope, ...list.conditions], listed(list.fields)), list).execute()
       const items = rows.slice(0, list.pageSize).map((row) => description.toApi(row as Row))
       return { page: list.page, items: project(items, list.fields), hasNext: rows.length > list.pageSize }
     },

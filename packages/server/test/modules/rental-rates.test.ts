@@ -86,6 +86,9 @@ describe('/v2/rental-rates, and the rates of a rental rate card', () => {
     assert.equal('rentalRates' in list.body[0], false)
     const full = await server.request('GET', `${CARDS}?page=1&pageSize=10&contractOwnerId=${owner}&sort=id:desc`, { token, headers: { summary: 'false' } })
     assert.equal(full.body[0].rentalRates.length, 1)
+    // The summary wins over fields naming the rates; the other fields asked for are answered.
+    const fields = await server.request('GET', `${CARDS}?page=1&pageSize=1&sort=id:desc&fields=name,rentalRates`, { token, headers: { summary: 'true' } })
+    assert.deepEqual([fields.status, fields.body], [200, [{ name: full.body[0].name }]])
     const one = await server.request('GET', `${CARDS}/${id}`, { token, headers: { summary: 'true' } })
     assert.deepEqual([one.status, 'rentalRates' in one.body, one.body.name], [200, false, full.body[0].name])
     const patched = await patchCard(id, [{ op: 'replace', path: '/name', value: 'Summarised' }], { summary: 'true' })

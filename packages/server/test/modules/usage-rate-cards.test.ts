@@ -88,6 +88,8 @@ describe('/v2/usage-rate-cards', () => {
     const summary = await list(`contractOwnerId=${mine}`, { summary: 'true' })
     assert.equal(summary.status, 200, summary.text)
     assert.equal('accessCharges' in summary.body[0], false)
+    assert.equal(summary.body[0].name, (await list(`contractOwnerId=${mine}`)).body[0].name)
+    assert.deepEqual((await list(`contractOwnerId=${mine}&rateCardType=BUY&fields=id,usageRates,accessCharges`, { summary: 'true' })).body, [{ id: b.id }])
     assert.equal((await list(`contractOwnerId=${mine}`)).body[0].accessCharges.length, 1)
     assert.equal((await server.request('HEAD', `${CARDS}?contractOwnerId=${mine}&rateCardType=BUY`, { token })).status, 200)
     assert.equal((await server.request('HEAD', `${CARDS}?contractOwnerId=${mine}&rateCardType=TEMPLATE`, { token })).status, 404)

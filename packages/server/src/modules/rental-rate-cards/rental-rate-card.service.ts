@@ -2,7 +2,7 @@ import type { Actor } from '../../auth/actor.ts'
 import type { Database, TenantTransaction } from '../../db/database.ts'
 import { assertValid, type FieldError } from '../../errors.ts'
 import type { Condition } from '../../lists/filters.ts'
-import type { ListRequest } from '../../lists/list-query.ts'
+import { leaveOut, type ListRequest } from '../../lists/list-query.ts'
 import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
@@ -88,8 +88,8 @@ export function rentalRateCardUseCases(db: Database) {
   return {
     ...crud,
     list: async (actor: Actor, list: ListRequest, summary = false) => {
-      const page = await crud.list(actor, { ...list, conditions: contractOwnerConditions(list.conditions) })
-      return summary ? { ...page, items: page.items.map(withoutRates) } : page
+      const listed = { ...list, conditions: contractOwnerConditions(list.conditions) }
+      return crud.list(actor, summary ? leaveOut(listed, rentalRateCards.description.list, ['rentalRates']) : listed)
     },
     get: async (actor: Actor, id: number, summary = false) => summarised(await crud.get(actor, id), summary),
     exists: (actor: Actor, conditions: Condition[]) => crud.exists(actor, contractOwnerConditions(conditions)),

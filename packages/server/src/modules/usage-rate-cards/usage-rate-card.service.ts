@@ -8,7 +8,7 @@ import { visibleRecord } from '../../resources/crud.ts'
 import type { PatchRequest } from '../../resources/patch.ts'
 import { assertBrandWideWriter } from '../../resources/scope.ts'
 import { patchStored } from '../../resources/versioned.ts'
-import type { ListRequest } from '../../lists/list-query.ts'
+import { leaveOut, type ListRequest } from '../../lists/list-query.ts'
 import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
@@ -60,14 +60,8 @@ async function check(trx: TenantTransaction, _actor: Actor, card: CardDocument):
   assertValid(await currencyErrors(trx, ownerIds))
 }
 
+/** The published `summary` answers the card without its dated charges, plans and rates. */
 const PRICED = ['timeBandPlans', 'accessCharges', 'boltOnCharges', 'usageRates'] as const
-
-/** The published `summary`: the card without its dated charges, plans and rates. */
-function withoutCharges<T extends Partial<Record<(typeof PRICED)[number], unknown>>>(card: T): T {
-  const rest = { ...card }
-  for (const name of PRICED) delete rest[name]
-  return rest
-}
 
 /**
  * Usage rate cards: brand-wide pricing (every user reads them; users restricted to a contract owner
@@ -78,8 +72,8 @@ export function usageRateCardUseCases(db: Database) {
   return {
     ...crud,
     list: async (actor: Actor, list: ListRequest, summary = false) => {
-      const page = await crud.list(actor, { ...list, conditions: contractOwnerConditions(list.conditions, 'usage_rate_cards') })
-      return summary ? { ...page, items: page.items.map(withoutCharges) } : page
+      const listed = { ...list, conditions: contractOwnerConditions(list.conditions, 'usage_rate_cards') }
+      return crud.list(actor, summary ? leaveOut(listed, usageRateCards.description.list, PRICED) : listed)
     },
     exists: (actor: Actor, conditions: Condition[]) => crud.exists(actor, contractOwnerConditions(conditions, 'usage_rate_cards')),
     /** A card with its first rates, in one transaction. */

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { Type } from 'typebox'
+import { compileOnly } from '../db/compile-only.ts'
+import type { TenantReader } from '../db/database.ts'
+import { leaveOut, type ListRequest } from '../lists/list-query.ts'
+import { childRowsJson } from './children.ts'
+import { idField } from './common-fields.ts'
+import { field } from './fields.ts'
+import { describeResource } from './resource.ts'
+import { resourceTable } from './table.ts'
+
+// Compiles and records the statements: no database behind it (every query answers no rows).
+const statements: string[] = []
+const db = compileOnly((event) => void statements.push(event.query.sql)) as unknown as TenantReader
+
+const cards = describeResource(
+  {
+    id: idField(),
+    name: field(Type.String(), { column: 'name', sortable: true }),
+    rates: field(Type.Array(Type.Object({ id: Type.Integer() })), { column: 'rates', access: 'read-only', optional: true }),
+  },
+  { noun: 'Card' },
+)
+const table = resourceTable('rental_rate_cards', cards, { computed: { rates: childRowsJson({ table: 'rates', parentColumn: 'card_id', fields: { id: 'id' } }) } })
+const list: ListRequest = { page: 1, pageSize: 10, sort: [{ column: 'id', direction: 'asc' }], fields: undefined, conditions: [] }
+
+async function pageSql(request: ListRequest): Promise<string> {
+  statements.length = 0
+  await table.page(db, request, [])
+  assert.equal(statements.length, 1)
+  return statements[0]!
+}
+
+describe('a resource table’s page', () => {
+  it('computes the child rows when every field is answered', async () => {
+    assert.match(await pageSql(list), /json_agg.* as "rates"/s)
+  })
+
+  it('leaves out the computed columns of fields the list does not answer (a summary), and keeps the others', async () => {
+    const sql = await pageSql(leaveOut(list, cards.list, ['rates']))
+    assert.doesNotMatch(sql, /json_agg|"rates"/)
+    assert.match(sql, /select "id", "name", "version" from "rental_rate_cards"/)
+  })
+
+  it('computes them when `fields` names them', async () => {
+    assert.match(await pageSql({ ...list, fields: ['rates'] }), /json_agg.* as "rates"/s)
+  })
+})
+
+describe('leaveOut', () => {
+  it('asks for every field but those named, or for those of `fields` but those named', () => {
+    assert.deepEqual(leaveOut(list, cards.list, ['rates']).fields, ['id', 'name'])
+    assert.deepEqual(leaveOut({ ...list, fields: ['rates', 'name'] }, cards.list, ['rates']).fields, ['name'])
+  })
+})
