@@ -2254,6 +2254,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payment-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payment providers */
+        get: operations["getPaymentProviders"];
+        put?: never;
+        /** Create a payment provider */
+        post: operations["createPaymentProvider"];
+        delete?: never;
+        options?: never;
+        /** Check whether any payment provider matches the filters (200 or 404) */
+        head: operations["checkPaymentProvider"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-providers/{paymentProviderId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a payment provider */
+        get: operations["getPaymentProvider"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a payment provider (JSON Patch) */
+        patch: operations["updatePaymentProvider"];
+        trace?: never;
+    };
+    "/v1/site-payment-mandates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List site payment mandates */
+        get: operations["getSitePaymentMandates"];
+        put?: never;
+        /** Create a site payment mandate */
+        post: operations["createSitePaymentMandate"];
+        delete?: never;
+        options?: never;
+        /** Check whether any site payment mandate matches the filters (200 or 404) */
+        head: operations["checkSitePaymentMandate"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/site-payment-mandates/{sitePaymentMandateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a site payment mandate */
+        get: operations["getSitePaymentMandate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a site payment mandate (JSON Patch) */
+        patch: operations["updateSitePaymentMandate"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9146,6 +9220,14 @@ export interface operations {
                 createdDate?: string;
                 /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
                 updatedDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                mandateStatus?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                mandateCreatedDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                mandateUpdatedDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                mandateReference?: string;
             };
             header?: never;
             path?: never;
@@ -9685,6 +9767,14 @@ export interface operations {
                 createdDate?: string;
                 /** @description Filter: yyyy-MM-ddTHH:mm:ssZ | lt:… | gt:… | gtn:… */
                 updatedDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                mandateStatus?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                mandateCreatedDate?: string;
+                /** @description Filter: yyyy-MM-dd | lt:yyyy-MM-dd | gt:yyyy-MM-dd | gtn:yyyy-MM-dd (later, or no date) */
+                mandateUpdatedDate?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                mandateReference?: string;
             };
             header?: never;
             path?: never;
@@ -58084,6 +58174,1886 @@ export interface operations {
             };
             /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
             406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPaymentProviders: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, type, name, status
+                 * @example type,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,type
+                 */
+                fields?: string;
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                type?: string;
+                /** @description Filter: true | false */
+                instantBankPayments?: string;
+                /** @description Filter: true | false */
+                retryIfPossible?: string;
+                /** @description Filter: id | in:1,2 */
+                contractOwnerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        type?: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Payment provider name, unique within the brand
+                         * @example GoCardless
+                         */
+                        name?: string;
+                        /** @description Payment provider direct debit name */
+                        directDebitWithName?: string;
+                        /**
+                         * @description Payment provider status: only an ACTIVE provider takes new mandates
+                         * @enum {string}
+                         */
+                        status?: "ACTIVE" | "INACTIVE";
+                        /** @description Payment provider creditor identifier */
+                        creditorIdentifier?: string;
+                        /** @description Does this payment provider support instant bank payments */
+                        instantBankPayments?: boolean;
+                        /** @description Payment provider will retry the payment if possible */
+                        retryIfPossible?: boolean;
+                        /** @description Payment provider will accept payment events that originated outside of the system */
+                        acceptExternalPayments?: boolean;
+                        /**
+                         * @description Contract owner identifiers
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        contractOwnerIds?: number[];
+                        /** @description If a Go Cardless mandate is created as part of an instant bank payment billing flow, the instant payment is treated as an upfront credit on the customer account */
+                        syncInstantBankPaymentsWithMandateCreation?: boolean;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createPaymentProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Payment method
+                     * @enum {string}
+                     */
+                    type: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                    /**
+                     * @description Payment provider name, unique within the brand
+                     * @example GoCardless
+                     */
+                    name: string;
+                    /** @description Payment provider direct debit name */
+                    directDebitWithName?: string;
+                    /**
+                     * @description Payment provider status: only an ACTIVE provider takes new mandates
+                     * @enum {string}
+                     */
+                    status: "ACTIVE" | "INACTIVE";
+                    /** @description Payment provider creditor identifier */
+                    creditorIdentifier?: string;
+                    /** @description Does this payment provider support instant bank payments */
+                    instantBankPayments?: boolean;
+                    /** @description Payment provider will retry the payment if possible */
+                    retryIfPossible?: boolean;
+                    /** @description Payment provider will accept payment events that originated outside of the system */
+                    acceptExternalPayments?: boolean;
+                    /**
+                     * @description Contract owner identifiers
+                     * @example [
+                     *       1
+                     *     ]
+                     */
+                    contractOwnerIds: number[];
+                    /** @description If a Go Cardless mandate is created as part of an instant bank payment billing flow, the instant payment is treated as an upfront credit on the customer account */
+                    syncInstantBankPaymentsWithMandateCreation?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        type: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Payment provider name, unique within the brand
+                         * @example GoCardless
+                         */
+                        name: string;
+                        /** @description Payment provider direct debit name */
+                        directDebitWithName?: string;
+                        /**
+                         * @description Payment provider status: only an ACTIVE provider takes new mandates
+                         * @enum {string}
+                         */
+                        status: "ACTIVE" | "INACTIVE";
+                        /** @description Payment provider creditor identifier */
+                        creditorIdentifier?: string;
+                        /** @description Does this payment provider support instant bank payments */
+                        instantBankPayments: boolean;
+                        /** @description Payment provider will retry the payment if possible */
+                        retryIfPossible: boolean;
+                        /** @description Payment provider will accept payment events that originated outside of the system */
+                        acceptExternalPayments: boolean;
+                        /**
+                         * @description Contract owner identifiers
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        contractOwnerIds: number[];
+                        /** @description If a Go Cardless mandate is created as part of an instant bank payment billing flow, the instant payment is treated as an upfront credit on the customer account */
+                        syncInstantBankPaymentsWithMandateCreation: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkPaymentProvider: {
+        parameters: {
+            query?: {
+                /** @description Filter: value | in:a,b | like:text (case-insensitive; contains, or a pattern with %) */
+                type?: string;
+                /** @description Filter: true | false */
+                instantBankPayments?: string;
+                /** @description Filter: true | false */
+                retryIfPossible?: string;
+                /** @description Filter: id | in:1,2 */
+                contractOwnerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getPaymentProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                paymentProviderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        type: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Payment provider name, unique within the brand
+                         * @example GoCardless
+                         */
+                        name: string;
+                        /** @description Payment provider direct debit name */
+                        directDebitWithName?: string;
+                        /**
+                         * @description Payment provider status: only an ACTIVE provider takes new mandates
+                         * @enum {string}
+                         */
+                        status: "ACTIVE" | "INACTIVE";
+                        /** @description Payment provider creditor identifier */
+                        creditorIdentifier?: string;
+                        /** @description Does this payment provider support instant bank payments */
+                        instantBankPayments: boolean;
+                        /** @description Payment provider will retry the payment if possible */
+                        retryIfPossible: boolean;
+                        /** @description Payment provider will accept payment events that originated outside of the system */
+                        acceptExternalPayments: boolean;
+                        /**
+                         * @description Contract owner identifiers
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        contractOwnerIds: number[];
+                        /** @description If a Go Cardless mandate is created as part of an instant bank payment billing flow, the instant payment is treated as an upfront credit on the customer account */
+                        syncInstantBankPaymentsWithMandateCreation: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updatePaymentProvider: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                paymentProviderId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example [
+                 *       {
+                 *         "op": "test",
+                 *         "path": "/name",
+                 *         "value": "GoCardless"
+                 *       },
+                 *       {
+                 *         "op": "replace",
+                 *         "path": "/name",
+                 *         "value": "GoCardless"
+                 *       }
+                 *     ]
+                 */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /**
+                         * @description Payment method
+                         * @enum {string}
+                         */
+                        type: "CHEQUE" | "DIRECT_DEBIT" | "CANCELLED_DD" | "CANCELLED_CARD" | "CREDIT_CARD" | "PAYPAL" | "BACS" | "POST_OFFICE_PAYMENT_CARD" | "EZYPAY" | "GO_CARDLESS" | "GC_INSTANT_BANK_PAYMENTS" | "STRIPE" | "STRIPE_CARD" | "STRIPE_DD" | "FINASTRA" | "FAST_PAY" | "OTHER";
+                        /**
+                         * @description Payment provider name, unique within the brand
+                         * @example GoCardless
+                         */
+                        name: string;
+                        /** @description Payment provider direct debit name */
+                        directDebitWithName?: string;
+                        /**
+                         * @description Payment provider status: only an ACTIVE provider takes new mandates
+                         * @enum {string}
+                         */
+                        status: "ACTIVE" | "INACTIVE";
+                        /** @description Payment provider creditor identifier */
+                        creditorIdentifier?: string;
+                        /** @description Does this payment provider support instant bank payments */
+                        instantBankPayments: boolean;
+                        /** @description Payment provider will retry the payment if possible */
+                        retryIfPossible: boolean;
+                        /** @description Payment provider will accept payment events that originated outside of the system */
+                        acceptExternalPayments: boolean;
+                        /**
+                         * @description Contract owner identifiers
+                         * @example [
+                         *       1
+                         *     ]
+                         */
+                        contractOwnerIds: number[];
+                        /** @description If a Go Cardless mandate is created as part of an instant bank payment billing flow, the instant payment is treated as an upfront credit on the customer account */
+                        syncInstantBankPaymentsWithMandateCreation: boolean;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSitePaymentMandates: {
+        parameters: {
+            query: {
+                /** @description Page number, from 1 */
+                page: number;
+                /** @description Results per page, 1 to 1000 */
+                pageSize: number;
+                /**
+                 * @description Comma-separated fields, ascending; append :desc to reverse. Sortable: id, siteId, paymentProviderId, mandateReference, mandateStatus, mandateCreatedDate, mandateUpdatedDate
+                 * @example siteId,id:desc
+                 */
+                sort?: string;
+                /**
+                 * @description Comma-separated fields to return
+                 * @example id,redirectURL
+                 */
+                fields?: string;
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description RFC 8288 links to the next and previous pages */
+                    Link?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id?: number;
+                        /** @description URL to the site payment provider to give to end users */
+                        redirectURL?: string;
+                        /** @description Token confirming the mandate with the payment provider (issued by the server) */
+                        flowToken?: string;
+                        /** @description Site identifier */
+                        siteId?: number;
+                        /** @description The payment provider the mandate is held with (default: the one ACTIVE provider serving the site contract owner) */
+                        paymentProviderId?: number;
+                        /** @description URL the payment provider will redirect the browser to at the end of their data collection process */
+                        returnURL?: string;
+                        /** @description Mandate reference, unique per provider; required for an ACTIVE mandate with an integrated provider (GO_CARDLESS, FINASTRA, STRIPE…) */
+                        mandateReference?: string;
+                        /** @description Reference to the customer in the provider (a Stripe Customer ID: required with a Stripe mandate reference) */
+                        thirdPartyCustomerReference?: string;
+                        /** @description URL to an alternative payment page when payment provider unavailable */
+                        exitURL?: string;
+                        /**
+                         * @description Mandate status, as the provider reports it (default NEW)
+                         * @enum {string}
+                         */
+                        mandateStatus?: "NEW" | "CREATED" | "CUSTOMER_APPROVAL_GRANTED" | "CUSTOMER_APPROVAL_SKIPPED" | "PENDING_SUBMISSION" | "SUBMITTED" | "ACTIVE" | "REINSTATED" | "INACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED";
+                        /**
+                         * Format: date
+                         * @description The day the mandate was recorded
+                         * @example 2019-08-24
+                         */
+                        mandateCreatedDate?: string;
+                        /**
+                         * Format: date
+                         * @description The day the mandate last changed
+                         * @example 2019-08-24
+                         */
+                        mandateUpdatedDate?: string;
+                    }[];
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    createSitePaymentMandate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the create safe to retry: the first final outcome (2xx or 4xx) is kept (24 hours by default) per user and key and replayed, with Idempotent-Replayed: true, to a retry of the same request. The same key with a different request is 400 idempotency_key_reused; while the first is still running, 409 idempotency_key_in_progress with Retry-After.
+                 * @example 6f1e0c0e-6a77-4a53-9c43-1f0b8d2f9c11
+                 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description URL to the site payment provider to give to end users */
+                    redirectURL?: string;
+                    /** @description Site identifier */
+                    siteId: number;
+                    /** @description The payment provider the mandate is held with (default: the one ACTIVE provider serving the site contract owner) */
+                    paymentProviderId?: number;
+                    /** @description URL the payment provider will redirect the browser to at the end of their data collection process */
+                    returnURL: string;
+                    /** @description Mandate reference, unique per provider; required for an ACTIVE mandate with an integrated provider (GO_CARDLESS, FINASTRA, STRIPE…) */
+                    mandateReference?: string;
+                    /** @description Reference to the customer in the provider (a Stripe Customer ID: required with a Stripe mandate reference) */
+                    thirdPartyCustomerReference?: string;
+                    /** @description URL to an alternative payment page when payment provider unavailable */
+                    exitURL?: string;
+                    /**
+                     * @description Mandate status, as the provider reports it (default NEW)
+                     * @enum {string}
+                     */
+                    mandateStatus?: "NEW" | "CREATED" | "CUSTOMER_APPROVAL_GRANTED" | "CUSTOMER_APPROVAL_SKIPPED" | "PENDING_SUBMISSION" | "SUBMITTED" | "ACTIVE" | "REINSTATED" | "INACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    /** @description Path of the created resource */
+                    Location?: string;
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description URL to the site payment provider to give to end users */
+                        redirectURL?: string;
+                        /** @description Token confirming the mandate with the payment provider (issued by the server) */
+                        flowToken: string;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /** @description The payment provider the mandate is held with (default: the one ACTIVE provider serving the site contract owner) */
+                        paymentProviderId: number;
+                        /** @description URL the payment provider will redirect the browser to at the end of their data collection process */
+                        returnURL: string;
+                        /** @description Mandate reference, unique per provider; required for an ACTIVE mandate with an integrated provider (GO_CARDLESS, FINASTRA, STRIPE…) */
+                        mandateReference?: string;
+                        /** @description Reference to the customer in the provider (a Stripe Customer ID: required with a Stripe mandate reference) */
+                        thirdPartyCustomerReference?: string;
+                        /** @description URL to an alternative payment page when payment provider unavailable */
+                        exitURL?: string;
+                        /**
+                         * @description Mandate status, as the provider reports it (default NEW)
+                         * @enum {string}
+                         */
+                        mandateStatus: "NEW" | "CREATED" | "CUSTOMER_APPROVAL_GRANTED" | "CUSTOMER_APPROVAL_SKIPPED" | "PENDING_SUBMISSION" | "SUBMITTED" | "ACTIVE" | "REINSTATED" | "INACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED";
+                        /**
+                         * Format: date
+                         * @description The day the mandate was recorded
+                         * @example 2019-08-24
+                         */
+                        mandateCreatedDate: string;
+                        /**
+                         * Format: date
+                         * @description The day the mandate last changed
+                         * @example 2019-08-24
+                         */
+                        mandateUpdatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    checkSitePaymentMandate: {
+        parameters: {
+            query?: {
+                /** @description Filter: id | in:1,2 */
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description At least one matches */
+            200: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSitePaymentMandate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Server-assigned identifier */
+                sitePaymentMandateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description URL to the site payment provider to give to end users */
+                        redirectURL?: string;
+                        /** @description Token confirming the mandate with the payment provider (issued by the server) */
+                        flowToken: string;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /** @description The payment provider the mandate is held with (default: the one ACTIVE provider serving the site contract owner) */
+                        paymentProviderId: number;
+                        /** @description URL the payment provider will redirect the browser to at the end of their data collection process */
+                        returnURL: string;
+                        /** @description Mandate reference, unique per provider; required for an ACTIVE mandate with an integrated provider (GO_CARDLESS, FINASTRA, STRIPE…) */
+                        mandateReference?: string;
+                        /** @description Reference to the customer in the provider (a Stripe Customer ID: required with a Stripe mandate reference) */
+                        thirdPartyCustomerReference?: string;
+                        /** @description URL to an alternative payment page when payment provider unavailable */
+                        exitURL?: string;
+                        /**
+                         * @description Mandate status, as the provider reports it (default NEW)
+                         * @enum {string}
+                         */
+                        mandateStatus: "NEW" | "CREATED" | "CUSTOMER_APPROVAL_GRANTED" | "CUSTOMER_APPROVAL_SKIPPED" | "PENDING_SUBMISSION" | "SUBMITTED" | "ACTIVE" | "REINSTATED" | "INACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED";
+                        /**
+                         * Format: date
+                         * @description The day the mandate was recorded
+                         * @example 2019-08-24
+                         */
+                        mandateCreatedDate: string;
+                        /**
+                         * Format: date
+                         * @description The day the mandate last changed
+                         * @example 2019-08-24
+                         */
+                        mandateUpdatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests (see Retry-After) */
+            429: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Internal Server Error: quote the requestId to support */
+            500: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Service Unavailable: the database is unreachable (see Retry-After) */
+            503: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    updateSitePaymentMandate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description Server-assigned identifier */
+                sitePaymentMandateId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /** @example [] */
+                "application/json-patch+json": {
+                    /** @enum {string} */
+                    op: "add" | "remove" | "replace" | "move" | "copy" | "test";
+                    /** @description JSON Pointer (RFC 6901) to a member of the resource */
+                    path: string;
+                    /** @description For add, replace and test */
+                    value?: unknown;
+                    /** @description For move and copy */
+                    from?: string;
+                }[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    /** @description Strong entity tag of the resource; send it back in If-Match */
+                    ETag?: string;
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Server-assigned identifier */
+                        id: number;
+                        /** @description URL to the site payment provider to give to end users */
+                        redirectURL?: string;
+                        /** @description Token confirming the mandate with the payment provider (issued by the server) */
+                        flowToken: string;
+                        /** @description Site identifier */
+                        siteId: number;
+                        /** @description The payment provider the mandate is held with (default: the one ACTIVE provider serving the site contract owner) */
+                        paymentProviderId: number;
+                        /** @description URL the payment provider will redirect the browser to at the end of their data collection process */
+                        returnURL: string;
+                        /** @description Mandate reference, unique per provider; required for an ACTIVE mandate with an integrated provider (GO_CARDLESS, FINASTRA, STRIPE…) */
+                        mandateReference?: string;
+                        /** @description Reference to the customer in the provider (a Stripe Customer ID: required with a Stripe mandate reference) */
+                        thirdPartyCustomerReference?: string;
+                        /** @description URL to an alternative payment page when payment provider unavailable */
+                        exitURL?: string;
+                        /**
+                         * @description Mandate status, as the provider reports it (default NEW)
+                         * @enum {string}
+                         */
+                        mandateStatus: "NEW" | "CREATED" | "CUSTOMER_APPROVAL_GRANTED" | "CUSTOMER_APPROVAL_SKIPPED" | "PENDING_SUBMISSION" | "SUBMITTED" | "ACTIVE" | "REINSTATED" | "INACTIVE" | "FAILED" | "CANCELLED" | "EXPIRED";
+                        /**
+                         * Format: date
+                         * @description The day the mandate was recorded
+                         * @example 2019-08-24
+                         */
+                        mandateCreatedDate: string;
+                        /**
+                         * Format: date
+                         * @description The day the mandate last changed
+                         * @example 2019-08-24
+                         */
+                        mandateUpdatedDate: string;
+                    };
+                };
+            };
+            /** @description Bad Request: malformed JSON, invalid fields or query parameters (all listed in errors) */
+            400: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized: no valid bearer token, or the account is disabled */
+            401: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The Bearer challenge (RFC 6750) */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden: the user’s roles lack the permission */
+            403: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Method Not Allowed (see the Allow header) */
+            405: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    /** @description The methods the path takes */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Acceptable: the Accept header rules out the media type the operation answers with (application/json; application/pdf for PDFs) */
+            406: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict: the resource already exists */
+            409: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Precondition Failed: If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    /** @description The request id: the client's own when well-formed, else generated */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     /** @description The request id: the client's own when well-formed, else generated */
                     "X-Request-Id"?: string;

@@ -537,6 +537,24 @@ export type EmailStatus = NonNullable<JsonOf<operations['getEmailNotificationsSt
 /** The query of `getEmailNotificationsStatus`: paging, sort, fields and filters. */
 export type ListEmailStatusQuery = QueryOf<operations['getEmailNotificationsStatus']>
 
+/** PaymentProvider, as `getPaymentProvider` answers it. */
+export type PaymentProvider = JsonOf<operations['getPaymentProvider'], 200>
+
+/** The query of `getPaymentProviders`: paging, sort, fields and filters. */
+export type ListPaymentProvidersQuery = QueryOf<operations['getPaymentProviders']>
+
+/** What `createPaymentProvider` takes. */
+export type CreatePaymentProviderBody = BodyOf<operations['createPaymentProvider']>
+
+/** SitePaymentMandate, as `getSitePaymentMandate` answers it. */
+export type SitePaymentMandate = JsonOf<operations['getSitePaymentMandate'], 200>
+
+/** The query of `getSitePaymentMandates`: paging, sort, fields and filters. */
+export type ListSitePaymentMandatesQuery = QueryOf<operations['getSitePaymentMandates']>
+
+/** What `createSitePaymentMandate` takes. */
+export type CreateSitePaymentMandateBody = BodyOf<operations['createSitePaymentMandate']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -820,6 +838,16 @@ export function createResources(transport: Transport) {
     emailStatus: (() => {
       const { list, listAll } = resourceMethods<EmailStatus, ListEmailStatusQuery, never, never, EmailStatus>(transport, '/v1/email-status')
       return { list, listAll }
+    })(),
+    /** `/v1/payment-providers`: list, listAll, exists, create, get, getWithETag, update. */
+    paymentProviders: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<PaymentProvider, ListPaymentProvidersQuery, CreatePaymentProviderBody, never, PaymentProvider>(transport, '/v1/payment-providers')
+      return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/site-payment-mandates`: list, listAll, exists, create, get, getWithETag, update. */
+    sitePaymentMandates: (() => {
+      const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<SitePaymentMandate, ListSitePaymentMandatesQuery, CreateSitePaymentMandateBody, never, SitePaymentMandate>(transport, '/v1/site-payment-mandates')
+      return { list, listAll, exists, create, get, getWithETag, update }
     })(),
   }
 }

@@ -41,6 +41,7 @@ import { productCustomFieldsModule } from './product-custom-fields/index.ts'
 import { userRolesModule } from './user-roles/index.ts'
 import { usersModule } from './users/index.ts'
 import { pricingAssignmentsModule } from './pricing-assignments/index.ts'
+import { paymentProvidersModule } from './payment-providers/index.ts'
 
 /** The API modules, in the order their routes are registered. Add a new module here. */
 export const MODULES: readonly ApiModule[] = [
@@ -86,6 +87,7 @@ export const MODULES: readonly ApiModule[] = [
   eventsModule,
   invoicesModule,
   emailStatusModule,
+  paymentProvidersModule,
 ]
 
 /** Every permission some module declares. */

@@ -125,6 +125,9 @@ describe(`OpenAPI fuzzer (${RUNS} cases per operation, seed ${SEED})`, { timeout
         peakInitialChargePeriod: 0, offPeakInitialChargePeriod: 0, weekendInitialChargePeriod: 0,
       })
     }
+    // A payment provider of the customers' contract owner and a mandate of a site, so their items reach past 404.
+    await made('/v1/payment-providers', { type: 'GO_CARDLESS', name: 'Fuzz provider', status: 'ACTIVE', contractOwnerIds: [setup.contractOwnerId] })
+    await made('/v1/site-payment-mandates', { siteId, returnURL: 'https://fuzz.example/done' })
     // An adhoc bill run (scheduled bill runs are made by the server on the first read).
     await made('/v1/adhoc-bill-runs', { name: 'Fuzz adhoc', invoiceDate: '2026-12-31' })
     operations = operationsOf((await server.request('GET', '/openapi.json')).body)

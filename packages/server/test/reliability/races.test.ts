@@ -35,6 +35,14 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
     const supplier = await server.request('POST', '/v1/suppliers', { token, json: { name: `Raced supplier ${randomUUID()}` } })
     const template = await server.request('POST', '/v1/invoice-templates', { token, json: { name: `Raced template ${randomUUID()}` } })
     const byName = (field: string) => (body: Record<string, unknown>) => `${field}=${encodeURIComponent(String(body[field]))}`
+    // Payment providers and site mandates are found by a contract owner, and a site, of their own
+    // (three bodies each: the probe, the race, the idempotent race); the site's owner has one provider.
+    const made = async (path: string, json: unknown) => (await server.request('POST', path, { token, json })).body
+    const owners: number[] = []
+    const sites: number[] = []
+    for (let i = 0; i < 3; i++) owners.push((await made('/v1/contract-owners', contractOwnerBody())).id)
+    for (let i = 0; i < 3; i++) sites.push((await made('/v1/customers', customerBody(setup))).sites[0].id)
+    await made('/v1/payment-providers', { type: 'GO_CARDLESS', name: `Raced provider ${randomUUID()}`, status: 'ACTIVE', contractOwnerIds: [setup.contractOwnerId] })
     creates = [
       { path: '/v1/contract-owners', body: () => contractOwnerBody(), find: byName('name') },
       { path: '/v1/contract-owner-sub-brands', body: () => subBrandBody(setup.contractOwnerId), find: byName('name') },
@@ -52,6 +60,8 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
       { path: '/v2/rental-product-categories', body: () => ({ name: `Race ${randomUUID()}`, startDate: '2024-01-01', contractOwnerIds: [setup.contractOwnerId] }), find: byName('name') },
       { path: '/v2/usage-product-categories', body: () => ({ name: `Race ${randomUUID()}` }), find: byName('name') },
       { path: '/v2/product-custom-fields', body: () => ({ label: `Race ${randomUUID()}`, entityLevel: 'RENTAL_PRODUCT' }), find: byName('label') },
+      { path: '/v1/payment-providers', body: () => ({ type: 'BACS', name: `Race ${randomUUID()}`, status: 'ACTIVE', contractOwnerIds: [owners.shift()] }), find: (body) => `contractOwnerId=${(body.contractOwnerIds as number[])[0]}` },
+      { path: '/v1/site-payment-mandates', body: () => ({ siteId: sites.shift(), returnURL: 'https://race.example/done' }), find: byName('siteId') },
       // App clients are left out: their create answers a secret, so it takes no Idempotency-Key.
       { path: '/v1/users', body: () => ({ username: `race.${randomUUID().slice(0, 8)}`, firstName: 'R', lastName: 'C', email: 'r@example.com', userRoles: [] }), find: byName('username') },
     ]
@@ -84,6 +94,7 @@ describe('races: concurrent requests leave exactly one outcome', { timeout: 180_
     t.diagnostic(`raced: ${raced.join(', ')}`)
     assert.ok(raced.includes('/v1/customers') && raced.includes('/v1/sites'), 'customers (account number) and sites (reference) have unique keys')
     assert.ok(['/v1/currencies', '/v1/tax-bands', '/v1/reference-data-sources', '/v1/ignored-service-ids'].every((path) => raced.includes(path)), 'reference data with unique keys')
+    assert.ok(raced.includes('/v1/payment-providers') && raced.includes('/v1/site-payment-mandates'), 'payment providers (name) and mandates (one live per site and provider)')
   })
 
   it('20 concurrent creates with one Idempotency-Key, for every create: one resource, every answer its outcome or 409 in progress', async () => {

@@ -45,6 +45,7 @@ import * as createInvoices from './2026_12_06_0400_create_invoices.ts'
 import * as linkAssignmentsToInventory from './2026_12_06_0600_link_assignments_to_inventory.ts'
 import * as indexCatalogueDateSorts from './2026_12_07_0600_index_catalogue_date_sorts.ts'
 import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
+import * as createPaymentProvidersAndMandates from './2026_12_07_0400_create_payment_providers_and_mandates.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -93,5 +94,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0300_create_bill_runs': createBillRuns,
   '2026_12_06_0400_create_invoices': createInvoices,
   '2026_12_06_0600_link_assignments_to_inventory': linkAssignmentsToInventory,
+  '2026_12_07_0400_create_payment_providers_and_mandates': createPaymentProvidersAndMandates,
   '2026_12_07_0600_index_catalogue_date_sorts': indexCatalogueDateSorts,
 }

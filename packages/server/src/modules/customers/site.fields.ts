@@ -54,7 +54,17 @@ export const siteFields = {
   updatedDate: timestampField('updated_date', 'filter'),
 }
 
-export const siteResource = describeResource(siteFields, { noun: 'Site' })
+export const siteResource = describeResource(siteFields, {
+  noun: 'Site',
+  // The published mandate filters (Payment and Refund API's site payment mandates): sites with a
+  // mandate that matches them all (`mandateConditions`).
+  filters: {
+    mandateStatus: { column: 'site_payment_mandates.mandate_status', filter: 'string' },
+    mandateCreatedDate: { column: 'site_payment_mandates.mandate_created_date', filter: 'date' },
+    mandateUpdatedDate: { column: 'site_payment_mandates.mandate_updated_date', filter: 'date' },
+    mandateReference: { column: 'site_payment_mandates.mandate_reference', filter: 'string' },
+  },
+})
 
 /** A site created with a new customer: no customer yet (`customerId` absent or 0, as published). */
 export const NewCustomerSite = Type.Object(

@@ -2,12 +2,25 @@ import { sql } from 'kysely'
 import type { Actor } from '../../auth/actor.ts'
 import type { TenantReader, TenantTransaction } from '../../db/database.ts'
 import type { Condition } from '../../lists/filters.ts'
+import { childConditions, type ChildRows } from '../../resources/children.ts'
 import type { Lookup } from '../../resources/lookups.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { siteResource } from './site.fields.ts'
 import './site.table.ts'
 
 export const sites = resourceTable('sites', siteResource, { unique: { sites_reference_key: 'siteReference' } })
+
+/**
+ * A site's payment mandates (the payment-providers module's table), as far as the sites list
+ * filters by them: not answered inside the site, as published.
+ */
+const mandateRows: ChildRows = { table: 'site_payment_mandates', parentColumn: 'site_id', fields: {} }
+
+/**
+ * The list's mandate filters as one condition, "its id is among the sites of a mandate matching
+ * them all" (one indexed semi-join); without them the conditions pass through unchanged.
+ */
+export const mandateConditions = (conditions: readonly Condition[]) => childConditions(mandateRows, conditions)
 
 /** A site that could receive another's invoices: its customer, and whether it has its own. */
 export async function invoiceReceiver(db: TenantReader, id: number): Promise<{ customerId: number; receivesInvoices: boolean } | undefined> {

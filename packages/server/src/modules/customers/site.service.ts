@@ -1,6 +1,8 @@
 import type { Actor } from '../../auth/actor.ts'
 import type { Database, TenantTransaction } from '../../db/database.ts'
 import { assertValid, type FieldError } from '../../errors.ts'
+import type { Condition } from '../../lists/filters.ts'
+import type { ListRequest } from '../../lists/list-query.ts'
 import { crudUseCases } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
@@ -8,7 +10,7 @@ import { ReferenceErrors } from '../../resources/references.ts'
 import { canSee, scopeConditions } from '../../resources/scope.ts'
 import { customerOwner } from './customer.repository.ts'
 import type { siteFields } from './site.fields.ts'
-import { invoiceReceiver, sites } from './site.repository.ts'
+import { invoiceReceiver, mandateConditions, sites } from './site.repository.ts'
 
 export { siteScopeConditions, siteTermsLookup, type SiteTerms } from './site.repository.ts'
 
@@ -55,7 +57,12 @@ async function checkSite(trx: TenantTransaction, actor: Actor, site: SiteDocumen
   return owner === undefined ? undefined : { contract_owner_id: owner }
 }
 
-/** Sites: a customer's physical locations (Customer and Sites API). */
+/** Sites: a customer's physical locations (Customer and Sites API); the list also filters by their mandates. */
 export function siteUseCases(db: Database) {
-  return crudUseCases(db, sites, { scope: (actor) => scopeConditions(actor, 'contract_owner_id'), check: checkSite })
+  const crud = crudUseCases(db, sites, { scope: (actor) => scopeConditions(actor, 'contract_owner_id'), check: checkSite })
+  return {
+    ...crud,
+    list: (actor: Actor, list: ListRequest) => crud.list(actor, { ...list, conditions: mandateConditions(list.conditions) }),
+    exists: (actor: Actor, conditions: Condition[]) => crud.exists(actor, mandateConditions(conditions)),
+  }
 }
