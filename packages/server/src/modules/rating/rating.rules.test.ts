@@ -94,6 +94,7 @@ describe('rounding and tax: half up, to the minor unit, at each line', () => {
   }
   it('tax is the rounded amount × rate, rounded', () => assert.equal(taxOf(new Decimal('10.97'), new Decimal(20)).toFixed(), '2.19'))
   it('an adhoc credit is negative', () => assert.equal(adhocAmount(new Decimal('12.505'), new Decimal(2), true).toFixed(), '-25.01'))
+  it('an adhoc discount (a negative price) stays negative', () => assert.equal(adhocAmount(new Decimal('-5'), new Decimal(1), false).toFixed(), '-5'))
   it('an adhoc charge is positive', () => assert.equal(adhocAmount(new Decimal('5'), new Decimal('1.5'), false).toFixed(), '7.5'))
 })
 

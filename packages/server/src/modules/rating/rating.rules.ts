@@ -139,10 +139,10 @@ export function taxOf(amount: Decimal, ratePercent: Decimal): Decimal {
   return roundToMinorUnit(amount.times(ratePercent).dividedBy(100))
 }
 
-/** An adhoc charge's net amount: sell price × quantity, negative for a credit (or a discount). */
+/** An adhoc charge's net amount: sell price × quantity (negative: a discount); a credit is always negative. */
 export function adhocAmount(sellPrice: Decimal, quantity: Decimal, isCredit: boolean): Decimal {
-  const amount = roundToMinorUnit(sellPrice.abs().times(quantity))
-  return isCredit ? amount.negated() : amount
+  const amount = roundToMinorUnit(sellPrice.times(quantity))
+  return isCredit ? amount.abs().negated() : amount
 }
 
 /** Whether a one-off charge is billed now: never billed before, and the RPI started by the bill period's end. */
