@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
+import { runDocExamples } from '../helpers/docs.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
 import { billingSetup, currentBillRun, rpi, step, type BillingSetup } from './billing-fixtures.ts'
@@ -88,5 +89,22 @@ describe('/v1/rental-rated-sell-records', () => {
     assertError(await server.request('GET', `${RECORDS}?${query}`), 401, 'authentication_required')
     assertError(await get(query, await loginAs(server, [])), 403, 'insufficient_permission')
     assertError(await server.request('POST', RECORDS, { token, json: {} }), 405, 'method_not_allowed')
+  })
+})
+
+describe('docs/modules/rating.md', () => {
+  let server: TestServer
+  before(async () => {
+    server = await startTestServer({}, undefined, { clock })
+  })
+  after(() => server.close())
+
+  it('runs the example as written, after customers-and-sites.md and product-inventory.md', async () => {
+    const stdout = await runDocExamples(server.url, ['customers-and-sites.md', 'product-inventory.md', 'rating.md'])
+    assert.match(stdout, /^80.96 97.15$/m, stdout)
+    assert.match(stdout, /^\[\{"chargeStartDate":"2030-01-15","chargeEndDate":"2030-01-31","sellPrice":10.97,"priceType":"Rental"\},\{"chargeStartDate":"2030-02-01","chargeEndDate":"2030-02-28","sellPrice":20,"priceType":"Rental"\}\]$/m)
+    assert.match(stdout, /^400$/m)
+    assert.match(stdout, /^\[\{"invoiceStatus":"FINAL","netAmountInMajorCurrency":80.96,"taxAmountInMajorCurrency":16.19,"grossAmountInMajorCurrency":97.15\}\]$/m)
+    await server.app.jobs.idle()
   })
 })
