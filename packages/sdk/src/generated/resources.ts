@@ -537,6 +537,12 @@ export type EmailStatus = NonNullable<JsonOf<operations['getEmailNotificationsSt
 /** The query of `getEmailNotificationsStatus`: paging, sort, fields and filters. */
 export type ListEmailStatusQuery = QueryOf<operations['getEmailNotificationsStatus']>
 
+/** RentalRatedSellRecord, as listed. */
+export type RentalRatedSellRecord = NonNullable<JsonOf<operations['getRentalRatedSell'], 200>>[number]
+
+/** The query of `getRentalRatedSell`: paging, sort, fields and filters. */
+export type ListRentalRatedSellRecordsQuery = QueryOf<operations['getRentalRatedSell']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -819,6 +825,11 @@ export function createResources(transport: Transport) {
     /** `/v1/email-status`: list, listAll. */
     emailStatus: (() => {
       const { list, listAll } = resourceMethods<EmailStatus, ListEmailStatusQuery, never, never, EmailStatus>(transport, '/v1/email-status')
+      return { list, listAll }
+    })(),
+    /** `/v1/rental-rated-sell-records`: list, listAll. */
+    rentalRatedSellRecords: (() => {
+      const { list, listAll } = resourceMethods<RentalRatedSellRecord, ListRentalRatedSellRecordsQuery, never, never, RentalRatedSellRecord>(transport, '/v1/rental-rated-sell-records')
       return { list, listAll }
     })(),
   }
