@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { siteBody } from '../helpers/fixtures.ts'
+import type { HttpClient } from '../helpers/http.ts'
 import type { TestServer } from '../helpers/server.ts'
 import { created, inventorySetup, rentalProduct, type InventorySetup } from './inventory-fixtures.ts'
 
@@ -18,7 +19,7 @@ export interface BillingSetup extends InventorySetup {
   rateCardId: number
 }
 
-export async function billingSetup(server: TestServer, token: string): Promise<BillingSetup> {
+export async function billingSetup(server: HttpClient, token: string): Promise<BillingSetup> {
   const setup = await inventorySetup(server, token)
   const billed = await created(server, token, '/v1/sites', { customerId: setup.customerId, ...siteBody({ siteIdReceivingInvoice: setup.siteId }) })
   const lineRentalId = (await rentalProduct(server, setup, { invoicePresentationName: 'Line rental' })).id
@@ -39,14 +40,14 @@ export async function billingSetup(server: TestServer, token: string): Promise<B
 }
 
 /** An RPI of the setup: a product on a site from a day. */
-export async function rpi(server: TestServer, setup: BillingSetup, siteId: number, rentalProductId: number, startDate: string, more: Record<string, unknown> = {}): Promise<number> {
+export async function rpi(server: HttpClient, setup: BillingSetup, siteId: number, rentalProductId: number, startDate: string, more: Record<string, unknown> = {}): Promise<number> {
   const name = rentalProductId === setup.installationId ? 'Installation' : 'Line rental'
   const body = { siteId, rentalProductId, invoicePresentationProductName: name, supplierAccountId: setup.supplierAccountId, startDate, invoiceFrequency: 1, quantity: 1, ...more }
   return (await created(server, setup.token, '/v2/rental-product-inventories', body)).id
 }
 
 /** The current (OPEN) bill run of the setup's billing cycle. */
-export async function currentBillRun(server: TestServer, setup: BillingSetup): Promise<any> {
+export async function currentBillRun(server: HttpClient, setup: BillingSetup): Promise<any> {
   const response = await server.request('GET', `/v1/bill-runs?page=1&pageSize=1&billingCycleId=${setup.billingCycleId}&billRunStatus=OPEN`, { token: setup.token })
   assert.equal(response.status, 200, response.text)
   return response.body[0]
@@ -64,14 +65,14 @@ export async function step(server: TestServer, token: string, id: number, summar
 }
 
 /** The invoices of a bill run, with their lines. */
-export async function invoicesOf(server: TestServer, token: string, billRunId: number): Promise<any[]> {
+export async function invoicesOf(server: HttpClient, token: string, billRunId: number): Promise<any[]> {
   const listed = await server.request('GET', `/v1/invoices?page=1&pageSize=100&billRunId=${billRunId}&billRunType=NORMAL`, { token })
   assert.equal(listed.status, 200, listed.text)
   return listed.body
 }
 
 /** The rated sell records of a bill run for a customer. */
-export async function ratedRecords(server: TestServer, token: string, customerId: number, billRunId: number): Promise<any[]> {
+export async function ratedRecords(server: HttpClient, token: string, customerId: number, billRunId: number): Promise<any[]> {
   const listed = await server.request('GET', `/v1/rental-rated-sell-records?page=1&pageSize=100&customerId=${customerId}&billRunId=${billRunId}&sort=siteId,chargeStartDate,id`, { token })
   assert.equal(listed.status, 200, listed.text)
   return listed.body

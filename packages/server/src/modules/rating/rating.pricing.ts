@@ -15,7 +15,9 @@ function bucket<T extends Held>(candidates: readonly T[]): Map<string, T[]> {
   const map = new Map<string, T[]>()
   for (const candidate of candidates) {
     const key = holderKey(candidate)
-    map.set(key, [...(map.get(key) ?? []), candidate])
+    const list = map.get(key)
+    if (list === undefined) map.set(key, [candidate])
+    else list.push(candidate)
   }
   return map
 }
@@ -32,19 +34,31 @@ export function priceFinder(candidates: PriceCandidates): (item: PricedItem) => 
   const rates = new Map<string, RateCandidate[]>()
   for (const rate of candidates.rates) {
     const key = `${rate.rateCardId}:${rate.productId}`
-    rates.set(key, [...(rates.get(key) ?? []), rate])
+    const list = rates.get(key)
+    if (list === undefined) rates.set(key, [rate])
+    else list.push(rate)
   }
   const rateById = new Map(candidates.rates.map((rate) => [rate.id, rate]))
   const overrideById = new Map(candidates.overrides.map((override) => [override.id, override]))
-  return (item) => {
-    const keys = [`C${item.customerId}`, `S${item.siteId}`, `I${item.inventoryId}`]
-    const cardAssignments = keys.flatMap((key) => assignments.get(key) ?? [])
-    const subset: PriceCandidates = {
-      cardAssignments,
-      rates: [...new Set(cardAssignments.map((a) => a.rateCardId))].flatMap((card) => rates.get(`${card}:${item.productId}`) ?? []),
-      overrides: keys.flatMap((key) => overrides.get(key) ?? []),
+  // An RPI is asked several times (each charge period, its one-off): its candidates are picked once.
+  const picked = new Map<string, PriceCandidates>()
+  const candidatesOf = (item: PricedItem): PriceCandidates => {
+    const key = `${item.customerId}/${item.siteId}/${item.inventoryId}/${item.productId}`
+    let subset = picked.get(key)
+    if (subset === undefined) {
+      const keys = [`C${item.customerId}`, `S${item.siteId}`, `I${item.inventoryId}`]
+      const cardAssignments = keys.flatMap((holder) => assignments.get(holder) ?? [])
+      subset = {
+        cardAssignments,
+        rates: [...new Set(cardAssignments.map((a) => a.rateCardId))].flatMap((card) => rates.get(`${card}:${item.productId}`) ?? []),
+        overrides: keys.flatMap((holder) => overrides.get(holder) ?? []),
+      }
+      picked.set(key, subset)
     }
-    const applied = applicablePrice(item, subset)
+    return subset
+  }
+  return (item) => {
+    const applied = applicablePrice(item, candidatesOf(item))
     if (applied === undefined) return undefined
     const source = applied.source === 'OVERRIDE' ? overrideById.get(applied.overrideId) : rateById.get(applied.rateId)
     const { rentalRateType, periodsInAdvance, rentalRateFrequency } = source ?? {}

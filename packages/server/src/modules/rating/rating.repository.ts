@@ -201,3 +201,16 @@ export async function markInvoicesDistributed(trx: TenantTransaction, billRun: {
     .where('invoice_status', '=', 'FINAL')
     .execute()
 }
+
+/** Whether the run has draft invoices (written by its draft step, current until it is reopened). */
+export async function hasDraftInvoices(db: TenantReader, billRun: { id: number; type: 'NORMAL' | 'ADHOC' }): Promise<boolean> {
+  const row = await db
+    .selectFrom('invoices')
+    .select('id')
+    .where('bill_run_type', '=', billRun.type)
+    .where('bill_run_id', '=', billRun.id)
+    .where('invoice_status', '=', 'DRAFT')
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

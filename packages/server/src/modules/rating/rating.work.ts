@@ -8,7 +8,7 @@ import { rateAdhocCharges, rateRentals, taxRateFinder } from './rating.charges.t
 import { earlier } from './rating.dates.ts'
 import { figuresOf, invoicesOf } from './rating.invoices.ts'
 import { priceFinder } from './rating.pricing.ts'
-import { billedSites, billedSoFar, chargesToInvoice, deleteRatedCharges, insertRatedCharges, markInvoicesDistributed, productTerms, taxRates } from './rating.repository.ts'
+import { billedSites, billedSoFar, chargesToInvoice, deleteRatedCharges, hasDraftInvoices, insertRatedCharges, markInvoicesDistributed, productTerms, taxRates } from './rating.repository.ts'
 import { horizon, type Period } from './rating.rules.ts'
 
 /** The period a bill run rates: a scheduled run's own; an adhoc run's invoice date alone. */
@@ -79,10 +79,12 @@ export function ratingBillRunWork(clock: () => Date): BillRunWork {
   return {
     rate: (trx, subject) => rate(trx, subject, clock().toISOString().slice(0, 10)),
     draftInvoices: writeDrafts,
-    // Full invoices straight after closing (no draft step) are drafted first; drafts are replaced either way.
+    // The drafts of the draft step are current (only reopening changes the rating, and it deletes
+    // them); full invoices straight after closing are drafted first.
     async fullInvoices(trx, subject) {
-      const outcome = await writeDrafts(trx, subject)
-      await finaliseInvoices(trx, refOf(subject, 'CLOSED'))
+      const ref = refOf(subject, 'CLOSED')
+      const outcome = (await hasDraftInvoices(trx, ref)) ? {} : await writeDrafts(trx, subject)
+      await finaliseInvoices(trx, ref)
       return outcome
     },
     async distribute(trx, subject) {
