@@ -65,7 +65,7 @@ describe('/v1/rental-rated-sell-records', () => {
   it('refuses a query without a published filter combination (400), and bad filters with every error at once', async () => {
     for (const query of ['', `siteId=${setup.receivingSiteId}`, `customerId=${setup.customerId}`, `billRunId=${runId}`, `customerId=${setup.customerId}&siteId=${setup.receivingSiteId}`]) {
       const refused = await get(`page=1&pageSize=10&${query}`)
-      assertError(refused, 400, 'invalid_query', RECORDS)
+      assertError(refused, 400, 'validation_failed', RECORDS)
       assertFieldErrors(refused, ['rentalProductInventoryId:required'])
     }
     assertFieldErrors(await get('page=1&pageSize=10&rentalProductInventoryId=abc&billRunId=in:x'), ['rentalProductInventoryId:invalid_filter', 'billRunId:invalid_filter'])

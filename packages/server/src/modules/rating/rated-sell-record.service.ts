@@ -27,8 +27,9 @@ function assertFilterCombination(conditions: readonly Condition[]): void {
   const has = (column: string) => conditions.some((condition) => condition.column === column)
   if (has('rental_product_inventory_id')) return
   if ((has('site_id') || has('customer_id')) && (has('bill_run_id') || has('adhoc_bill_run_id'))) return
-  const message = 'rentalProductInventoryId is required unless siteId or customerId is given with billRunId or adhocBillRunId'
-  throw new AppError('invalid_query', { message: `Invalid query: ${message}`, errors: [{ field: 'rentalProductInventoryId', code: 'required', message }] })
+  // The operation's own rule across parameters (no schema states it): validation_failed, as other such rules.
+  const message = 'is required unless siteId or customerId is given with billRunId or adhocBillRunId'
+  throw new AppError('validation_failed', { message: `Validation failed for field 'rentalProductInventoryId': ${message}`, errors: [{ field: 'rentalProductInventoryId', code: 'required', message }] })
 }
 
 /** The Rental API's rated sell records: read-only, confined to the actor's contract owner through the customer. */
