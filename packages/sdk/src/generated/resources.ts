@@ -827,10 +827,10 @@ export function createResources(transport: Transport) {
       const { list, listAll } = resourceMethods<EmailStatus, ListEmailStatusQuery, never, never, EmailStatus>(transport, '/v1/email-status')
       return { list, listAll }
     })(),
-    /** `/v1/rental-rated-sell-records`: list, listAll. */
+    /** `/v1/rental-rated-sell-records`: list, listAll, exists. */
     rentalRatedSellRecords: (() => {
-      const { list, listAll } = resourceMethods<RentalRatedSellRecord, ListRentalRatedSellRecordsQuery, never, never, RentalRatedSellRecord>(transport, '/v1/rental-rated-sell-records')
-      return { list, listAll }
+      const { list, listAll, exists } = resourceMethods<RentalRatedSellRecord, ListRentalRatedSellRecordsQuery, never, never, RentalRatedSellRecord>(transport, '/v1/rental-rated-sell-records')
+      return { list, listAll, exists }
     })(),
   }
 }

@@ -40,5 +40,6 @@ export function ratedSellRecordUseCases(db: Database) {
       assertFilterCombination(list.conditions)
       return db.readTenant(actor.brandId, (reader) => ratedSellRecords.page(reader, list, scope(actor)))
     },
+    exists: (actor: Actor, conditions: Condition[]) => db.readTenant(actor.brandId, (reader) => ratedSellRecords.exists(reader, [...scope(actor), ...conditions])),
   }
 }
