@@ -64,14 +64,15 @@ export function rateRentals(input: RentalRatingInput): { charges: NewRatedCharge
       taxRate: input.taxRateOn(product.taxBandId, period.start),
       currencyCode: site.currencyCode,
     })
-    const rental = input.findPrice({ ...item, date: from, priceType: 'RENTAL' })
+    // The terms come from the price on the first unbilled day, or (a price that starts later) on the period's first day.
+    const rental = input.findPrice({ ...item, date: from, priceType: 'RENTAL' }) ?? input.findPrice({ ...item, date: later(from, input.period.start), priceType: 'RENTAL' })
     if (rental !== undefined && input.recurring) {
       const terms = termsOf(rental)
       const proration = { ...terms, ...product, treatStartAsWholePeriod: rpi.treatStartAsWholePeriod, treatEndAsWholePeriod: rpi.treatEndAsWholePeriod, rpiStart: rpi.startDate, rpiEnd: rpi.endDate }
       for (const charge of chargePeriods({ from, end: rpi.endDate }, input.period, terms)) {
-        // The price of each period is the one that applies on its first day (a rate may change).
-        const price = input.findPrice({ ...item, date: charge.start, priceType: 'RENTAL' })?.price ?? rental.price
-        charges.push(line('Rental', charge, price, chargeAmount(price, rpi.quantity, charge, proration)))
+        // Each period at the price on its first day (a rate may change); a period no price covers is not charged.
+        const price = input.findPrice({ ...item, date: charge.start, priceType: 'RENTAL' })?.price
+        if (price !== undefined) charges.push(line('Rental', charge, price, chargeAmount(price, rpi.quantity, charge, proration)))
       }
     }
     const oneOff = input.findPrice({ ...item, date: rpi.startDate, priceType: 'ONEOFF' })
