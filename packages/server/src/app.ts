@@ -21,7 +21,8 @@ import { closeConnectionsWhenClosing, transportOptions } from './http/transport.
 import { PostgresIdempotencyStore } from './idempotency/postgres-store.ts'
 import type { JobQueue } from './jobs/job-queue.ts'
 import { PgBossQueue } from './jobs/pg-boss-queue.ts'
-import { countingBillRunWork, type BillRunWork } from './modules/bill-runs/index.ts'
+import type { BillRunWork } from './modules/bill-runs/index.ts'
+import { ratingBillRunWork } from './modules/rating/index.ts'
 import { MODULES } from './modules/index.ts'
 import type { ModuleContext } from './modules/module.ts'
 
@@ -103,7 +104,8 @@ export async function buildApp(config: Config, db: Database, logger: Logger, ser
     expireSeconds: config.jobExpireSeconds,
   })
   app.decorate('jobs', jobs)
-  const context: ModuleContext = { config, db, authenticator, jobs, clock: services.clock ?? (() => new Date()), billRunWork: services.billRunWork ?? countingBillRunWork }
+  const clock = services.clock ?? (() => new Date())
+  const context: ModuleContext = { config, db, authenticator, jobs, clock, billRunWork: services.billRunWork ?? ratingBillRunWork(clock) }
   for (const module of MODULES) await app.register(async (scope) => module.register(scope, context))
   contract.finish()
   // Started by the process once the app is built (`cli/start.ts`; building reads no data), after

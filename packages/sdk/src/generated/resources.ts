@@ -555,6 +555,12 @@ export type ListSitePaymentMandatesQuery = QueryOf<operations['getSitePaymentMan
 /** What `createSitePaymentMandate` takes. */
 export type CreateSitePaymentMandateBody = BodyOf<operations['createSitePaymentMandate']>
 
+/** RentalRatedSellRecord, as listed. */
+export type RentalRatedSellRecord = NonNullable<JsonOf<operations['getRentalRatedSell'], 200>>[number]
+
+/** The query of `getRentalRatedSell`: paging, sort, fields and filters. */
+export type ListRentalRatedSellRecordsQuery = QueryOf<operations['getRentalRatedSell']>
+
 /** Every resource of the API, by the client property that holds it. */
 export function createResources(transport: Transport) {
   return {
@@ -848,6 +854,11 @@ export function createResources(transport: Transport) {
     sitePaymentMandates: (() => {
       const { list, listAll, exists, create, get, getWithETag, update } = resourceMethods<SitePaymentMandate, ListSitePaymentMandatesQuery, CreateSitePaymentMandateBody, never, SitePaymentMandate>(transport, '/v1/site-payment-mandates')
       return { list, listAll, exists, create, get, getWithETag, update }
+    })(),
+    /** `/v1/rental-rated-sell-records`: list, listAll, exists. */
+    rentalRatedSellRecords: (() => {
+      const { list, listAll, exists } = resourceMethods<RentalRatedSellRecord, ListRentalRatedSellRecordsQuery, never, never, RentalRatedSellRecord>(transport, '/v1/rental-rated-sell-records')
+      return { list, listAll, exists }
     })(),
   }
 }

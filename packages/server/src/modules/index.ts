@@ -15,6 +15,7 @@ import { emailTemplatesModule } from './email-templates/index.ts'
 import { eventsModule } from './events/index.ts'
 import { emailStatusModule } from './email-status/index.ts'
 import { invoicesModule } from './invoices/index.ts'
+import { ratingModule } from './rating/index.ts'
 import { healthModule } from './health/index.ts'
 import { invoiceDocumentProfilesModule } from './invoice-document-profiles/index.ts'
 import { ignoredUsageModule } from './ignored-usage/index.ts'
@@ -88,6 +89,7 @@ export const MODULES: readonly ApiModule[] = [
   invoicesModule,
   emailStatusModule,
   paymentProvidersModule,
+  ratingModule,
 ]
 
 /** Every permission some module declares. */

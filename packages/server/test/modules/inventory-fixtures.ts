@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { createAdminSetup, customerBody, siteBody, type AdminSetup } from '../helpers/fixtures.ts'
-import type { TestServer } from '../helpers/server.ts'
+import type { HttpClient } from '../helpers/http.ts'
 
 let sequence = 0
 const unique = (prefix: string) => `${prefix} ${process.pid}-${++sequence}`
@@ -17,13 +17,13 @@ export interface InventorySetup extends AdminSetup {
   taxBandId: number
 }
 
-export async function created(server: TestServer, token: string, path: string, json: unknown): Promise<any> {
+export async function created(server: HttpClient, token: string, path: string, json: unknown): Promise<any> {
   const response = await server.request('POST', path, { token, json })
   assert.equal(response.status, 201, `${path}: ${response.text}`)
   return response.body
 }
 
-export async function inventorySetup(server: TestServer, token: string): Promise<InventorySetup> {
+export async function inventorySetup(server: HttpClient, token: string): Promise<InventorySetup> {
   const admin = await createAdminSetup((m, p, o) => server.request(m, p, o), token)
   const customer = await created(server, token, '/v1/customers', customerBody(admin, { sites: [siteBody({ siteInvoiceDetails: { invoiceTemplateId: 1, paymentTermsInDays: 30 } })] }))
   const otherSite = await created(server, token, '/v1/sites', { customerId: customer.id, ...siteBody({ startDate: '2024-03-01', endDate: '2025-12-31' }) })
@@ -35,7 +35,7 @@ export async function inventorySetup(server: TestServer, token: string): Promise
 }
 
 /** A rental product of the setup's category (its body as created). */
-export async function rentalProduct(server: TestServer, setup: InventorySetup, overrides: Record<string, unknown> = {}): Promise<any> {
+export async function rentalProduct(server: HttpClient, setup: InventorySetup, overrides: Record<string, unknown> = {}): Promise<any> {
   return created(server, setup.token, '/v2/rental-products', {
     rentalProductCategoryId: setup.categoryId,
     productType: 'PRODUCT',

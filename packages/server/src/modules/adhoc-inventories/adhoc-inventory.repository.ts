@@ -83,3 +83,13 @@ export async function markAdhocInventoriesBilled(trx: TenantTransaction, ids: re
     .execute()
   return rows.map((row) => row.id)
 }
+
+/**
+ * Forgets which adhoc inventories a bill run (or adhoc bill run) billed, in one statement: a
+ * reopened run gives them back to be billed again. Answers the ids it released.
+ */
+export async function releaseAdhocInventoriesBilled(trx: TenantTransaction, by: { billRunId: number } | { adhocBillRunId: number }): Promise<number[]> {
+  const query = trx.updateTable('adhoc_inventories').set({ bill_run_id: null, adhoc_bill_run_id: null, updated_date: new Date(), version: sql<number>`version + 1` })
+  const rows = await ('billRunId' in by ? query.where('bill_run_id', '=', by.billRunId) : query.where('adhoc_bill_run_id', '=', by.adhocBillRunId)).returning('id').execute()
+  return rows.map((row) => row.id)
+}

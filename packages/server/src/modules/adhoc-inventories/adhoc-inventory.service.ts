@@ -17,7 +17,7 @@ import { taxBandLookup } from '../tax-bands/index.ts'
 import type { adhocInventoryFields } from './adhoc-inventory.fields.ts'
 import { adhocInventories } from './adhoc-inventory.repository.ts'
 
-export { adhocInventoryLookup, markAdhocInventoriesBilled, unbilledAdhocInventories, type BillableAdhocInventory } from './adhoc-inventory.repository.ts'
+export { adhocInventoryLookup, markAdhocInventoriesBilled, releaseAdhocInventoriesBilled, unbilledAdhocInventories, type BillableAdhocInventory } from './adhoc-inventory.repository.ts'
 
 type Document = DocumentOf<typeof adhocInventoryFields>
 /** No id: a lookup of it finds nothing. */

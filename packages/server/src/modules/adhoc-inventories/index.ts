@@ -16,6 +16,6 @@ export const adhocInventoriesModule = defineModule({
 /**
  * For billing: whether an adhoc inventory exists (`lookUp`), the unbilled ones of some sites
  * (for the next bill run, or billed immediately: an adhoc bill run) in one query, and marking
- * those a run billed (once).
+ * those a run billed (once), and releasing them when the run is reopened.
  */
-export { adhocInventoryLookup, markAdhocInventoriesBilled, unbilledAdhocInventories, type BillableAdhocInventory } from './adhoc-inventory.service.ts'
+export { adhocInventoryLookup, markAdhocInventoriesBilled, releaseAdhocInventoriesBilled, unbilledAdhocInventories, type BillableAdhocInventory } from './adhoc-inventory.service.ts'

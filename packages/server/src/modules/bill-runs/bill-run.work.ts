@@ -37,8 +37,8 @@ export interface BillRunWork {
 const nothing = async (): Promise<StepOutcome> => ({})
 
 /**
- * The work of this version: nothing is rated or invoiced yet (rating, invoices and inventories are
- * other modules, still to come), so each step only moves the state; revenue and counts stay 0.
+ * Work that only moves the state (revenue and counts stay 0): for tests of the steps themselves.
+ * The server composes the rating module's work in app.ts.
  */
 export const countingBillRunWork: BillRunWork = {
   rate: nothing,

@@ -84,8 +84,15 @@ export interface HeldItem {
 
 export interface CandidateRows {
   assignments: Array<{ id: number; assignment_level: AssignmentLevel; customer_id: number | null; site_id: number | null; rental_product_inventory_id: number | null; rental_rate_card_id: number; start_date: string; end_date: string | null; accept_overrides_from_parents: boolean }>
-  rates: Array<{ id: number; rental_rate_card_id: number; rental_product_id: number; rental_rate_price_type: string; price: string; start_date: string; end_date: string | null }>
-  overrides: Array<{ id: number; assignment_level: AssignmentLevel; customer_id: number | null; site_id: number | null; rental_product_inventory_id: number | null; rental_product_id: number; rental_rate_price_type: string; price: string; start_date: string; end_date: string | null; apply_this_to_children: boolean }>
+  rates: Array<{ id: number; rental_rate_card_id: number; rental_product_id: number; rental_rate_price_type: string; price: string; start_date: string; end_date: string | null } & RentalTermsRow>
+  overrides: Array<{ id: number; assignment_level: AssignmentLevel; customer_id: number | null; site_id: number | null; rental_product_inventory_id: number | null; rental_product_id: number; rental_rate_price_type: string; price: string; start_date: string; end_date: string | null; apply_this_to_children: boolean } & RentalTermsRow>
+}
+
+/** How a recurring price is charged (null on one-off prices). */
+export interface RentalTermsRow {
+  rental_rate_type: string | null
+  periods_in_advance: string | null
+  rental_rate_frequency: string | null
 }
 
 /**
@@ -112,7 +119,8 @@ export async function rentalPriceCandidateRows(db: TenantReader, items: readonly
            or (a.assignment_level = 'INVENTORY' and a.rental_product_inventory_id in (select inventory_id from items)))
     ),
     rates as (
-      select r.id, r.rental_rate_card_id, r.rental_product_id, r.rental_rate_price_type, r.price::text as price, r.start_date, r.end_date
+      select r.id, r.rental_rate_card_id, r.rental_product_id, r.rental_rate_price_type, r.price::text as price, r.start_date, r.end_date,
+             r.rental_rate_type, r.periods_in_advance, r.rental_rate_frequency
         from rental_rates r
        where r.rental_rate_card_id in (select rental_rate_card_id from assignments)
          and r.rental_product_id in (select product_id from items)
@@ -120,7 +128,7 @@ export async function rentalPriceCandidateRows(db: TenantReader, items: readonly
     ),
     overrides as (
       select o.id, o.assignment_level, o.customer_id, o.site_id, o.rental_product_inventory_id, o.rental_product_id, o.rental_rate_price_type, o.price::text as price,
-             o.start_date, o.end_date, o.apply_this_to_children
+             o.start_date, o.end_date, o.apply_this_to_children, o.rental_rate_type, o.periods_in_advance, o.rental_rate_frequency
         from rental_rate_overrides o
        where o.start_date <= ${to}::date and (o.end_date is null or o.end_date >= ${from}::date)
          and ((o.assignment_level = 'CUSTOMER' and (o.customer_id, o.rental_product_id) in (select customer_id, product_id from items))

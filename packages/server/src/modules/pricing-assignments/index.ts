@@ -27,6 +27,6 @@ export const pricingAssignmentsModule = defineModule({
  * the candidates of a whole bill run loaded in one query.
  */
 export { applicablePrice, applicableOverride, rateCardPrice, covers, holds, LEVEL_RANK } from './precedence.ts'
-export type { AppliedPrice, CardAssignmentCandidate, OverrideCandidate, PriceCandidates, PricedItem, RateCandidate } from './precedence.ts'
+export type { AppliedPrice, CardAssignmentCandidate, ChargeTerms, OverrideCandidate, PriceCandidates, PricedItem, RateCandidate } from './precedence.ts'
 export { loadRentalPriceCandidates, type HeldItem } from './precedence.service.ts'
 export { ASSIGNMENT_LEVELS, type AssignmentLevel } from './levels.ts'

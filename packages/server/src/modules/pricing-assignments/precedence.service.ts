@@ -1,7 +1,17 @@
 import type { TenantReader } from '../../db/database.ts'
 import { Decimal } from '../../resources/decimal.ts'
 import { rentalPriceCandidateRows, type HeldItem } from './assignment.repository.ts'
-import type { PriceCandidates } from './precedence.ts'
+import type { ChargeTerms, PriceCandidates } from './precedence.ts'
+import type { RentalTermsRow } from './assignment.repository.ts'
+
+/** A price's charge terms, without the nulls of a one-off price. */
+function termsOf(row: RentalTermsRow): ChargeTerms {
+  return {
+    ...(row.rental_rate_type === null ? {} : { rentalRateType: row.rental_rate_type }),
+    ...(row.periods_in_advance === null ? {} : { periodsInAdvance: row.periods_in_advance }),
+    ...(row.rental_rate_frequency === null ? {} : { rentalRateFrequency: row.rental_rate_frequency }),
+  }
+}
 
 export type { HeldItem } from './assignment.repository.ts'
 
@@ -34,6 +44,7 @@ export async function loadRentalPriceCandidates(db: TenantReader, items: readonl
       price: new Decimal(r.price),
       startDate: r.start_date,
       endDate: r.end_date,
+      ...termsOf(r),
     })),
     overrides: rows.overrides.map((o) => ({
       id: Number(o.id),
@@ -47,6 +58,7 @@ export async function loadRentalPriceCandidates(db: TenantReader, items: readonl
       startDate: o.start_date,
       endDate: o.end_date,
       applyThisToChildren: o.apply_this_to_children,
+      ...termsOf(o),
     })),
   }
 }

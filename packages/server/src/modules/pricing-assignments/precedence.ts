@@ -42,14 +42,21 @@ export interface CardAssignmentCandidate extends Holder, Dated {
   acceptOverridesFromParents: boolean
 }
 
-export interface RateCandidate extends Dated {
+/** How a recurring price is charged, as its rate or override says (absent on one-off prices). */
+export interface ChargeTerms {
+  rentalRateType?: string
+  periodsInAdvance?: string
+  rentalRateFrequency?: string
+}
+
+export interface RateCandidate extends Dated, ChargeTerms {
   rateCardId: number
   productId: number
   priceType?: string
   price: Decimal
 }
 
-export interface OverrideCandidate extends Holder, Dated {
+export interface OverrideCandidate extends Holder, Dated, ChargeTerms {
   productId: number
   priceType?: string
   price: Decimal
