@@ -44,6 +44,7 @@ import * as createAdhocInventories from './2026_12_06_0220_create_adhoc_inventor
 import * as createInvoices from './2026_12_06_0400_create_invoices.ts'
 import * as linkAssignmentsToInventory from './2026_12_06_0600_link_assignments_to_inventory.ts'
 import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
+import * as createPaymentsLedger from './2026_12_07_0300_create_payments_ledger.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0300_create_bill_runs': createBillRuns,
   '2026_12_06_0400_create_invoices': createInvoices,
   '2026_12_06_0600_link_assignments_to_inventory': linkAssignmentsToInventory,
+  '2026_12_07_0300_create_payments_ledger': createPaymentsLedger,
 }
