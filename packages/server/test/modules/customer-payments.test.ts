@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { assertError, assertFieldErrors } from '../helpers/assertions.ts'
 import type { TestServer } from '../helpers/server.ts'
+import { runDocExamples } from '../helpers/docs.ts'
 import { loginAs } from '../helpers/users.ts'
 import { customerWithInvoices, finalInvoices, startPaymentsServer } from './payment-fixtures.ts'
 
@@ -126,5 +127,17 @@ describe('/v1/customer-payments and /v1/customer-balances', () => {
     assert.equal(refund.body.adhocInvoicePaymentId, paid.body.id)
     assert.equal(refund.body.invoicePaymentId, undefined)
     assert.equal(refund.body.billRunType, 'ADHOC')
+  })
+
+  it('docs/modules/payments.md runs as written: paid in two parts, part refunded, the balance read', async () => {
+    await customerWithInvoices(server, token, ['100.00'])
+    const stdout = await runDocExamples(server.url, ['payments.md'])
+    const lines = stdout.trim().split('\n')
+    assert.match(stdout, /^idempotent-replayed: true/im)
+    assert.match(stdout, /owes 60\.00.*"code":"amount_exceeds_owed"/)
+    assert.deepEqual([lines[3], lines[5]], ['60', 'REFUND_PENDING'], stdout)
+    assert.equal(lines[7], '-15', stdout)
+    assert.match(lines[10]!, /^\[\{"amountInMajorCurrency":40,"resultingCustomerBalance":-60,"txnType":"PAYMENT"\}/, stdout)
+    assert.deepEqual(lines.slice(-2), ['10', '409'], stdout)
   })
 })
