@@ -20,7 +20,9 @@ describe('/v1/invoice-payments and /v1/adhoc-invoice-payments', () => {
   before(async () => {
     server = await startPaymentsServer()
     token = await server.login()
-    ;({ billed, invoiceIds: [invoiceId!] } = await customerWithInvoices(server, token, ['100.00']))
+    const made = await customerWithInvoices(server, token, ['100.00'])
+    billed = made.billed
+    invoiceId = made.invoiceIds[0]!
   })
   after(() => server.close())
 

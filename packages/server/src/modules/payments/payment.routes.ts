@@ -78,7 +78,6 @@ export function customerBalanceRoutes(app: FastifyInstance, balances: ReturnType
   const operation = {
     path: '/v1/customer-balances',
     tag: 'customer-balances',
-    sdkType: 'CustomerBalance',
     permission: read,
     operationId: 'getCustomerBalance',
     summary: 'Get the outstanding balance for a customer',
@@ -99,7 +98,7 @@ export function customerBalanceRoutes(app: FastifyInstance, balances: ReturnType
   createRoute(app, {
     ...operation,
     permission: write,
-    sdkResponseType: 'CustomerBalanceAdjustment',
+    sdkType: 'CustomerBalanceAdjustment',
     itemsPath: '/v1/customer-payments',
     operationId: 'createCustomerBalanceAdjustment',
     summary: "Make a manual adjustment to a customer's outstanding balance",
