@@ -69,7 +69,8 @@ function mismatch(ledger: Ledger, message: string): AppError {
   return new AppError('amount_mismatch', { message: `Invoice ${ledger.invoiceId}: ${message}`, errors: [{ field: 'amountInMajorCurrency', code: 'amount_mismatch', message }] })
 }
 
-function amountError(code: string, message: string): AppError {
+/** 400 naming `amountInMajorCurrency`: what is wrong with it whatever the invoice's state. */
+export function amountError(code: string, message: string): AppError {
   return new AppError('validation_failed', { message: `Validation failed for field 'amountInMajorCurrency': ${message}`, errors: [{ field: 'amountInMajorCurrency', code, message }] })
 }
 

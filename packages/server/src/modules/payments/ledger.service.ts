@@ -10,8 +10,8 @@ import { ReferenceErrors } from '../../resources/references.ts'
 import { customerOwnerLookup } from '../customers/index.ts'
 import type { CustomerBalance, CustomerBalanceAdjustmentBody, refundFields } from './customer-payment.fields.ts'
 import { addCredit, customerBalance, findInvoice, invoicePaymentEvents, lockCustomer, lockLedger, refunds } from './ledger.repository.ts'
-import { applyEvent, refund, type PaymentStatus } from './ledger.rules.ts'
-import { assertCustomer, dayOf, decimalOf, payableInvoice, recordChange, recordCustomerMove, recordPayment, type Move } from './money-moves.ts'
+import { amountError, applyEvent, refund, type PaymentStatus } from './ledger.rules.ts'
+import { dayOf, decimalOf, openCustomer, payableInvoice, recordChange, recordCustomerMove, recordPayment, type Move } from './money-moves.ts'
 import type { invoicePaymentEventFields } from './payment.fields.ts'
 import { findPayment, insertRefund, paymentTotals, setRefunded } from './payment.repository.ts'
 import { created, customerScope } from './payment.service.ts'
@@ -117,15 +117,8 @@ export function customerBalanceUseCases(db: Database, clock: () => Date) {
       db.withTenant(actor.brandId, async (trx) => {
         const move: Move = { trx, actor, at: clock() }
         const amount = decimalOf(body.amountInMajorCurrency)
-        if (amount.isZero()) {
-          throw new AppError('validation_failed', {
-            message: "Validation failed for field 'amountInMajorCurrency': must not be 0",
-            errors: [{ field: 'amountInMajorCurrency', code: 'out_of_range', message: 'must not be 0' }],
-          })
-        }
-        await assertCustomer(trx, actor, body.customerId)
-        await lockCustomer(trx, body.customerId)
-        const before = await customerBalance(trx, body.customerId)
+        if (amount.isZero()) throw amountError('out_of_range', 'must not be 0')
+        const before = await openCustomer(move, body.customerId)
         await addCredit(trx, body.customerId, amount)
         const id = await recordCustomerMove(move, body.customerId, before, amount, { customer_payment_type: 'ADJUSTMENT', txn_type: 'ADJUSTMENT' }, { description: body.description, paymentDate: dayOf(move.at) })
         const resource = {

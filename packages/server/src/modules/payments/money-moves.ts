@@ -5,7 +5,7 @@ import { lookUpOne } from '../../resources/lookups.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
 import { Decimal } from '../../resources/decimal.ts'
 import { customerOwnerLookup } from '../customers/index.ts'
-import { findInvoice, saveLedger, type InvoiceFacts } from './ledger.repository.ts'
+import { customerBalance, findInvoice, lockCustomer, saveLedger, type InvoiceFacts } from './ledger.repository.ts'
 import type { Ledger } from './ledger.rules.ts'
 import { insertCustomerPayment, insertEvent, insertInvoicePayment } from './payment.repository.ts'
 import type { CustomerPaymentsTable } from './ledger.table.ts'
@@ -33,6 +33,13 @@ const invalidReference = (field: string, message: string) => {
   const errors = new ReferenceErrors()
   errors.add(field, message)
   return errors
+}
+
+/** Checks the customer a body names (400), locks it, and answers its balance before the move. */
+export async function openCustomer(move: Move, customerId: number): Promise<Decimal> {
+  await assertCustomer(move.trx, move.actor, customerId)
+  await lockCustomer(move.trx, customerId)
+  return customerBalance(move.trx, customerId)
 }
 
 /** 400 unless the customer exists in the brand and lies within the actor's contract owner. */

@@ -1,6 +1,5 @@
 import type { Actor } from '../../auth/actor.ts'
 import type { Database, TenantTransaction } from '../../db/database.ts'
-import { AppError } from '../../errors.ts'
 import type { Condition } from '../../lists/filters.ts'
 import { readUseCases } from '../../resources/crud.ts'
 import { Decimal } from '../../resources/decimal.ts'
@@ -9,8 +8,8 @@ import type { ResourceTable, Stored } from '../../resources/table.ts'
 import { customerScopeConditions } from '../customers/index.ts'
 import type { customerPaymentFields } from './customer-payment.fields.ts'
 import { customerBalance, customerPayments, invoicePayments, lockCustomer, lockLedger, lockPayables, addCredit } from './ledger.repository.ts'
-import { owedOn, pay, PAYABLE } from './ledger.rules.ts'
-import { assertCustomer, decimalOf, payableInvoice, recordCustomerMove, recordPayment, type Move } from './money-moves.ts'
+import { amountError, owedOn, pay, PAYABLE } from './ledger.rules.ts'
+import { decimalOf, openCustomer, payableInvoice, recordCustomerMove, recordPayment, type Move } from './money-moves.ts'
 import type { invoicePaymentFields } from './payment.fields.ts'
 
 /** Everything in the ledger belongs to a customer: a restricted user sees its contract owner's customers' money. */
@@ -56,15 +55,8 @@ export function customerPaymentUseCases(db: Database, clock: () => Date) {
       db.withTenant(actor.brandId, async (trx) => {
         const move: Move = { trx, actor, at: clock() }
         const amount = decimalOf(body.amountInMajorCurrency)
-        if (!amount.greaterThan(0)) {
-          throw new AppError('validation_failed', {
-            message: "Validation failed for field 'amountInMajorCurrency': must be more than 0",
-            errors: [{ field: 'amountInMajorCurrency', code: 'out_of_range', message: 'must be more than 0' }],
-          })
-        }
-        await assertCustomer(trx, actor, body.customerId)
-        await lockCustomer(trx, body.customerId)
-        const before = await customerBalance(trx, body.customerId)
+        if (!amount.greaterThan(0)) throw amountError('out_of_range', 'must be more than 0')
+        const before = await openCustomer(move, body.customerId)
         const details = { ...body, paymentMethod: body.type }
         const customerPaymentId = await recordCustomerMove(move, body.customerId, before, amount, { customer_payment_type: 'CUSTOMER', txn_type: 'PAYMENT' }, details)
         let left = amount
