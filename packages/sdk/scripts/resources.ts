@@ -62,6 +62,8 @@ function typesOf(tag: string, operations: SdkOperation[]) {
   else if (list !== undefined) alias(item, `NonNullable<JsonOf<operations[${quote(list.operationId)}], 200>>[number]`, `${item}, as listed.`)
   // A resource changed only through its parent's other paths (a UPI's product reference): its PATCH answers it.
   else if (find('update') !== undefined) alias(item, `JsonOf<operations[${quote(find('update')!.operationId)}], 200>`, `${item}, as \`${find('update')!.operationId}\` answers it.`)
+  // A resource that is only created (a balance adjustment): its create answers it.
+  else if (find('create') !== undefined) alias(item, `JsonOf<operations[${quote(find('create')!.operationId)}], 201>`, `${item}, as \`${find('create')!.operationId}\` answers it.`)
   if (list !== undefined) alias(`List${plural}Query`, `QueryOf<operations[${quote(list.operationId)}]>`, `The query of \`${list.operationId}\`: paging, sort, fields and filters.`)
   const create = find('create')
   let created = item

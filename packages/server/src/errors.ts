@@ -63,6 +63,9 @@ export const ERROR_CATALOGUE = {
   protected_record: { kind: 'conflict', message: 'The record is maintained outside the API and cannot be changed through it' },
   overlapping_period: { kind: 'conflict', message: 'The validity period overlaps another of the same series' },
   last_administrator: { kind: 'conflict', message: "The brand's last administrator cannot be disabled, restricted or lose the role" },
+  amount_exceeds_owed: { kind: 'conflict', message: 'The amount is more than the invoice still owes' },
+  amount_exceeds_refundable: { kind: 'conflict', message: 'The amount is more than is left to refund of the payment' },
+  amount_mismatch: { kind: 'conflict', message: 'The amount does not match what the invoice payment status requires' },
   idempotency_key_in_progress: {
     kind: 'conflict',
     message: 'A request with this Idempotency-Key is still being processed: retry later to get its result',

@@ -531,6 +531,57 @@ export type Invoice = JsonOf<operations['getInvoice'], 200>
 /** The query of `getInvoices`: paging, sort, fields and filters. */
 export type ListInvoicesQuery = QueryOf<operations['getInvoices']>
 
+/** InvoicePaymentEvent, as listed. */
+export type InvoicePaymentEvent = NonNullable<JsonOf<operations['getInvoicePaymentEvents'], 200>>[number]
+
+/** The query of `getInvoicePaymentEvents`: paging, sort, fields and filters. */
+export type ListInvoicePaymentEventsQuery = QueryOf<operations['getInvoicePaymentEvents']>
+
+/** What `createInvoicePaymentEvent` takes. */
+export type CreateInvoicePaymentEventBody = BodyOf<operations['createInvoicePaymentEvent']>
+
+/** InvoicePayment, as `getInvoicePayment` answers it. */
+export type InvoicePayment = JsonOf<operations['getInvoicePayment'], 200>
+
+/** The query of `getInvoicePayments`: paging, sort, fields and filters. */
+export type ListInvoicePaymentsQuery = QueryOf<operations['getInvoicePayments']>
+
+/** What `createInvoicePayment` takes. */
+export type CreateInvoicePaymentBody = BodyOf<operations['createInvoicePayment']>
+
+/** AdhocInvoicePayment, as `getAdhocInvoicePayment` answers it. */
+export type AdhocInvoicePayment = JsonOf<operations['getAdhocInvoicePayment'], 200>
+
+/** The query of `getAdhocInvoicePayments`: paging, sort, fields and filters. */
+export type ListAdhocInvoicePaymentsQuery = QueryOf<operations['getAdhocInvoicePayments']>
+
+/** What `createAdhocInvoicePayment` takes. */
+export type CreateAdhocInvoicePaymentBody = BodyOf<operations['createAdhocInvoicePayment']>
+
+/** Refund, as `getRefund` answers it. */
+export type Refund = JsonOf<operations['getRefund'], 200>
+
+/** The query of `getRefunds`: paging, sort, fields and filters. */
+export type ListRefundsQuery = QueryOf<operations['getRefunds']>
+
+/** What `createRefund` takes. */
+export type CreateRefundBody = BodyOf<operations['createRefund']>
+
+/** CustomerPayment, as `getCustomerPayment` answers it. */
+export type CustomerPayment = JsonOf<operations['getCustomerPayment'], 200>
+
+/** The query of `getCustomerPayments`: paging, sort, fields and filters. */
+export type ListCustomerPaymentsQuery = QueryOf<operations['getCustomerPayments']>
+
+/** What `createCustomerPayment` takes. */
+export type CreateCustomerPaymentBody = BodyOf<operations['createCustomerPayment']>
+
+/** CustomerBalanceAdjustment, as `createCustomerBalanceAdjustment` answers it. */
+export type CustomerBalanceAdjustment = JsonOf<operations['createCustomerBalanceAdjustment'], 201>
+
+/** What `createCustomerBalanceAdjustment` takes. */
+export type CreateCustomerBalanceAdjustmentBody = BodyOf<operations['createCustomerBalanceAdjustment']>
+
 /** EmailStatus, as listed. */
 export type EmailStatus = NonNullable<JsonOf<operations['getEmailNotificationsStatus'], 200>>[number]
 
@@ -839,6 +890,38 @@ export function createResources(transport: Transport) {
       /** Resend customer invoice email */
       const resend = actionMethod<never, JsonOf<operations['resendInvoice'], 200>>(transport, 'POST', '/v1/invoices/{invoiceId}/resend')
       return { list, listAll, exists, get, resend }
+    })(),
+    /** `/v1/invoice-payment-events`: list, listAll, create. */
+    invoicePaymentEvents: (() => {
+      const { list, listAll, create } = resourceMethods<InvoicePaymentEvent, ListInvoicePaymentEventsQuery, CreateInvoicePaymentEventBody, never, InvoicePaymentEvent>(transport, '/v1/invoice-payment-events')
+      return { list, listAll, create }
+    })(),
+    /** `/v1/invoice-payments`: list, listAll, create, get. */
+    invoicePayments: (() => {
+      const { list, listAll, create, get } = resourceMethods<InvoicePayment, ListInvoicePaymentsQuery, CreateInvoicePaymentBody, never, InvoicePayment>(transport, '/v1/invoice-payments')
+      return { list, listAll, create, get }
+    })(),
+    /** `/v1/adhoc-invoice-payments`: list, listAll, create, get. */
+    adhocInvoicePayments: (() => {
+      const { list, listAll, create, get } = resourceMethods<AdhocInvoicePayment, ListAdhocInvoicePaymentsQuery, CreateAdhocInvoicePaymentBody, never, AdhocInvoicePayment>(transport, '/v1/adhoc-invoice-payments')
+      return { list, listAll, create, get }
+    })(),
+    /** `/v1/refunds`: list, listAll, create, get. */
+    refunds: (() => {
+      const { list, listAll, create, get } = resourceMethods<Refund, ListRefundsQuery, CreateRefundBody, never, Refund>(transport, '/v1/refunds')
+      return { list, listAll, create, get }
+    })(),
+    /** `/v1/customer-payments`: list, listAll, create, get. */
+    customerPayments: (() => {
+      const { list, listAll, create, get } = resourceMethods<CustomerPayment, ListCustomerPaymentsQuery, CreateCustomerPaymentBody, never, CustomerPayment>(transport, '/v1/customer-payments')
+      return { list, listAll, create, get }
+    })(),
+    /** `/v1/customer-balances`: create, retrieve. */
+    customerBalances: (() => {
+      const { create } = resourceMethods<CustomerBalanceAdjustment, ListQueryBase, CreateCustomerBalanceAdjustmentBody, never, CustomerBalanceAdjustment>(transport, '/v1/customer-balances')
+      /** Get the outstanding balance for a customer */
+      const retrieve = queryActionMethod<QueryOf<operations['getCustomerBalance']>, JsonOf<operations['getCustomerBalance'], 200>>(transport, 'GET', '/v1/customer-balances')
+      return { create, retrieve }
     })(),
     /** `/v1/email-status`: list, listAll. */
     emailStatus: (() => {

@@ -23,6 +23,7 @@ import { invoiceGroupTagLabelsModule } from './invoice-group-tag-labels/index.ts
 import { invoiceSummaryTemplatesModule } from './invoice-summary-templates/index.ts'
 import { invoiceTemplatesModule } from './invoice-templates/index.ts'
 import type { ApiModule } from './module.ts'
+import { paymentsModule } from './payments/index.ts'
 import { rentalRateCardsModule } from './rental-rate-cards/index.ts'
 import { rentalRatesModule } from './rental-rates/index.ts'
 import { rentalProductInventoriesModule } from './rental-product-inventories/index.ts'
@@ -87,6 +88,7 @@ export const MODULES: readonly ApiModule[] = [
   billRunsModule,
   eventsModule,
   invoicesModule,
+  paymentsModule,
   emailStatusModule,
   paymentProvidersModule,
   ratingModule,

@@ -47,6 +47,7 @@ import * as indexCatalogueDateSorts from './2026_12_07_0600_index_catalogue_date
 import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
 import * as createPaymentProvidersAndMandates from './2026_12_07_0400_create_payment_providers_and_mandates.ts'
 import * as createRatedCharges from './2026_12_07_0100_create_rated_charges.ts'
+import * as createPaymentsLedger from './2026_12_07_0300_create_payments_ledger.ts'
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -96,6 +97,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0400_create_invoices': createInvoices,
   '2026_12_06_0600_link_assignments_to_inventory': linkAssignmentsToInventory,
   '2026_12_07_0100_create_rated_charges': createRatedCharges,
+  '2026_12_07_0300_create_payments_ledger': createPaymentsLedger,
   '2026_12_07_0400_create_payment_providers_and_mandates': createPaymentProvidersAndMandates,
   '2026_12_07_0600_index_catalogue_date_sorts': indexCatalogueDateSorts,
 }

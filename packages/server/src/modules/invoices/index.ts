@@ -15,3 +15,6 @@ export const invoicesModule = defineModule({
 
 /** For bill runs: write a bill run's invoices as drafts (replacing its drafts), and make them final. */
 export { finaliseInvoices, lineAmounts, replaceDraftInvoices, type BillRunRef, type DecimalInput, type InvoiceInput, type InvoiceLineInput } from './invoice.writer.ts'
+
+/** For payments: the published enums and the money digits invoices are written with. */
+export { AMOUNT, BILL_RUN_TYPES, PAYMENT_STATUSES, THIRD_PARTY_REFUND_STATUSES } from './invoice.fields.ts'
