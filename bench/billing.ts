@@ -4,14 +4,14 @@
  * billing-seed.ts: a monthly cycle, a £20 rental in advance, £12.50 in arrears, a £35 one-off, a
  * rate card assigned to every customer), starts the compiled server, finds the cycle's OPEN bill
  * run through the API and drives it as a client would: close, draft invoices, full invoices,
- * distribution, each PATCHed then polled until done, timed. Meanwhile three reads run at a steady
- * rate (a customer, the bill run, the bill run's first page of invoices), measured idle first for
- * comparison. Afterwards it counts, through the API, the invoices and the rental rated sell
+ * distribution, each PATCHed then polled until done, timed. Meanwhile three clients read back to
+ * back with autocannon (a customer, the bill run, the bill run's first page of invoices), measured
+ * idle first for comparison. Afterwards it counts, through the API, the invoices and the rental rated sell
  * records the run made, and reads the bill run's revenue. It measures whatever `BillRunWork` the
  * server runs (app.ts).
  *
  *   npm run bench:billing   (DATABASE_URL: a scratch database on that server; unset: embedded)
- *   BENCH_CUSTOMERS (10000), BENCH_READ_RATE (req/s per read, 50), BENCH_READ_CONNECTIONS (2),
+ *   BENCH_CUSTOMERS (10000), BENCH_READ_CONNECTIONS (per read, 1),
  *   BENCH_IDLE_SECONDS (5), BENCH_POLL_MS (100), BENCH_STEP_TIMEOUT_SECONDS (600)
  *
  * Exits non-zero when a step fails or a read answers anything but 200; the targets are reported,
@@ -36,7 +36,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const server = path.join(here, '../packages/server')
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 const CUSTOMERS = setting('BENCH_CUSTOMERS', 10_000)
-const READS = { rate: setting('BENCH_READ_RATE', 50), connections: setting('BENCH_READ_CONNECTIONS', 2) }
+const READS = { connections: setting('BENCH_READ_CONNECTIONS', 1) }
 const IDLE_SECONDS = setting('BENCH_IDLE_SECONDS', 5)
 const POLL_MS = setting('BENCH_POLL_MS', 100)
 const STEP_TIMEOUT_MS = setting('BENCH_STEP_TIMEOUT_SECONDS', 600) * 1000
@@ -114,8 +114,8 @@ async function main(): Promise<void> {
       customers: billing.customerIds.length,
       inventories: billing.inventories,
       seedSeconds: Math.round((performance.now() - seedStarted) / 100) / 10,
-      readRate: READS.rate,
       readConnections: READS.connections,
+      idleSeconds: IDLE_SECONDS,
       load: { before: loadBefore, after: loadBefore },
       steps: [],
       reads: { idle: [], during: [] },

@@ -19,11 +19,13 @@ export interface RunningReads {
 }
 
 /**
- * Loads `origin` with every read at once, each at a steady `rate` (requests per second over
- * `connections`): the traffic of clients reading while something else runs, not a saturation
- * test, so the latency measured is what those clients see. Runs until `stop` (an hour at most).
+ * Loads `origin` with every read at once, each over `connections` that send the next request as
+ * soon as the last is answered (closed loop, autocannon's usual mode), until `stop` (an hour at
+ * most). Not paced: autocannon's `overallRate` sends each second's requests in one burst at the
+ * second's start, and corrects for coordinated omission with a 1 ms interval that floods the
+ * histogram with made-up samples, so a paced run would measure the burst, not the reads.
  */
-export function startReads(origin: string, reads: BackgroundRead[], settings: { connections: number; rate: number }): RunningReads {
+export function startReads(origin: string, reads: BackgroundRead[], settings: { connections: number }): RunningReads {
   const running = reads.map((read) => {
     const next = read.path
     let instance: autocannon.Instance | undefined
@@ -33,7 +35,6 @@ export function startReads(origin: string, reads: BackgroundRead[], settings: { 
           url: `${origin}${typeof next === 'string' ? next : next()}`,
           headers: read.headers,
           connections: settings.connections,
-          overallRate: settings.rate,
           duration: 3600,
           requests: typeof next === 'string' ? undefined : [{ setupRequest: (request) => ({ ...request, path: next() }) }],
         },
