@@ -12,7 +12,8 @@
  *
  *   npm run bench:billing   (DATABASE_URL: a scratch database on that server; unset: embedded)
  *   BENCH_CUSTOMERS (10000), BENCH_READ_CONNECTIONS (per read, 1),
- *   BENCH_IDLE_SECONDS (5), BENCH_POLL_MS (100), BENCH_STEP_TIMEOUT_SECONDS (600)
+ *   BENCH_IDLE_SECONDS (5), BENCH_POLL_MS (100), BENCH_STEP_TIMEOUT_SECONDS (600), BENCH_PIN (1: the
+ *   server on core 0, this process on core 1, as the other benches; 0: neither pinned)
  *
  * Exits non-zero when a step fails or a read answers anything but 200; the targets are reported,
  * not enforced. Results: bench/results/billing.{json,md}.
@@ -40,6 +41,7 @@ const READS = { connections: setting('BENCH_READ_CONNECTIONS', 1) }
 const IDLE_SECONDS = setting('BENCH_IDLE_SECONDS', 5)
 const POLL_MS = setting('BENCH_POLL_MS', 100)
 const STEP_TIMEOUT_MS = setting('BENCH_STEP_TIMEOUT_SECONDS', 600) * 1000
+const PIN = canPin && process.env.BENCH_PIN !== '0'
 const admin = { brand: 'bench', username: 'admin', password: 'bench-admin-password' }
 
 /** One GET of each kind of seeded row: the API reads what the SQL wrote as its own (200), or the run stops here. */
@@ -110,7 +112,7 @@ async function main(): Promise<void> {
     const billing = await seedBilling(database.url, database.seeded, period)
     const report: BillingReport = {
       database: database.kind,
-      pinned: canPin,
+      pinned: PIN,
       customers: billing.customerIds.length,
       inventories: billing.inventories,
       seedSeconds: Math.round((performance.now() - seedStarted) / 100) / 10,
@@ -120,10 +122,10 @@ async function main(): Promise<void> {
       steps: [],
       reads: { idle: [], during: [] },
     }
-    pinSelf('1')
+    if (PIN) pinSelf('1')
     const api = await startNode([path.join(server, 'dist/server.js')], {
       env: { PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: 'info', ELEVATE_RATE_LIMIT_MAX: '0', ELEVATE_TOKEN_TTL_SECONDS: '3600' },
-      cores: '0',
+      cores: PIN ? '0' : undefined,
       ready: /"address":"(http:\/\/[^"]+)"/,
     })
     try {

@@ -33,7 +33,7 @@ export function billingMarkdown(report: BillingReport): string {
   const lines = [
     `Run ${new Date().toISOString()} on ${machine()}; PostgreSQL: ${report.database}; ${report.customers.toLocaleString('en-GB')} customers with a site each, ` +
       `${report.inventories.toLocaleString('en-GB')} RPIs (seeded in SQL in ${report.seedSeconds} s)` +
-      (report.pinned ? '; server pinned to core 0, the bench (client and autocannon) to core 1' : '; not pinned (taskset unavailable)') +
+      (report.pinned ? '; server pinned to core 0, the bench (client and autocannon) to core 1' : '; not pinned') +
       `; load average ${report.load.before} before, ${report.load.after} after.`,
     '',
   ]
