@@ -1,3 +1,10 @@
+/** An answer of another status than the call expected. */
+export class UnexpectedStatus extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message)
+  }
+}
+
 /** A bench's client of the API: a logged-in bearer, and calls that fail on any status but the one expected. */
 export interface ApiClient {
   origin: string
@@ -27,7 +34,7 @@ export async function connect(origin: string, credentials: { brand: string; user
       }
       const response = await fetch(`${origin}${path}`, { method, headers, body })
       const text = await response.text()
-      if (response.status !== (options.expect ?? 200)) throw new Error(`${method} ${path} answered ${response.status}, not ${options.expect ?? 200}: ${text.slice(0, 500)}`)
+      if (response.status !== (options.expect ?? 200)) throw new UnexpectedStatus(response.status, `${method} ${path} answered ${response.status}, not ${options.expect ?? 200}: ${text.slice(0, 500)}`)
       return (text === '' ? undefined : JSON.parse(text)) as T
     },
     async status(path: string): Promise<number> {

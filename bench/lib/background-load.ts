@@ -11,6 +11,8 @@ export interface BackgroundRead {
 export interface ReadResult extends Measured {
   /** Requests answered: a background run lasts as long as what it accompanies. */
   requests: number
+  /** The slowest answer: a stall of the server's event loop shows here first. */
+  maxMs: number
 }
 
 /** A background load: `stop` ends it and answers each read's figures (every answer but 200 is an error). */
@@ -64,6 +66,7 @@ function summary(title: string, result: autocannon.Result): ReadResult {
     requestsPerSecond: Math.round(result.requests.average),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
+    maxMs: result.latency.max,
     errors: unexpected,
     statuses,
   }

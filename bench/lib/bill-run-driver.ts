@@ -1,4 +1,4 @@
-import type { ApiClient } from './api-client.ts'
+import { UnexpectedStatus, type ApiClient } from './api-client.ts'
 
 /** The fields of a bill run the driver reads (GET /v1/bill-runs/{id}). */
 export interface BillRun {
@@ -23,6 +23,8 @@ export interface StepTiming {
   ms: number
   /** GETs it took to see it done. */
   polls: number
+  /** Of those, the ones the server shed (503 `server_overloaded`, or no database connection in time). */
+  unavailable: number
 }
 
 const replace = (path: string, value: string) => ({ op: 'replace', path, value })
@@ -46,8 +48,8 @@ export async function openBillRun(api: ApiClient, billingCycleId: number): Promi
 /**
  * Drives a bill run through every step as a client does: PATCH the step, then GET every
  * `pollMs` until it shows the step at 100% (a step's work runs as a job after the PATCH answers).
- * Throws when a PATCH or GET answers another status, the bill run leaves the step for another, or
- * a step is not done within `timeoutMs`.
+ * Throws when a PATCH or GET answers another status (but a GET's 503, polled again), the bill run
+ * leaves the step for another, or a step is not done within `timeoutMs`.
  */
 export async function driveBillRun(api: ApiClient, id: number, options: { pollMs: number; timeoutMs: number; onStep?: (timing: StepTiming) => void }): Promise<StepTiming[]> {
   const timings: StepTiming[] = []
@@ -56,6 +58,7 @@ export async function driveBillRun(api: ApiClient, id: number, options: { pollMs
     const moved = await api.call<BillRun>('PATCH', `/v1/bill-runs/${id}`, { jsonPatch: [...patch] })
     let current = moved
     let polls = 0
+    let unavailable = 0
     while (!(current.summaryStatus === summaryStatus && current.summaryStatusPercentage === 100)) {
       const expected = current.summaryStatus === summaryStatus || current.summaryStatus === patch.at(-1)!.value
       if (!expected) throw new Error(`bill run ${id}: ${step} left it at ${current.summaryStatus} (${current.billRunStatus}), not ${summaryStatus}`)
@@ -63,10 +66,16 @@ export async function driveBillRun(api: ApiClient, id: number, options: { pollMs
         throw new Error(`bill run ${id}: ${step} not done after ${options.timeoutMs / 1000} s (${current.summaryStatus} at ${current.summaryStatusPercentage}%)`)
       }
       await new Promise((resolve) => setTimeout(resolve, options.pollMs))
-      current = await api.call<BillRun>('GET', `/v1/bill-runs/${id}`)
       polls += 1
+      try {
+        current = await api.call<BillRun>('GET', `/v1/bill-runs/${id}`)
+      } catch (error) {
+        // A client polls again on 503; the reads measured alongside count it as an error.
+        if (!(error instanceof UnexpectedStatus && error.status === 503)) throw error
+        unavailable += 1
+      }
     }
-    const timing = { step, ms: Math.round(performance.now() - started), polls }
+    const timing = { step, ms: Math.round(performance.now() - started), polls, unavailable }
     timings.push(timing)
     options.onStep?.(timing)
   }
