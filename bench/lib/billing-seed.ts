@@ -1,4 +1,11 @@
 import pg from 'pg'
+import { billingCycleResource } from '../../packages/server/src/modules/billing-cycles/billing-cycle.fields.ts'
+import { subBrandResource } from '../../packages/server/src/modules/contract-owner-sub-brands/sub-brand.fields.ts'
+import { contractOwnerResource } from '../../packages/server/src/modules/contract-owners/contract-owner.fields.ts'
+import { rentalProductInventoryResource } from '../../packages/server/src/modules/rental-product-inventories/rental-product-inventory.fields.ts'
+import { rentalProductResource } from '../../packages/server/src/modules/rental-products/rental-product.fields.ts'
+import type { DocumentOf, FieldMap } from '../../packages/server/src/resources/fields.ts'
+import type { ResourceDescription } from '../../packages/server/src/resources/resource.ts'
 import type { Seeded } from './seed.ts'
 
 /** What the billing bench seeded on top of `seedCustomers`: the catalogue and what it priced. */
@@ -13,28 +20,56 @@ export interface BillingSeed {
   sampleInventoryId: number
 }
 
-// The `details` each resource gets when the API writes it: its column-less fields, defaults
-// included (resources/resource.ts `toRow`), so the API reads the seeded rows like its own.
-const OWNER_DETAILS = {
+/**
+ * The `details` the API writes for a document: its column-less fields, defaults included, from the
+ * module's own field map (`toRow`), so the API reads the seeded rows as its own.
+ */
+const detailsOf = <M extends FieldMap>(resource: ResourceDescription<M>, document: DocumentOf<M>) => resource.toRow(document).details
+
+const address = { address1: '1 Bench Street', town: 'Leeds', postcode: 'LS1 1AA', country: 'GB' }
+const OWNER_DETAILS = detailsOf(contractOwnerResource, {
+  name: 'Bench Owner',
+  availableFrom: '2020-01-01',
   siBccEmailAddress: 'billing@bench.invalid',
   taxRegistrationNumber: 'GB123456789',
-  address: { address1: '1 Bench Street', town: 'Leeds', postcode: 'LS1 1AA', country: 'GB' },
-}
-const SUB_BRAND_DETAILS = { summaryCustomerAccountNumberLabel: 'Account number', billingPeriodEndDateLabel: 'Billing period end', vatRegistrationNumber: 'GB123456789' }
-const CYCLE_DETAILS = { startDayOfPeriod: 1, periodUnit: 'MONTHLY', currencyCode: 'GBP', completionType: 'DISABLED', defaultInvoiceDate: 'END_OF_BILL_RUN_PLUS_ONE' }
-const PRODUCT_DETAILS = {
-  doNotProRate: false,
-  alignedToStart: false,
-  alignedToBillPeriod: false,
-  billInitialChargesImmediately: false,
-  forceBillPeriods: 0,
-  additionalProductReferenceRequired: false,
-  productReferenceRequired: false,
-  productReferenceMayBeDDIRange: false,
-  generateWhenParentCreated: false,
-  supplierProductNames: [],
-  customFields: [],
-}
+  address,
+})
+const SUB_BRAND_DETAILS = detailsOf(subBrandResource, {
+  contractOwnerId: 1,
+  name: 'Bench',
+  accountNumberFormat: 'BN0000000',
+  summaryCustomerAccountNumberLabel: 'Account number',
+  billingPeriodEndDateLabel: 'Billing period end',
+  vatRegistrationNumber: 'GB123456789',
+})
+const CYCLE_DETAILS = detailsOf(billingCycleResource, {
+  contractOwnerId: 1,
+  name: 'Monthly',
+  startDayOfPeriod: 1,
+  periodUnit: 'MONTHLY',
+  currencyCode: 'GBP',
+  completionType: 'DISABLED',
+  defaultInvoiceDate: 'END_OF_BILL_RUN_PLUS_ONE',
+})
+// The column fields of these two are set in SQL; their documents only need to be complete.
+const PRODUCT_DETAILS = detailsOf(rentalProductResource, {
+  rentalProductCategoryId: 1,
+  productType: 'PRODUCT',
+  name: 'x',
+  invoicePresentationName: 'x',
+  supplierId: 1,
+  taxBandId: 1,
+  availableFrom: '2020-01-01',
+})
+const INVENTORY_DETAILS = detailsOf(rentalProductInventoryResource, {
+  siteId: 1,
+  rentalProductId: 1,
+  invoicePresentationProductName: 'x',
+  supplierAccountId: 1,
+  startDate: '2020-01-01',
+  invoiceFrequency: 1,
+  quantity: 1,
+})
 
 /**
  * Turns the customers `seedCustomers` made (one site each, on one contract owner and billing cycle)
@@ -103,13 +138,13 @@ export async function seedBilling(url: string, seeded: Seeded, period: { start: 
        select s.brand_id, s.id, p.id, p.invoice_presentation_name, $2,
               greatest(s.start_date, $3::date + case p.id when $4 then (s.id % 56)::int - 28 when $5 then (s.id * 17 % 56)::int - 28 else (s.id % 28)::int end),
               1, 1, case p.id when $4 then '0113' || lpad(s.id::text, 7, '0') end, false, false,
-              true, false, false, false, false, false, 0, '{"customFields":[]}'
+              true, false, false, false, false, false, 0, $8
          from sites s
          join customers c on c.brand_id = s.brand_id and c.id = s.customer_id
          cross join rental_products p
         where s.brand_id = $1 and c.billing_cycle_id = $6 and p.brand_id = $1 and p.id in ($4, $5, $7)
         order by s.id, p.id`,
-      [brand, account, period.start, products.advance, products.arrears, seeded.billingCycleId, products.oneOff])
+      [brand, account, period.start, products.advance, products.arrears, seeded.billingCycleId, products.oneOff, INVENTORY_DETAILS])
     await run('analyze', [])
     const customers = await run(`select id from customers where brand_id = $1 and billing_cycle_id = $2 order by id`, [brand, seeded.billingCycleId])
     const sampleInventoryId = await one(`select min(id) as id from rental_product_inventories where brand_id = $1`, [brand])
