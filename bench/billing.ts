@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url'
 import { periodContaining } from '../packages/server/src/modules/bill-runs/bill-run.schedule.ts'
 import { connect, type ApiClient } from './lib/api-client.ts'
 import { startReads, type BackgroundRead, type ReadResult } from './lib/background-load.ts'
-import { driveBillRun, openBillRun, type BillRun } from './lib/bill-run-driver.ts'
+import { driveBillRun, openBillRun, type BillRun, type StepTiming } from './lib/bill-run-driver.ts'
 import { countBillRun } from './lib/billing-counts.ts'
 import { billingMarkdown, saveBillingReport, type BillingReport } from './lib/billing-report.ts'
 import { seedBilling, type BillingSeed } from './lib/billing-seed.ts'
@@ -87,8 +87,12 @@ async function benchBillRun(api: ApiClient, seeded: Seeded, billing: BillingSeed
   const during = startReads(api.origin, reads, READS)
   const started = performance.now()
   try {
-    const onStep = (step: { step: string; ms: number }) => process.stderr.write(`  ${step.step}: ${(step.ms / 1000).toFixed(1)} s\n`)
-    report.steps = await driveBillRun(api, before.id, { pollMs: POLL_MS, timeoutMs: STEP_TIMEOUT_MS, onStep })
+    // Each step is recorded as it ends, so a run that fails later still reports the steps done.
+    const onStep = (step: StepTiming) => {
+      report.steps.push(step)
+      process.stderr.write(`  ${step.step}: ${(step.ms / 1000).toFixed(1)} s\n`)
+    }
+    await driveBillRun(api, before.id, { pollMs: POLL_MS, timeoutMs: STEP_TIMEOUT_MS, onStep })
     report.totalMs = Math.round(performance.now() - started)
   } finally {
     report.reads.during = await during.stop()
