@@ -127,7 +127,9 @@ function methodsOf(tag: string, operations: SdkOperation[], types: ReturnType<ty
     const takesQuery = (action.operation.parameters ?? []).some((parameter) => parameter.in === 'query')
     if (takesQuery && action.operation.requestBody === undefined) {
       const query = `QueryOf<operations[${quote(action.operation.operationId)}]>`
-      lines.push(`      const ${action.method} = queryActionMethod<${query}, ${result}>(transport, ${quote(action.httpMethod)}, ${quote(action.path)})`)
+      // On the collection (no id in the path, e.g. a customer's balance): the query alone.
+      const helper = action.path.includes('{') ? 'queryActionMethod' : 'collectionQueryMethod'
+      lines.push(`      const ${action.method} = ${helper}<${query}, ${result}>(transport, ${quote(action.httpMethod)}, ${quote(action.path)})`)
     } else {
       lines.push(`      const ${action.method} = actionMethod<${body}, ${result}>(transport, ${quote(action.httpMethod)}, ${quote(action.path)})`)
     }
@@ -141,7 +143,7 @@ export function generateResources(document: Document, header: string): string {
   const tags = byTag(document)
   const types = [...tags].map(([tag, operations]) => [tag, typesOf(tag, operations)] as const)
   const methods = types.map(([tag, t]) => methodsOf(tag, tags.get(tag)!, t))
-  const helpers = ['actionMethod', 'nestedResourceMethods', 'queryActionMethod', 'resourceMethods'].filter((name) => name === 'resourceMethods' || methods.some((m) => m.includes(`${name}<`)))
+  const helpers = ['actionMethod', 'collectionQueryMethod', 'nestedResourceMethods', 'queryActionMethod', 'resourceMethods'].filter((name) => name === 'resourceMethods' || methods.some((m) => m.includes(`${name}<`)))
   const out = [
     header,
     "import type { operations } from './openapi.ts'",

@@ -6,7 +6,7 @@
 
 import type { operations } from './openapi.ts'
 import type { Transport } from '../request.ts'
-import { actionMethod, nestedResourceMethods, queryActionMethod, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
+import { actionMethod, collectionQueryMethod, nestedResourceMethods, queryActionMethod, resourceMethods, type ListQueryBase } from '../resources/resource.ts'
 import type { BodyOf, JsonOf, MergePatchOf, QueryOf } from '../operation-types.ts'
 
 /** UserRole, as `getUserRole` answers it. */
@@ -920,7 +920,7 @@ export function createResources(transport: Transport) {
     customerBalances: (() => {
       const { create } = resourceMethods<CustomerBalanceAdjustment, ListQueryBase, CreateCustomerBalanceAdjustmentBody, never, CustomerBalanceAdjustment>(transport, '/v1/customer-balances')
       /** Get the outstanding balance for a customer */
-      const retrieve = queryActionMethod<QueryOf<operations['getCustomerBalance']>, JsonOf<operations['getCustomerBalance'], 200>>(transport, 'GET', '/v1/customer-balances')
+      const retrieve = collectionQueryMethod<QueryOf<operations['getCustomerBalance']>, JsonOf<operations['getCustomerBalance'], 200>>(transport, 'GET', '/v1/customer-balances')
       return { create, retrieve }
     })(),
     /** `/v1/email-status`: list, listAll. */

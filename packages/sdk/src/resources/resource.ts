@@ -167,6 +167,15 @@ export function queryActionMethod<Query extends QueryParams, Result>(transport: 
 }
 
 /**
+ * An operation on a collection that takes query parameters only (the customer balance's
+ * `customer_id`): `(query, options)`. A POST carries an idempotency key, so retries are safe.
+ */
+export function collectionQueryMethod<Query extends QueryParams, Result>(transport: Transport, method: HttpMethod, path: string) {
+  return async (query: Query, options?: RequestOptions): Promise<Result> =>
+    (await transport.send<Result>({ ...options, method, path, query, idempotent: method === 'POST' })).data
+}
+
+/**
  * Walks a list page by page: follows rel="next" while the server sends links, and without links
  * stops at the first short page. Pages are fetched one at a time, as the caller consumes them.
  */

@@ -49,7 +49,7 @@ describe('the Bill Run API against the real server (its job workers on)', () => 
   // The acceptance test of billing (docs/billing.md, worked example): a catalogue, a customer with
   // two sites, RPIs from mid-January 2030, the bill run closed, drafted, made final and distributed,
   // and the invoice checked against the figures worked out by hand.
-  it('rates and invoices a month: proration, advance, a one-off, 20% tax, one invoice to the receiving site; the next period is OPEN', async () => {
+  it('rates and invoices a month: proration, advance, a one-off, 20% tax, one invoice to the receiving site; the next period is OPEN; then paid in two parts, part refunded, and the balance follows', async () => {
     // Catalogue: a monthly £20 line rental in advance, a £35 one-off installation, tax band T1 (20%).
     const owner = await client.contractOwners.create(contractOwnerBody())
     const subBrand = await client.contractOwnerSubBrands.create(subBrandBody(owner.id))
@@ -123,5 +123,19 @@ describe('the Bill Run API against the real server (its job workers on)', () => 
 
     const [next] = await client.billRuns.list({ page: 1, pageSize: 1, billingCycleId: String(cycle.id), billRunStatus: 'OPEN' })
     assert.deepEqual([next?.periodStartDate, next?.periodEndDate, next?.summaryStatus], ['2030-02-01', '2030-02-28', 'PROPERTIES'])
+
+    // The money (Payment and Refund API): pay the £120.19 in two parts, refund part, read the balance.
+    const balance = async () => (await client.customerBalances.retrieve({ customer_id: customer.id })).balance
+    assert.equal(await balance(), -120.19, 'a debt is negative')
+    await client.invoicePayments.create({ invoiceId: invoice.id, amountInMajorCurrency: 100, paymentMethod: 'CHEQUE', reference: 'CHQ 1' })
+    assert.equal((await client.invoices.get(invoice.id)).paymentStatus, 'PARTIALLY_PAID')
+    await assert.rejects(client.invoicePayments.create({ invoiceId: invoice.id, amountInMajorCurrency: 20.2 }), (error: ApiError) => error.status === 409 && /20\.19/.test(error.message))
+    const second = await client.invoicePayments.create({ invoiceId: invoice.id, amountInMajorCurrency: 20.19 })
+    assert.equal((await client.invoices.get(invoice.id)).paymentStatus, 'PAID')
+    assert.equal(await balance(), 0)
+    await client.refunds.create({ invoicePaymentId: second.id, amountInMajorCurrency: 15, description: 'Goodwill' })
+    assert.equal((await client.invoices.get(invoice.id)).paymentStatus, 'REFUND_PENDING')
+    await client.invoicePaymentEvents.create({ invoiceId: invoice.id, billRunType: 'NORMAL', paymentStatus: 'PART_REFUNDED' })
+    assert.equal(await balance(), -15, 'the refunded £15 is owed again')
   })
 })
