@@ -9,6 +9,7 @@ import type { Config } from './config.ts'
 import type { Database } from './db/database.ts'
 import { classifyDatabaseError } from './db/errors.ts'
 import { answerError, installContract } from './http/contract.ts'
+import { drainOversizedBodies } from './http/oversized-body.ts'
 import { installConditionalGet } from './http/conditional.ts'
 import { registerDocs } from './http/docs.ts'
 import { registerMetrics } from './http/metrics.ts'
@@ -77,6 +78,7 @@ export async function buildApp(config: Config, db: Database, logger: Logger, ser
     onCleanupError: (error) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not delete expired idempotency keys'),
   })
   closeConnectionsWhenClosing(app)
+  drainOversizedBodies(app, config.bodyLimitBytes)
   // Before the contract layer: their headers (CORS above all) must be on its error answers too.
   await registerProtection(app, config)
   // Before the contract's checks too: an injected fault answers whatever the request holds.

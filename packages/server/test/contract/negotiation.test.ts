@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import http from 'node:http'
 import { after, before, describe, it } from 'node:test'
 import { assertError } from '../helpers/assertions.ts'
 import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'
@@ -65,5 +66,22 @@ describe('406, 413 and 415', () => {
       json: { brand: 'acme', username: 'admin', password: 'x'.repeat(1_100_000) },
     })
     assertError(response, 413, 'payload_too_large', '/v1/authenticate')
+  })
+
+  it('reads a body of up to four times the limit before its 413, so the client gets the answer and keeps the connection', async () => {
+    const post = (bytes: number) =>
+      new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
+        const request = http.request(`${server.baseUrl}/v1/authenticate`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': bytes } }, (response) => {
+          let body = ''
+          response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
+          response.on('end', () => resolve({ status: response.statusCode!, connection: response.headers.connection, body }))
+        })
+        request.on('error', reject)
+        request.end(Buffer.alloc(bytes, 0x20))
+      })
+    const drained = await post(2_000_000)
+    assert.equal(drained.status, 413)
+    assert.equal(JSON.parse(drained.body).code, 'payload_too_large')
+    assert.notEqual(drained.connection, 'close')
   })
 })
