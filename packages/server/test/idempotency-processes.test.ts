@@ -5,7 +5,7 @@ import pg from 'pg'
 import { createTestDatabase, type TestDatabase } from './helpers/database.ts'
 import { contractOwnerBody } from './helpers/fixtures.ts'
 import type { HttpClient, TestResponse } from './helpers/http.ts'
-import { startServerProcess, type ServerProcess } from './helpers/process.ts'
+import { startServerPair, type ServerProcess } from './helpers/process.ts'
 
 const PATH = '/v1/contract-owners'
 
@@ -24,7 +24,7 @@ describe('Idempotency-Key across two server processes', { timeout: 600_000 }, ()
   before(async () => {
     database = await createTestDatabase({ empty: true })
     const env = { DATABASE_URL: database.url, ELEVATE_ADMIN_PASSWORD: 'shared-admin-password', LOG_LEVEL: 'info' }
-    ;[a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+    ;[a, b] = await startServerPair(env)
     sql = new pg.Client({ connectionString: database.url })
     await sql.connect()
     token = await a.login({ brand: 'default', username: 'admin', password: 'shared-admin-password' })

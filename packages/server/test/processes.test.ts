@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
 import { createTestDatabase } from './helpers/database.ts'
-import { runServerExpectingFailure, startServerProcess } from './helpers/process.ts'
+import { runServerExpectingFailure, startServerProcess, startServerPair } from './helpers/process.ts'
 
 const LIST = '/v1/user-roles?page=1&pageSize=10'
 
@@ -43,7 +43,7 @@ describe('the server process', { timeout: 180_000 }, () => {
     cleanups.push(() => database.drop())
     const env = { DATABASE_URL: database.url, ELEVATE_ADMIN_PASSWORD: 'shared-admin-password', LOG_LEVEL: 'info' }
     // Started together on an empty database: migrations and the first start must happen once.
-    const [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)])
+    const [a, b] = await startServerPair(env)
     cleanups.push(() => a.stop(), () => b.stop())
     assert.equal([a.output(), b.output()].filter((out) => out.includes('First start')).length, 1)
 

@@ -150,13 +150,14 @@ export class PgBossQueue implements JobQueue {
       retryBackoff: true,
       expireInSeconds: this.options.expireSeconds,
     }
-    if ((await boss.getQueue(name)) === null) {
+    // Instances starting together race to create it: one may be made a deadlock's victim by
+    // PostgreSQL, or the other may have made it meanwhile. Look again and try again, a few times.
+    for (let attempt = 1; (await boss.getQueue(name)) === null; attempt++) {
       try {
         await boss.createQueue(name, settings)
         return
       } catch (error) {
-        // Another instance created it first.
-        if ((await boss.getQueue(name)) === null) throw error
+        if (attempt >= 5) throw error
       }
     }
     await boss.updateQueue(name, settings)

@@ -58,6 +58,17 @@ export function startServerProcess(env: Record<string, string>): Promise<ServerP
   })
 }
 
+/**
+ * Starts two servers together (instances racing on one database). If one fails to start, the other
+ * is stopped before the error is thrown, so it does not outlive the test and hold its run open.
+ */
+export async function startServerPair(env: Record<string, string>): Promise<[ServerProcess, ServerProcess]> {
+  const [a, b] = await Promise.allSettled([startServerProcess(env), startServerProcess(env)])
+  if (a.status === 'fulfilled' && b.status === 'fulfilled') return [a.value, b.value]
+  await Promise.all([a, b].map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)))
+  throw (a.status === 'rejected' ? a : (b as PromiseRejectedResult)).reason
+}
+
 /** How long a stopped server may take to close before it is killed: cleanup, not synchronisation. */
 const STOP_GRACE_MS = 10_000
 
