@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import pg from 'pg'
 import { created, inventorySetup, rentalProduct, type InventorySetup } from '../modules/inventory-fixtures.ts'
+import { RoundTripCounter } from '../helpers/round-trips.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
 /** Round trips to PostgreSQL per inventory request, counted at the driver (as round-trips.test.ts does). */
@@ -9,28 +9,24 @@ describe('database round trips of inventory writes and reads', () => {
   let server: TestServer
   let token: string
   let setup: InventorySetup
-  let calls = 0
-  const original = pg.Client.prototype.query
+  const counter = new RoundTripCounter()
 
   before(async () => {
     server = await startTestServer({ dbPoolSize: 1 })
     token = await server.login()
     setup = await inventorySetup(server, token)
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      calls++
-      return (original as (...a: unknown[]) => unknown).apply(this, args)
-    } as typeof original
+    counter.install()
   })
   after(async () => {
-    pg.Client.prototype.query = original
+    counter.restore()
     await server.close()
   })
 
   async function roundTrips(path: string, method = 'GET', json?: unknown): Promise<number> {
-    calls = 0
+    counter.calls = 0
     const response = await server.request(method, path, { token, json })
     assert.equal(response.status, method === 'POST' ? 201 : 200, response.text)
-    return calls
+    return counter.calls
   }
 
   it('an RPI create is five: actor, begin, every reference in one lookup, the insert, commit; six with a generated child', async () => {

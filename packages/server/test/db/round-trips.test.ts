@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import pg from 'pg'
 import { createAdminSetup, customerBody, type AdminSetup } from '../helpers/fixtures.ts'
+import { RoundTripCounter } from '../helpers/round-trips.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 
 /**
@@ -12,30 +12,26 @@ import { startTestServer, type TestServer } from '../helpers/server.ts'
 describe('database round trips of an authenticated request', () => {
   let server: TestServer
   let token: string
-  let calls = 0
   let setup: AdminSetup
-  const original = pg.Client.prototype.query
+  const counter = new RoundTripCounter()
 
   before(async () => {
     // One tenant connection, so every read after the first finds it on the brand.
     server = await startTestServer({ dbPoolSize: 1 })
     token = await server.login()
     setup = await createAdminSetup(server.request.bind(server), token)
-    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      calls++
-      return (original as (...a: unknown[]) => unknown).apply(this, args)
-    } as typeof original
+    counter.install()
   })
   after(async () => {
-    pg.Client.prototype.query = original
+    counter.restore()
     await server.close()
   })
 
   async function roundTrips(path: string, method = 'GET', json?: unknown): Promise<number> {
-    calls = 0
+    counter.calls = 0
     const response = await server.request(method, path, { token, json })
     assert.equal(response.status, method === 'POST' ? 201 : 200, response.text)
-    return calls
+    return counter.calls
   }
 
   it('is two: the actor check and the query (the brand set once per connection, then free)', async () => {
