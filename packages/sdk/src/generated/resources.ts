@@ -582,6 +582,12 @@ export type CustomerBalanceAdjustment = JsonOf<operations['createCustomerBalance
 /** What `createCustomerBalanceAdjustment` takes. */
 export type CreateCustomerBalanceAdjustmentBody = BodyOf<operations['createCustomerBalanceAdjustment']>
 
+/** CustomerCreditStatus, as listed. */
+export type CustomerCreditStatus = NonNullable<JsonOf<operations['getCustomerCreditStatus'], 200>>[number]
+
+/** The query of `getCustomerCreditStatus`: paging, sort, fields and filters. */
+export type ListCustomerCreditStatusQuery = QueryOf<operations['getCustomerCreditStatus']>
+
 /** EmailStatus, as listed. */
 export type EmailStatus = NonNullable<JsonOf<operations['getEmailNotificationsStatus'], 200>>[number]
 
@@ -922,6 +928,13 @@ export function createResources(transport: Transport) {
       /** Get the outstanding balance for a customer */
       const retrieve = collectionQueryMethod<QueryOf<operations['getCustomerBalance']>, JsonOf<operations['getCustomerBalance'], 200>>(transport, 'GET', '/v1/customer-balances')
       return { create, retrieve }
+    })(),
+    /** `/v1/customer-credit-status`: list, listAll, delete, setThreshold. */
+    customerCreditStatus: (() => {
+      const { list, listAll, delete: deleteItem } = resourceMethods<CustomerCreditStatus, ListCustomerCreditStatusQuery, never, never, CustomerCreditStatus>(transport, '/v1/customer-credit-status')
+      /** Set a customer's credit threshold (not in the published API) */
+      const setThreshold = actionMethod<BodyOf<operations['setCustomerCreditThreshold']>, JsonOf<operations['setCustomerCreditThreshold'], 200>>(transport, 'PUT', '/v1/customer-credit-status/{customerId}')
+      return { list, listAll, delete: deleteItem, setThreshold }
     })(),
     /** `/v1/email-status`: list, listAll. */
     emailStatus: (() => {

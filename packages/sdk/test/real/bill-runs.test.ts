@@ -49,7 +49,7 @@ describe('the Bill Run API against the real server (its job workers on)', () => 
   // The acceptance test of billing (docs/billing.md, worked example): a catalogue, a customer with
   // two sites, RPIs from mid-January 2030, the bill run closed, drafted, made final and distributed,
   // and the invoice checked against the figures worked out by hand.
-  it('rates and invoices a month: proration, advance, a one-off, 20% tax, one invoice to the receiving site; the next period is OPEN; then paid in two parts, part refunded, and the balance follows', async () => {
+  it('rates and invoices a month: proration, advance, a one-off, 20% tax, one invoice to the receiving site; the next period is OPEN; then paid in two parts, part refunded, and the balance and credit status follow', async () => {
     // Catalogue: a monthly £20 line rental in advance, a £35 one-off installation, tax band T1 (20%).
     const owner = await client.contractOwners.create(contractOwnerBody())
     const subBrand = await client.contractOwnerSubBrands.create(subBrandBody(owner.id))
@@ -137,5 +137,9 @@ describe('the Bill Run API against the real server (its job workers on)', () => 
     assert.equal((await client.invoices.get(invoice.id)).paymentStatus, 'REFUND_PENDING')
     await client.invoicePaymentEvents.create({ invoiceId: invoice.id, billRunType: 'NORMAL', paymentStatus: 'PART_REFUNDED' })
     assert.equal(await balance(), -15, 'the refunded £15 is owed again')
+    // The credit status measures the £15 owed against a threshold set for the customer.
+    const status = await client.customerCreditStatus.setThreshold(customer.id, { creditThreshold: 20 })
+    assert.deepEqual(status, { customerId: customer.id, creditThreshold: 20, billAmount: 15, valueDifference: 5, percentageDifference: 75, openBillRunValue: 0 })
+    assert.deepEqual(await client.customerCreditStatus.list({ page: 1, pageSize: 10, customerId: String(customer.id), percentageDifference: 'ge:75' }), [status])
   })
 })

@@ -12,9 +12,12 @@ export function whereConditions<QB extends Filterable>(query: QB, conditions: re
   let result = query
   for (const condition of conditions) {
     result = result.where((eb: ExpressionBuilder<any, any>) => {
-      const column = sql.ref(condition.column)
-      if (condition.operator === '>|null') return eb.or([eb(column, '>', condition.value), eb(column, 'is', null)])
-      return eb(column, condition.operator, condition.value)
+      const holds = (name: string) => {
+        const column = sql.ref(name)
+        if (condition.operator === '>|null') return eb.or([eb(column, '>', condition.value), eb(column, 'is', null)])
+        return eb(column, condition.operator, condition.value)
+      }
+      return condition.orColumns === undefined ? holds(condition.column) : eb.or([condition.column, ...condition.orColumns].map(holds))
     }) as QB
   }
   return result

@@ -14,6 +14,8 @@ export interface Condition {
   column: string
   operator: Operator
   value: unknown
+  /** Further columns the comparison may hold on instead (`filter=` over several text fields): any one will do. */
+  orColumns?: readonly string[]
 }
 
 export const FILTER_SYNTAX: Record<FilterType, string> = {

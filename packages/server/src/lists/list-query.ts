@@ -17,6 +17,13 @@ export interface ListField {
   param?: string
   /** A filter parameter with one fixed comparison (createdFrom: `>=`), taking a bare value. */
   operator?: Operator
+  /** Further columns the filter matches on: an item matches when any of them does (`filter=` over several text fields). */
+  orColumns?: readonly string[]
+  /**
+   * A `boolean` flag that adds this comparison on the column when `true` and nothing when `false`
+   * (the customer payments' `excludeDebits=true` keeps `amount >= 0`).
+   */
+  when?: { operator: Operator; value: unknown }
   /** The list cannot be asked for without this filter (published: rates need their rate card). */
   required?: boolean
   sortable?: boolean
@@ -121,7 +128,9 @@ export function parseConditions(query: Partial<ListQuery>, spec: ListSpec, error
     if (field.filter === undefined || typeof raw !== 'string') continue
     const parsed = field.operator === undefined ? parseFilter(raw, field.filter, field.column) : parseFilterValue(raw, field.filter, field.column, field.operator)
     if (typeof parsed === 'string') errors.push({ field: param, code: 'invalid_filter', message: parsed })
-    else conditions.push(parsed)
+    else if (field.when !== undefined) {
+      if (parsed.value === true) conditions.push({ column: field.column, ...field.when })
+    } else conditions.push(field.orColumns === undefined ? parsed : { ...parsed, orColumns: field.orColumns })
   }
   if (errors.length > 0) throw queryError(errors)
   return conditions
@@ -158,7 +167,6 @@ function queryError(errors: FieldError[]): AppError {
   return new AppError('invalid_query', { message: validationMessage(errors, 'querystring'), errors })
 }
 
-/** Keeps only the requested fields of each item (`fields=`), in the order the item has them. */
 /**
  * The list without some of its fields (a published `summary`): they are not answered, and a
  * table does not compute them (`resourceTable`'s page selects what `fields` names).
@@ -167,6 +175,7 @@ export function leaveOut(list: ListRequest, spec: ListSpec, names: readonly stri
   return { ...list, fields: (list.fields ?? spec.fields).filter((name) => !names.includes(name)) }
 }
 
+/** Keeps only the requested fields of each item (`fields=`), in the order the item has them. */
 export function project<T extends object>(items: T[], fields: string[] | undefined): Partial<T>[] {
   if (fields === undefined) return items
   const wanted = new Set(fields)

@@ -117,6 +117,32 @@ describe('/v1/customer-payments and /v1/customer-balances', () => {
     assertError(await server.request('DELETE', BALANCES, { token }), 405, 'method_not_allowed')
   })
 
+  it('filters the customer payments by text, and leaves out debits or credits on request', async () => {
+    const { billed, invoiceIds: [id] } = await customerWithInvoices(server, token, ['40.00'])
+    const customerId = billed.customerId
+    const cheque = await server.request('POST', PAYMENTS, { token, json: { customerId, amountInMajorCurrency: 25, type: 'CHEQUE', reference: 'CHQ 100231', description: 'First instalment' } })
+    const fee = await server.request('POST', BALANCES, { token, json: { customerId, amountInMajorCurrency: -5, description: 'Late fee for cheque' } })
+    const zero = await server.request('POST', PAYMENTS, { token, json: { customerId, amountInMajorCurrency: 15, description: 'Second instalment' } })
+    const refund = await server.request('POST', '/v1/refunds', { token, json: { invoicePaymentId: (await server.request('GET', `/v1/invoice-payments?page=1&pageSize=1&invoiceId=${id}`, { token })).body[0].id, amountInMajorCurrency: 1 } })
+    assert.deepEqual([cheque.status, fee.status, zero.status, refund.status], [201, 201, 201, 201])
+    const ids = async (query: string) => {
+      const response = await server.request('GET', `${PAYMENTS}?customer_id=${customerId}&page=1&pageSize=100&sort=id&${query}`, { token })
+      assert.equal(response.status, 200, response.text)
+      return response.body.map((p: { id: number }) => p.id)
+    }
+    const refundRow = (await ids('txnType=REFUND'))[0]
+    assert.deepEqual(await ids('excludeDebits=true'), [cheque.body.id, zero.body.id])
+    assert.deepEqual(await ids('excludeCredits=true'), [fee.body.id, refundRow])
+    assert.deepEqual(await ids('excludeDebits=false'), await ids(''))
+    assert.deepEqual(await ids('excludeDebits=true&excludeCredits=true'), [])
+    assert.deepEqual(await ids(`filter=${encodeURIComponent('like:cheque')}`), [fee.body.id], 'the description')
+    assert.deepEqual(await ids(`filter=${encodeURIComponent('like:chq 1002')}`), [cheque.body.id], 'the reference')
+    assert.deepEqual(await ids(`filter=${encodeURIComponent('like:instalment')}&excludeDebits=true`), [cheque.body.id, zero.body.id])
+    assert.deepEqual(await ids(`filter=${encodeURIComponent('CHQ 100231')}`), [cheque.body.id], 'an exact reference')
+    const bad = await server.request('GET', `${PAYMENTS}?customer_id=${customerId}&page=1&pageSize=10&excludeDebits=yes&excludeCredits=1`, { token })
+    assertFieldErrors(bad, ['excludeDebits:invalid_filter', 'excludeCredits:invalid_filter'])
+  })
+
   it('refunds adhoc invoice payments by their own id', async () => {
     const { billed } = await customerWithInvoices(server, token, [])
     const [adhocId] = await finalInvoices(server, billed, ['9.99'], 'ADHOC')
@@ -129,7 +155,7 @@ describe('/v1/customer-payments and /v1/customer-balances', () => {
     assert.equal(refund.body.billRunType, 'ADHOC')
   })
 
-  it('docs/modules/payments.md runs as written: paid in two parts, part refunded, the balance read', async () => {
+  it('docs/modules/payments.md runs as written: paid in two parts, part refunded, the balance and credit status read', async () => {
     await customerWithInvoices(server, token, ['100.00'])
     const stdout = await runDocExamples(server.url, ['payments.md'])
     const lines = stdout.trim().split('\n')
@@ -138,6 +164,9 @@ describe('/v1/customer-payments and /v1/customer-balances', () => {
     assert.deepEqual([lines[3], lines[5]], ['60', 'REFUND_PENDING'], stdout)
     assert.equal(lines[7], '-15', stdout)
     assert.match(lines[10]!, /^\[\{"amountInMajorCurrency":40,"resultingCustomerBalance":-60,"txnType":"PAYMENT"\}/, stdout)
-    assert.deepEqual(lines.slice(-2), ['10', '409'], stdout)
+    assert.deepEqual(lines.slice(-5, -3), ['10', '409'], stdout)
+    assert.equal(lines.at(-3), '[{"amountInMajorCurrency":-15,"txnType":"REFUND"}]', stdout)
+    assert.match(lines.at(-2)!, /^\{"customerId":\d+,"creditThreshold":50,"billAmount":-10,"valueDifference":60,"percentageDifference":-20,"openBillRunValue":0\}$/, stdout)
+    assert.match(lines.at(-1)!, /^\[\{"customerId":\d+,"billAmount":-10,"percentageDifference":-20\}\]$/, stdout)
   })
 })

@@ -83,6 +83,31 @@ function documentPatchBody(document: TObject, consumes: readonly string[]): Swag
   return ({ schema, url }) => ({ url, schema: { ...schema, body: { content } } as typeof schema })
 }
 
+export interface PutRouteOptions<P extends TObject, B extends TSchema, R extends TSchema> extends Operation {
+  /** The SDK method's name (`setThreshold`). */
+  sdkMethod: string
+  params: P
+  body: B
+  response: R
+  handler(actor: Actor, params: Static<P>, body: Static<B>): Promise<Static<R>>
+}
+
+/**
+ * A replace (PUT by id): the body is the whole of what the client sets; 200 with the item. Sending
+ * it twice leaves what once does, so it needs no Idempotency-Key.
+ */
+export function putRoute<P extends TObject, B extends TSchema, R extends TSchema>(app: FastifyInstance, route: PutRouteOptions<P, B, R>): void {
+  const response: Record<number, TSchema> = { 200: route.response, ...errorResponses([404]) }
+  app.put(
+    route.path,
+    {
+      config: { auth: 'bearer', permission: route.permission },
+      schema: { ...describe(route, route.sdkMethod), params: route.params, body: route.body, response },
+    },
+    async (request, reply) => reply.code(200).send(await route.handler(request.actor, request.params as Static<P>, request.body as Static<B>)),
+  )
+}
+
 export interface DeleteRouteOptions<P extends TObject> extends Operation {
   params: P
   /** `ifMatch`: the versions the client's If-Match names; undefined without one (or `*`). */

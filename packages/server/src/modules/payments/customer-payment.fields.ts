@@ -38,7 +38,13 @@ export const customerPaymentFields = {
 export const customerPaymentResource = describeResource(customerPaymentFields, {
   noun: 'Customer payment',
   versioned: false,
-  filters: { customer_id: { column: 'customer_id', filter: 'id', required: true } },
+  filters: {
+    customer_id: { column: 'customer_id', filter: 'id', required: true },
+    // Published as text filters; what they do decides their syntax (docs/modules/payments.md).
+    filter: { column: 'description', orColumns: ['reference'], filter: 'string' },
+    excludeDebits: { column: 'amount', filter: 'boolean', when: { operator: '>=', value: 0 } },
+    excludeCredits: { column: 'amount', filter: 'boolean', when: { operator: '<', value: 0 } },
+  },
 })
 
 /**

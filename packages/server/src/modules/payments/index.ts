@@ -1,11 +1,14 @@
 import { defineModule } from '../module.ts'
+import { creditStatusRoutes } from './credit-status.routes.ts'
+import { creditStatusUseCases } from './credit-status.service.ts'
 import { customerBalanceUseCases, invoicePaymentEventUseCases, refundUseCases } from './ledger.service.ts'
 import { customerBalanceRoutes, customerPaymentResource, invoicePaymentEventResource, invoicePaymentResource, ledgerCollection, refundResource } from './payment.routes.ts'
 import { customerPaymentUseCases, invoicePaymentUseCases } from './payment.service.ts'
 
 /**
  * The money ledger: invoice payment events (Invoices API), and invoice and adhoc invoice payments,
- * refunds, customer payments and balances (Payment and Refund API). docs/modules/payments.md.
+ * refunds, customer payments, balances and credit status (Payment and Refund API).
+ * docs/modules/payments.md.
  */
 export const paymentsModule = defineModule({
   name: 'payments',
@@ -67,5 +70,6 @@ export const paymentsModule = defineModule({
       useCases: customerPaymentUseCases(db, clock),
     })
     customerBalanceRoutes(app, customerBalanceUseCases(db, clock))
+    creditStatusRoutes(app, creditStatusUseCases(db, clock))
   },
 })

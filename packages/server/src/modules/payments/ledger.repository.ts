@@ -59,17 +59,12 @@ export async function addCredit(trx: TenantTransaction, customerId: number, amou
 }
 
 /**
- * The customer's balance: its credit less what its final invoices owe (an invoice without a ledger
- * row yet owes its gross; one of zero or less is a credit). Negative: a debt.
+ * The customer's balance (the `customer_balances` view, which the credit status reads too): its
+ * credit less what its final invoices owe. Negative: a debt.
  */
 export async function customerBalance(db: TenantReader, customerId: number): Promise<Decimal> {
-  const result = await sql<{ balance: string }>`
-    select coalesce((select credit_amount from customer_accounts where customer_id = ${customerId}), 0)
-         - coalesce((select sum(coalesce(l.gross_amount - l.paid_amount + l.refunded_amount - l.written_off_amount, i.gross_amount))
-                       from invoices as i
-                       left join invoice_ledgers as l on l.brand_id = i.brand_id and l.invoice_id = i.id
-                      where i.customer_id = ${customerId} and i.invoice_status = 'FINAL'), 0) as balance`.execute(db)
-  return new Decimal(result.rows[0]!.balance)
+  const row = await db.selectFrom('customer_balances').select('balance').where('customer_id', '=', customerId).executeTakeFirst()
+  return new Decimal(row?.balance ?? 0)
 }
 
 type LedgerRow = { invoice_id: number | string; gross_amount: string; paid_amount: string; refunded_amount: string; written_off_amount: string; payment_status: string }

@@ -89,6 +89,36 @@ export interface InvoicePaymentEventsTable {
   created_date: Time
 }
 
+/** The credit threshold set for a customer (our PUT /v1/customer-credit-status/{customerId}). */
+export interface CustomerCreditThresholdsTable {
+  brand_id: BrandColumn
+  customer_id: number
+  credit_threshold: Numeric
+  updated_by: string
+  updated_date: Time
+}
+
+/** A view: every customer's balance (credit less what its final invoices owe); read-only. */
+export interface CustomerBalancesView {
+  brand_id: BrandColumn
+  customer_id: number
+  contract_owner_id: number
+  balance: ColumnType<string, never, never>
+}
+
+/** A view: the published credit status of each customer with a threshold; read-only. */
+export interface CustomerCreditStatusView {
+  brand_id: BrandColumn
+  id: number
+  customer_id: number
+  contract_owner_id: number
+  credit_threshold: ColumnType<string, never, never>
+  bill_amount: ColumnType<string, never, never>
+  value_difference: ColumnType<string, never, never>
+  percentage_difference: ColumnType<string, never, never>
+  open_bill_run_value: ColumnType<string, never, never>
+}
+
 declare module '../../db/tables.ts' {
   interface Tables {
     customer_accounts: CustomerAccountsTable
@@ -97,5 +127,8 @@ declare module '../../db/tables.ts' {
     invoice_payments: InvoicePaymentsTable
     refunds: RefundsTable
     invoice_payment_events: InvoicePaymentEventsTable
+    customer_credit_thresholds: CustomerCreditThresholdsTable
+    customer_balances: CustomerBalancesView
+    customer_credit_status: CustomerCreditStatusView
   }
 }
