@@ -59,7 +59,9 @@ export async function runListBench<T>(bench: ListBench<T>): Promise<void> {
   let wrong: string[] = []
   try {
     const seed = await seedWith(database.url, (client) => bench.seed(client, database.seeded))
-    const server = await startNode(['--import', 'tsx', path.join(here, '../../packages/server/src/server.ts')], {
+    // BENCH_CPU_PROF=dir: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+    const profile = process.env.BENCH_CPU_PROF === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+    const server = await startNode([...profile, '--import', 'tsx', path.join(here, '../../packages/server/src/server.ts')], {
       // The bench measures the lists, not the protections: no rate limit (429), no load shedding (503).
       env: { PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: 'info', ELEVATE_RATE_LIMIT_MAX: '0', ELEVATE_MAX_EVENT_LOOP_DELAY_MS: '0' },
       ready: API_READY,
@@ -67,7 +69,9 @@ export async function runListBench<T>(bench: ListBench<T>): Promise<void> {
     const measured: Measured[] = []
     try {
       const authorization = `Bearer ${await login(server.url)}`
-      for (const row of bench.table(seed, database.seeded)) {
+      // BENCH_ONLY=regex: the rows whose title or path matches it, to measure or profile a few.
+      const only = process.env.BENCH_ONLY === undefined ? undefined : new RegExp(process.env.BENCH_ONLY)
+      for (const row of bench.table(seed, database.seeded).filter((r) => only === undefined || only.test(r.title ?? r.path))) {
         const scenario = { title: row.title ?? row.path, path: row.path, headers: { authorization, ...row.headers }, expect: row.expect ?? 200 }
         measured.push(await measure(server.url, scenario, { connections: 4, seconds }, server.child.pid))
       }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import fc from 'fast-check'
 import { Type } from 'typebox'
 import { bodyValidator } from '../validation.ts'
 import { Decimal, DecimalNumber, decimalErrors, decimalNumber, decimalSpec, decimalText, parseDecimal } from './decimal.ts'
@@ -21,6 +22,21 @@ describe('exact decimals', () => {
     assert.equal(JSON.stringify({ rate: decimalNumber('446.2497') }), '{"rate":446.2497}')
     assert.equal(JSON.stringify({ rate: decimalNumber('99999999999.9999') }), '{"rate":99999999999.9999}')
     assert.throws(() => decimalNumber('12345678901234567.89'), /cannot be answered exactly/)
+  })
+
+  it('answers every numeric text of up to 15 digits as exactly the number of its digits, sign and trailing zeros included', () => {
+    const numericText = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^(0|[1-9][0-9]{0,8})$/), fc.stringMatching(/^[0-9]{0,6}$/))
+      .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`)
+    fc.assert(
+      fc.property(numericText, (text) => {
+        const answered = decimalNumber(text)
+        assert.ok(new Decimal(String(answered)).equals(new Decimal(text)), `${text} answered ${answered}`)
+      }),
+      { numRuns: 2000 },
+    )
+    assert.equal(JSON.stringify(decimalNumber('-0.000')), '0')
+    assert.equal(decimalNumber('999999999.999999'), 999999999.999999)
   })
 
   it('refuses a column a JSON number could not answer exactly', () => {

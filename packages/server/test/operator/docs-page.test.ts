@@ -8,9 +8,23 @@ import { ADMIN, startTestServer, type TestServer } from '../helpers/server.ts'
 const CHROMIUM = process.env.ELEVATE_TEST_CHROMIUM ?? '/usr/bin/chromium'
 const missing = existsSync(CHROMIUM) ? false : `no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set ELEVATE_TEST_CHROMIUM)`
 
-describe('the API reference page at /docs', { skip: missing, timeout: 180_000 }, () => {
+/**
+ * How long the page may take to show what a step waits for. Swagger UI parses and renders the whole
+ * document (4.5 MB, about 300 operations) in the browser: seconds on a quiet machine, more than
+ * Playwright's default 30 s on a busy 2-core one. A generous bound, never a pause: each step goes on
+ * the moment its element is there.
+ */
+const PAGE_TIMEOUT_MS = 240_000
+
+describe('the API reference page at /docs', { skip: missing, timeout: 3 * PAGE_TIMEOUT_MS }, () => {
   let server: TestServer
   let browser: Browser
+  const newPage = async () => {
+    const page = await browser.newPage()
+    page.setDefaultTimeout(PAGE_TIMEOUT_MS)
+    page.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS)
+    return page
+  }
   before(async () => {
     server = await startTestServer()
     // --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
@@ -22,7 +36,7 @@ describe('the API reference page at /docs', { skip: missing, timeout: 180_000 },
   })
 
   it('loads with no console errors, from this server only, and lists the operations', async () => {
-    const page = await browser.newPage()
+    const page = await newPage()
     const problems: string[] = []
     const foreign: string[] = []
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
@@ -41,7 +55,7 @@ describe('the API reference page at /docs', { skip: missing, timeout: 180_000 },
   })
 
   it('calls POST /v1/authenticate from the page ("Try it out") and shows the 200', async () => {
-    const page = await browser.newPage()
+    const page = await newPage()
     await page.goto(`${server.url}/docs#/authentication/createBearerToken`)
     const operation = page.locator('#operations-authentication-createBearerToken')
     await operation.locator('.opblock-body').waitFor()
