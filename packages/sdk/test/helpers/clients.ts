@@ -26,7 +26,8 @@ export const CREDENTIALS = { brand: 'acme', username: 'admin', password: 'S3cret
 
 /**
  * A client of the fault server with credentials, a capturing logger, a recording sleep and
- * jitter pinned to 0.5 (so the backoff delays are exactly half their ceilings).
+ * jitter pinned to 0.5 (so the backoff delays are exactly half their ceilings). Its timeout is
+ * generous, so a busy machine never turns a slow answer into a retry; timeout tests set their own.
  */
 export function faultClient(server: FaultServer, overrides: Partial<ElevateClientOptions> = {}) {
   const { logger, lines } = captureLogger()
@@ -35,7 +36,7 @@ export function faultClient(server: FaultServer, overrides: Partial<ElevateClien
     baseUrl: server.url,
     ...CREDENTIALS,
     logger,
-    timeoutMs: 2_000,
+    timeoutMs: 30_000,
     ...overrides,
     retry: { sleep, random: () => 0.5, ...overrides.retry },
   } as ElevateClientOptions)

@@ -12,7 +12,7 @@ export function bareTransport(baseUrl: string, sleep = async (_ms: number) => {}
     baseUrl,
     fetch: (url, init) => fetch(url, init),
     retry: { ...DEFAULT_RETRY, sleep, random: () => 0.5 },
-    timeoutMs: 2_000,
+    timeoutMs: 30_000,
     log: createLogSink(undefined),
     tokens: new ProviderSession(() => 'fixed-token'),
     now: Date.now,
