@@ -6,7 +6,8 @@
  *
  *   npm run bench     (DATABASE_URL unset: an embedded PostgreSQL in a temporary directory;
  *                      set: a scratch database on that server, dropped afterwards)
- *   BENCH_SECONDS (5), BENCH_CONNECTIONS (16), BENCH_CUSTOMERS (20000)
+ *   BENCH_SECONDS (5), BENCH_CONNECTIONS (16), BENCH_CUSTOMERS (20000), BENCH_SERVER_DIR (another
+ *   checkout's packages/server: its build is measured with this harness, for a before/after)
  *
  * Servers run pinned to core 0 and this process (the load tool) to core 1 (`taskset`); PostgreSQL
  * is started before the pinning and stays on every core. Results: bench/results/throughput.{json,md}.
@@ -23,7 +24,8 @@ import { loadAverage, markdown, save, type TableRow } from './lib/report.ts'
 import { scenarios } from './lib/scenarios.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-const server = path.join(here, '../packages/server')
+// BENCH_SERVER_DIR: another checkout's packages/server (built), to compare two builds with one harness.
+const server = process.env.BENCH_SERVER_DIR ?? path.join(here, '../packages/server')
 const settings: LoadSettings = { connections: Number(process.env.BENCH_CONNECTIONS ?? 16), seconds: Number(process.env.BENCH_SECONDS ?? 5) }
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 20_000)
 const admin = { brand: 'bench', username: 'admin', password: 'bench-admin-password' }

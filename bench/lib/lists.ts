@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { benchDatabase, type BenchDatabase } from './database.ts'
 import { measure, type Measured } from './load.ts'
-import { startNode, stop } from './processes.ts'
+import { canPin, pinSelf, startNode, stop } from './processes.ts'
 import { loadAverage, machine } from './report.ts'
 import type { Seeded } from './seed.ts'
 
@@ -48,7 +49,7 @@ export interface ListBench<T> {
 
 /**
  * Runs a list bench: a scratch database seeded by the bench (straight in SQL, then analysed), the
- * server from source in its own process, each row loaded with 4 connections, a table of latency
+ * server's production build in its own process, each row loaded with 4 connections, a table of latency
  * against the target, and the results saved. The run fails (throws, after reporting and dropping
  * the database) when a row answers another status than it expects: its figures measure something else.
  */
@@ -57,11 +58,19 @@ export async function runListBench<T>(bench: ListBench<T>): Promise<void> {
   const loadBefore = loadAverage()
   const database = await benchDatabase(BENCH_ADMIN, bench.customers)
   let wrong: string[] = []
+  const pin = canPin && process.env.BENCH_PIN !== '0'
   try {
     const seed = await seedWith(database.url, (client) => bench.seed(client, database.seeded))
     // BENCH_CPU_PROF=dir: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
     const profile = process.env.BENCH_CPU_PROF === undefined ? [] : ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
-    const server = await startNode([...profile, '--import', 'tsx', path.join(here, '../../packages/server/src/server.ts')], {
+    // As `npm run bench`: the server on core 0, this process (the load tool) on core 1, so the two
+    // do not take turns on one core; PostgreSQL runs on both. BENCH_PIN=0 leaves them unpinned.
+    if (pin) pinSelf('1')
+    // The production build, as `npm start` runs it (and `npm run bench` measures it).
+    const serverPackage = path.join(here, '../../packages/server')
+    if (spawnSync(process.execPath, [path.join(serverPackage, 'scripts/build-if-stale.mjs')], { stdio: 'inherit' }).status !== 0) throw new Error('the server did not build')
+    const server = await startNode([...profile, path.join(serverPackage, 'dist/server.js')], {
+      cores: pin ? '0' : undefined,
       // The bench measures the lists, not the protections: no rate limit (429), no load shedding (503).
       env: { PORT: '0', DATABASE_URL: database.url, LOG_LEVEL: 'info', ELEVATE_RATE_LIMIT_MAX: '0', ELEVATE_MAX_EVENT_LOOP_DELAY_MS: '0' },
       ready: API_READY,
@@ -79,7 +88,7 @@ export async function runListBench<T>(bench: ListBench<T>): Promise<void> {
       await stop(server)
     }
     const extra = bench.after === undefined ? {} : await bench.after(database, seed)
-    wrong = await report(bench, { database: database.kind, seconds, loadBefore }, measured, extra)
+    wrong = await report(bench, { database: database.kind, seconds, loadBefore, pinned: pin }, measured, extra)
   } finally {
     await database.drop()
   }
@@ -109,8 +118,8 @@ async function login(origin: string): Promise<string> {
   return ((await response.json()) as { token: string }).token
 }
 
-async function report<T>(bench: ListBench<T>, run: { database: string; seconds: number; loadBefore: number }, measured: Measured[], extra: Record<string, unknown>): Promise<string[]> {
-  const { database, seconds, loadBefore } = run
+async function report<T>(bench: ListBench<T>, run: { database: string; seconds: number; loadBefore: number; pinned: boolean }, measured: Measured[], extra: Record<string, unknown>): Promise<string[]> {
+  const { database, seconds, loadBefore, pinned } = run
   const rows = measured.map((m) => ({
     query: m.title,
     'req/s': m.requestsPerSecond,
@@ -123,10 +132,10 @@ async function report<T>(bench: ListBench<T>, run: { database: string; seconds: 
   console.table(rows)
   for (const [name, value] of Object.entries(extra)) console.log(`${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
   const load = { before: loadBefore, after: loadAverage() }
-  console.log(`${machine()}; load average ${load.before} before, ${load.after} after; database ${database}`)
+  console.log(`${machine()}; load average ${load.before} before, ${load.after} after; database ${database}; ${pinned ? 'server on core 0, load on core 1' : 'not pinned'}`)
   const results = path.join(here, '..', 'results')
   await mkdir(results, { recursive: true })
-  const json = { date: new Date().toISOString(), machine: machine(), database, rows: bench.rows, seconds, loadAverage: load, results: rows, ...extra }
+  const json = { date: new Date().toISOString(), machine: machine(), database, pinned, rows: bench.rows, seconds, loadAverage: load, results: rows, ...extra }
   await writeFile(path.join(results, `${bench.name}.json`), `${JSON.stringify(json, null, 2)}\n`)
   // No answer at all within the run (every request slower than it) is as wrong as another status.
   const answered = (m: Measured) => Object.values(m.statuses).reduce((sum, count) => sum + count, 0)
