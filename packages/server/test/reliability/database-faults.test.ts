@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -54,6 +54,18 @@ describe('database faults under mixed load', { timeout: 300_000 }, () => {
     assert.deepEqual(record.violations, [], 'only successes and proper 503s, no hang')
     assert.equal(server.exitCode(), null, `the process lives:\n${server.errors()}`)
     return record
+  }
+
+  /**
+   * Stops PostgreSQL the way a crash does (immediate shutdown, SIGQUIT to the postmaster): every
+   * backend ends where it stands. A fast shutdown ends them one by one, so a statement waiting on
+   * a lock held by one that ended first could still take the lock and commit.
+   */
+  async function crashDatabase(): Promise<void> {
+    const pid = Number((await readFile(path.join(dir, 'postgres', 'postmaster.pid'), 'utf8')).split('\n')[0])
+    // In one tick: stop() listens for the exit before the signalled process can be reaped.
+    process.kill(pid, 'SIGQUIT')
+    await database.stop()
   }
 
   /** After the database returns: the very next request succeeds, no restart, no warm-up. */
@@ -113,10 +125,10 @@ describe('database faults under mixed load', { timeout: 300_000 }, () => {
     }
     while (!(await blocked())) await new Promise((resolve) => setImmediate(resolve))
     holder.on('error', () => undefined) // the stop ends the holder's connection too
-    await database.stop() // the database goes away before the key can be given up
+    await crashDatabase() // the database goes away before the key can be given up
     const caught = await pending
-    assert.equal(caught.status, 503, caught.text)
     database = await startEmbeddedPostgres(dir, logger, { port })
+    assert.equal(caught.status, 503, caught.text)
     const retry = await server.request('POST', '/v1/customers', { token, json: body, headers: { 'idempotency-key': key } })
     assert.equal(retry.status, 201, `not blocked by the claim made before the outage: ${retry.text}`)
     records.push({ statuses: new Map(), violations: [], customers: [retry.body.id], pendingCreates: [], answered: 1 })
