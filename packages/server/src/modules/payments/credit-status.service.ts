@@ -1,25 +1,16 @@
 import type { Static } from 'typebox'
 import type { Actor } from '../../auth/actor.ts'
-import type { Database, TenantTransaction } from '../../db/database.ts'
+import type { Database } from '../../db/database.ts'
 import { AppError } from '../../errors.ts'
 import type { Condition } from '../../lists/filters.ts'
 import { readUseCases } from '../../resources/crud.ts'
 import { decimalText } from '../../resources/decimal.ts'
-import { lookUpOne } from '../../resources/lookups.ts'
-import { customerOwnerLookup } from '../customers/index.ts'
 import type { CreditThresholdBody } from './credit-status.fields.ts'
 import { creditStatuses, removeThreshold, saveThreshold } from './credit-status.repository.ts'
+import { visibleCustomer } from './money-moves.ts'
 
 /** A restricted user sees its contract owner's customers only (the view carries the owner). */
 const ownerScope = (actor: Actor): Condition[] => (actor.contractOwnerId === null ? [] : [{ column: 'contract_owner_id', operator: '=', value: actor.contractOwnerId }])
-
-const notFoundCustomer = (customerId: number) => new AppError('not_found', { message: `Customer ${customerId} was not found` })
-
-/** 404 unless the customer exists and the actor may see it. */
-async function visibleCustomer(trx: TenantTransaction, actor: Actor, customerId: number): Promise<void> {
-  const owner = await lookUpOne(trx, customerOwnerLookup(customerId))
-  if (owner === undefined || (actor.contractOwnerId !== null && owner !== actor.contractOwnerId)) throw notFoundCustomer(customerId)
-}
 
 /** Customer credit status: the published list, and our operations that set and remove a threshold. */
 export function creditStatusUseCases(db: Database, clock: () => Date) {

@@ -5,13 +5,11 @@ import { AppError } from '../../errors.ts'
 import { readUseCases } from '../../resources/crud.ts'
 import { decimalNumber } from '../../resources/decimal.ts'
 import type { CreateOf } from '../../resources/fields.ts'
-import { lookUpOne } from '../../resources/lookups.ts'
 import { ReferenceErrors } from '../../resources/references.ts'
-import { customerOwnerLookup } from '../customers/index.ts'
 import type { CustomerBalance, CustomerBalanceAdjustmentBody, refundFields } from './customer-payment.fields.ts'
 import { addCredit, customerBalance, findInvoice, invoicePaymentEvents, lockCustomer, lockLedger, refunds } from './ledger.repository.ts'
 import { amountError, applyEvent, refund, type PaymentStatus } from './ledger.rules.ts'
-import { dayOf, decimalOf, openCustomer, payableInvoice, recordChange, recordCustomerMove, recordPayment, type Move } from './money-moves.ts'
+import { dayOf, decimalOf, openCustomer, payableInvoice, recordChange, recordCustomerMove, recordPayment, visibleCustomer, type Move } from './money-moves.ts'
 import type { invoicePaymentEventFields } from './payment.fields.ts'
 import { findPayment, insertRefund, paymentTotals, setRefunded } from './payment.repository.ts'
 import { created, customerScope } from './payment.service.ts'
@@ -93,15 +91,12 @@ export function refundUseCases(db: Database, clock: () => Date) {
   }
 }
 
-const notFoundCustomer = (customerId: number) => new AppError('not_found', { message: `Customer ${customerId} was not found` })
-
 /** Customer balances: negative is a debt, positive credit; manual adjustments recorded with who made them. */
 export function customerBalanceUseCases(db: Database, clock: () => Date) {
   return {
     get: (actor: Actor, customerId: number): Promise<Static<typeof CustomerBalance>> =>
       db.readTenant(actor.brandId, async (reader) => {
-        const owner = await lookUpOne(reader, customerOwnerLookup(customerId))
-        if (owner === undefined || (actor.contractOwnerId !== null && owner !== actor.contractOwnerId)) throw notFoundCustomer(customerId)
+        await visibleCustomer(reader, actor, customerId)
         const [balance, totals] = [await customerBalance(reader, customerId), await paymentTotals(reader, customerId)]
         return {
           id: customerId,

@@ -42,10 +42,20 @@ export async function openCustomer(move: Move, customerId: number): Promise<Deci
   return customerBalance(move.trx, customerId)
 }
 
-/** 400 unless the customer exists in the brand and lies within the actor's contract owner. */
-export async function assertCustomer(trx: TenantTransaction, actor: Actor, customerId: number): Promise<void> {
+/** Whether the customer exists in the brand and lies within the actor's contract owner. */
+async function isVisibleCustomer(trx: TenantTransaction, actor: Actor, customerId: number): Promise<boolean> {
   const owner = await lookUpOne(trx, customerOwnerLookup(customerId))
-  if (owner === undefined || (actor.contractOwnerId !== null && owner !== actor.contractOwnerId)) invalidReference('customerId', `customer ${customerId} does not exist`).throwIfAny()
+  return owner !== undefined && (actor.contractOwnerId === null || owner === actor.contractOwnerId)
+}
+
+/** 400 unless the customer a body names is visible to the actor. */
+export async function assertCustomer(trx: TenantTransaction, actor: Actor, customerId: number): Promise<void> {
+  if (!(await isVisibleCustomer(trx, actor, customerId))) invalidReference('customerId', `customer ${customerId} does not exist`).throwIfAny()
+}
+
+/** 404 unless the customer a path names is visible to the actor. */
+export async function visibleCustomer(trx: TenantTransaction, actor: Actor, customerId: number): Promise<void> {
+  if (!(await isVisibleCustomer(trx, actor, customerId))) throw new AppError('not_found', { message: `Customer ${customerId} was not found` })
 }
 
 /**
