@@ -12,7 +12,7 @@ const oneLine = (text: string) => text.replace(/\s+/g, ' ')
 
 describe('child rows', () => {
   it('are selected in the parent’s query as a JSON array, joined on the brand and the parent id', () => {
-    const query = db.selectFrom('parents').select(['id', childRowsJson(accounts)('parents').as('accounts')]).compile()
+    const query = db.selectFrom('parents').select(['id', childRowsJson(accounts).json('parents').as('accounts')]).compile()
     assert.equal(
       oneLine(query.sql),
       'select "id", coalesce((select json_strip_nulls(json_agg(x)) from (select "c"."id" as "id", "c"."account_number" as "accountNumber" from "accounts" as c where c.brand_id = "parents"."brand_id" and "c"."parent_id" = "parents"."id" order by c.id) as x), \'[]\'::json) as "accounts" from "parents"',

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Condition } from '../lists/filters.ts'
+import type { JsonColumn } from './table.ts'
 
 /**
  * Child rows a resource answers inside itself (a supplier's accounts): another table whose rows
@@ -13,7 +14,17 @@ export interface ChildRows {
   parentColumn: string
   /** The fields each child is answered with: API name → column. Null columns are left out. */
   fields: Record<string, string>
+  /**
+   * The fields whose column is `numeric`: written without trailing zeros (`12.5`, not `12.5000`),
+   * as the API answers numbers, since lists send this JSON as PostgreSQL wrote it.
+   */
+  decimals?: readonly string[]
 }
+
+const answered = new Set<ChildRows>()
+
+/** Every child rows answered inside a parent so far (the schema test checks their column types). */
+export const answeredChildRows = (): readonly ChildRows[] => [...answered]
 
 /**
  * The children of each parent row as a JSON array (ordered by id; `[]` without any), for the
@@ -24,11 +35,17 @@ export interface ChildRows {
  * a page of 100 cards costs PostgreSQL 0.45 ms instead of 0.71. The aggregate reads the sorted
  * subquery in its order (a scan of one table, no join to reorder it).
  */
-export function childRowsJson(child: ChildRows): (parent: string) => RawBuilder<unknown> {
-  const columns = sql.join(Object.entries(child.fields).map(([name, column]) => sql`${sql.ref(`c.${column}`)} as ${sql.id(name)}`))
-  return (parent) => sql`coalesce((select json_strip_nulls(json_agg(x)) from (select ${columns}
+export function childRowsJson(child: ChildRows): JsonColumn {
+  answered.add(child)
+  const decimals = new Set(child.decimals ?? [])
+  const columns = sql.join(
+    Object.entries(child.fields).map(([name, column]) => (decimals.has(name) ? sql`trim_scale(${sql.ref(`c.${column}`)})` : sql.ref(`c.${column}`)).as(name)),
+  )
+  return {
+    json: (parent) => sql`coalesce((select json_strip_nulls(json_agg(x)) from (select ${columns}
     from ${sql.table(child.table)} as c
-    where c.brand_id = ${sql.ref(`${parent}.brand_id`)} and ${sql.ref(`c.${child.parentColumn}`)} = ${sql.ref(`${parent}.id`)} order by c.id) as x), '[]'::json)`
+    where c.brand_id = ${sql.ref(`${parent}.brand_id`)} and ${sql.ref(`c.${child.parentColumn}`)} = ${sql.ref(`${parent}.id`)} order by c.id) as x), '[]'::json)`,
+  }
 }
 
 /**

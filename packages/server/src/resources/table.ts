@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely } from 'kysely'
+import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 import type { TenantReader } from '../db/database.ts'
 import type { TenantTable } from '../db/tables.ts'
 import { applyList, whereConditions } from '../lists/apply.ts'
@@ -6,6 +6,7 @@ import type { Condition } from '../lists/filters.ts'
 import { project, type ListRequest } from '../lists/list-query.ts'
 import { asConflict, asInUse, asInvalidReference } from './conflicts.ts'
 import type { DocumentOf, FieldMap, ResourceOf } from './fields.ts'
+import { JsonText } from './json-text.ts'
 import type { ResourceDescription, Row } from './resource.ts'
 import { assertVersion } from './preconditions.ts'
 
@@ -40,7 +41,18 @@ export interface TableOptions {
    * Columns the query computes rather than reads (a parent's child rows, `childRowsJson`): the
    * field map names them as columns, read-only; here each gets its SQL, given the table's name.
    */
-  computed?: Record<string, (table: string) => Expression<unknown>>
+  computed?: Record<string, Computed>
+}
+
+/** A computed column's SQL given the table's name, or JSON the query builds (`JsonColumn`). */
+export type Computed = ((table: string) => Expression<unknown>) | JsonColumn
+
+/**
+ * A computed column of JSON: parsed where one resource is read, answered by a list page as the
+ * text PostgreSQL wrote (`JsonText`). Its JSON must be what the field's schema would serialise.
+ */
+export interface JsonColumn {
+  json: (table: string) => RawBuilder<unknown>
 }
 
 /**
@@ -74,14 +86,25 @@ export interface ResourceTable<M extends FieldMap> {
 export function resourceTable<M extends FieldMap>(name: TenantTable, description: ResourceDescription<M>, options: TableOptions = {}): ResourceTable<M> {
   const { columns, versioned } = description
   const computed = options.computed ?? {}
-  const selection = (wanted: (column: string) => boolean) =>
-    [...new Set(['id', ...columns])].filter(wanted).map((column) => (computed[column] === undefined ? column : aliased(computed[column](name), column)))
+  const jsonColumns = Object.keys(computed).filter((column) => typeof computed[column] !== 'function')
+  const expression = (column: string, inList: boolean) => {
+    const c = computed[column]!
+    if (typeof c === 'function') return c(name)
+    return inList ? sql`(${c.json(name)})::text` : c.json(name)
+  }
+  const selection = (wanted: (column: string) => boolean, inList = false) =>
+    [...new Set(['id', ...columns])].filter(wanted).map((column) => (computed[column] === undefined ? column : aliased(expression(column, inList), column)))
   const selected = selection(() => true)
   // A list asking for some fields (`fields=`, a summary) skips the computed columns of the others:
   // a card's thousands of rates are not aggregated to be dropped.
   const fieldOfColumn = new Map(Object.entries(description.fields).map(([field, f]) => [f.options.column, field]))
+  const listedAll = selection(() => true, true)
   const listed = (fields: readonly string[] | undefined) =>
-    fields === undefined ? selected : selection((column) => computed[column] === undefined || fields.includes(fieldOfColumn.get(column) ?? ''))
+    fields === undefined ? listedAll : selection((column) => computed[column] === undefined || fields.includes(fieldOfColumn.get(column) ?? ''), true)
+  const listedRow = (row: Row) => {
+    for (const column of jsonColumns) if (typeof row[column] === 'string') row[column] = new JsonText(row[column])
+    return description.toApi(row)
+  }
   // Untyped inside, typed at the boundary: columns come from the module's own field map.
   const kysely = (db: TenantReader) => db as unknown as Kysely<any>
   const from = (db: TenantReader, conditions: readonly Condition[], select = selected) => whereConditions(kysely(db).selectFrom(name).select(select), conditions)
@@ -94,7 +117,7 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
     description,
     async page(db, list, scope) {
       const rows = await applyList(from(db, [...scope, ...list.conditions], listed(list.fields)), list).execute()
-      const items = rows.slice(0, list.pageSize).map((row) => description.toApi(row as Row))
+      const items = rows.slice(0, list.pageSize).map((row) => listedRow(row as Row))
       return { page: list.page, items: project(items, list.fields), hasNext: rows.length > list.pageSize }
     },
     exists: async (db, conditions) => (await from(db, conditions).limit(1).executeTakeFirst()) !== undefined,

@@ -76,6 +76,10 @@ describe('/v2/rental-rates, and the rates of a rental rate card', () => {
     assert.deepEqual(listed.body, rentalRates)
     const one = await server.request('GET', `${RATES}/${rentalRates[0].id}`, { token })
     assert.deepEqual([one.status, one.body, one.headers.get('etag')], [200, rentalRates[0], '"1"'])
+    // The card list sends the rates as PostgreSQL wrote them: the same JSON, numbers without the scale's zeros.
+    const cards = await server.request('GET', `${CARDS}?page=1&pageSize=1&sort=id:desc`, { token })
+    assert.deepEqual([cards.status, cards.headers.get('content-type'), cards.body], [200, 'application/json; charset=utf-8', [response.body]])
+    assert.match(cards.text, /"rentalRates":\[\{"id":\d+,"rentalProductId":\d+,"price":1234567\.8912,.*"price":0\.0001,"rentalRatePriceType":"ONEOFF","startDate":"2025-01-01","showOnInvoice":false\}\]\}\]$/)
   })
 
   it('answers a lightweight summary (the card without its rates) when the summary header is true', async () => {

@@ -22,6 +22,7 @@ const lineRows: ChildRows = {
     periodStartDate: 'period_start_date',
     periodEndDate: 'period_end_date',
   },
+  decimals: ['quantity', 'unitPriceInMajorCurrency', 'amountInMajorCurrency', 'taxRate', 'taxAmountInMajorCurrency'],
 }
 
 export const invoices = resourceTable('invoices', invoiceResource, { computed: { invoice_lines: childRowsJson(lineRows) } })

@@ -25,6 +25,7 @@ export const rentalRateRows: ChildRows = {
     endDate: 'end_date',
     showOnInvoice: 'show_on_invoice',
   },
+  decimals: ['price'],
 }
 
 /** The card a rate belongs to, or undefined when the brand has no such rate. */

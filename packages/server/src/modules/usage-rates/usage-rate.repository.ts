@@ -1,5 +1,7 @@
 import type { TenantReader } from '../../db/database.ts'
 import type { ChildRows } from '../../resources/children.ts'
+import { decimalNumber } from '../../resources/decimal.ts'
+import type { FieldOptions } from '../../resources/fields.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { usageRateFields, usageRateResource } from './usage-rate.fields.ts'
 import './usage-rate.table.ts'
@@ -15,6 +17,7 @@ export const usageRateRows: ChildRows = {
   table: 'usage_rates',
   parentColumn: 'usage_rate_card_id',
   fields: Object.fromEntries(Object.keys(usageRateFields).map((name) => [name, snake(name)])),
+  decimals: Object.entries(usageRateFields).flatMap(([name, f]): string[] => ((f.options as FieldOptions).read === decimalNumber ? [name] : [])),
 }
 
 /** The card a rate belongs to, or undefined when the brand has no such rate. */

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import pg from 'pg'
+import '../../src/modules/index.ts'
+import { answeredChildRows } from '../../src/resources/children.ts'
+import { createTestDatabase, type TestDatabase } from '../helpers/database.ts'
+
+/**
+ * A list sends the child rows PostgreSQL wrote as JSON without reading them again (`JsonText`), so
+ * that JSON must be what the API answers for a read by id: numbers without the trailing zeros of a
+ * `numeric` scale (the child rows name those columns as `decimals`), and no timestamps, whose JSON
+ * text differs from the API's ISO form. Checked for every child rows any module answers.
+ */
+describe('child rows answered inside their parents', () => {
+  let database: TestDatabase
+  let types: Map<string, string>
+
+  before(async () => {
+    database = await createTestDatabase()
+    const client = new pg.Client({ connectionString: database.url })
+    await client.connect()
+    try {
+      const result = await client.query<{ name: string; type: string }>(
+        `select table_name || '.' || column_name as name, data_type as type from information_schema.columns where table_schema = 'public'`,
+      )
+      types = new Map(result.rows.map((row) => [row.name, row.type]))
+    } finally {
+      await client.end()
+    }
+  })
+  after(() => database.drop())
+
+  it('are the rates, lines, accounts and references of the modules that answer them', () => {
+    const tables = answeredChildRows().map((child) => child.table).sort()
+    assert.deepEqual(tables, ['invoice_lines', 'rental_rates', 'supplier_accounts', 'usage_product_references', 'usage_rates'])
+  })
+
+  it('name every numeric column as a decimal, and hold no timestamp', () => {
+    for (const child of answeredChildRows()) {
+      const decimals = new Set(child.decimals ?? [])
+      for (const [name, column] of Object.entries(child.fields)) {
+        const type = types.get(`${child.table}.${column}`)
+        assert.ok(type !== undefined, `${child.table}.${column} (${name}) is not a column`)
+        assert.equal(decimals.has(name), type === 'numeric', `${child.table}.${column} (${name}) is ${type}: ${type === 'numeric' ? 'it must be' : 'only numeric columns are'} among the decimals`)
+        assert.ok(!type.startsWith('timestamp'), `${child.table}.${column} (${name}) is a timestamp`)
+      }
+    }
+  })
+})
