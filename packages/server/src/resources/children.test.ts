@@ -15,7 +15,7 @@ describe('child rows', () => {
     const query = db.selectFrom('parents').select(['id', childRowsJson(accounts).json('parents').as('accounts')]).compile()
     assert.equal(
       oneLine(query.sql),
-      'select "id", coalesce((select json_strip_nulls(json_agg(x)) from (select "c"."id" as "id", "c"."account_number" as "accountNumber" from "accounts" as c where c.brand_id = "parents"."brand_id" and "c"."parent_id" = "parents"."id" order by c.id) as x), \'[]\'::json) as "accounts" from "parents"',
+      'select "id", coalesce((select json_agg(json_strip_nulls(row_to_json(x))) from (select "c"."id" as "id", "c"."account_number" as "accountNumber" from "accounts" as c where c.brand_id = "parents"."brand_id" and "c"."parent_id" = "parents"."id" order by c.id) as x), \'[]\'::json) as "accounts" from "parents"',
     )
     assert.deepEqual(query.parameters, [])
   })

@@ -31,9 +31,10 @@ export const answeredChildRows = (): readonly ChildRows[] => [...answered]
  * parent table's `computed` columns: `computed: { supplier_accounts: childRowsJson(accounts) }`.
  * The brand is part of the join, as of every key, so a distributed table finds them on its shard.
  * Each child is its row under the API names (`row_to_json`, which looks up the columns' types
- * once per query where `json_build_object` does per value), the nulls stripped once per parent:
- * a page of 100 cards costs PostgreSQL 0.45 ms instead of 0.71. The aggregate reads the sorted
- * subquery in its order (a scan of one table, no join to reorder it).
+ * once per query where `json_build_object` does per value), its nulls stripped: a page of 100
+ * cards with a rate each costs PostgreSQL 0.55 ms instead of 0.65. Stripping each child, not the
+ * whole array, keeps one card of 10,000 rates at 66 ms (the whole array: 116). The aggregate reads
+ * the sorted subquery in its order (a scan of one table, no join to reorder it).
  */
 export function childRowsJson(child: ChildRows): JsonColumn {
   answered.add(child)
@@ -42,7 +43,7 @@ export function childRowsJson(child: ChildRows): JsonColumn {
     Object.entries(child.fields).map(([name, column]) => (decimals.has(name) ? sql`trim_scale(${sql.ref(`c.${column}`)})` : sql.ref(`c.${column}`)).as(name)),
   )
   return {
-    json: (parent) => sql`coalesce((select json_strip_nulls(json_agg(x)) from (select ${columns}
+    json: (parent) => sql`coalesce((select json_agg(json_strip_nulls(row_to_json(x))) from (select ${columns}
     from ${sql.table(child.table)} as c
     where c.brand_id = ${sql.ref(`${parent}.brand_id`)} and ${sql.ref(`c.${child.parentColumn}`)} = ${sql.ref(`${parent}.id`)} order by c.id) as x), '[]'::json)`,
   }
