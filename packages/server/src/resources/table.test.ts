@@ -53,4 +53,13 @@ describe('leaveOut', () => {
     assert.deepEqual(leaveOut(list, cards.list, ['rates']).fields, ['id', 'name'])
     assert.deepEqual(leaveOut({ ...list, fields: ['rates', 'name'] }, cards.list, ['rates']).fields, ['name'])
   })
+
+  it('refuses a JSON column whose field reads its value: a list hands that field text, not the parsed value', () => {
+    const reading = describeResource(
+      { id: idField(), rates: field(Type.Array(Type.Object({ id: Type.Integer() })), { column: 'rates', access: 'read-only', read: (value: unknown[]) => value }) },
+      { noun: 'Card' },
+    )
+    const rates = childRowsJson({ table: 'rates', parentColumn: 'card_id', fields: { id: 'id' } })
+    assert.throws(() => resourceTable('rental_rate_cards', reading, { computed: { rates } }), /rental_rate_cards\.rates: a JSON column's field cannot have a read/)
+  })
 })

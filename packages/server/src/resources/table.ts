@@ -87,6 +87,10 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
   const { columns, versioned } = description
   const computed = options.computed ?? {}
   const jsonColumns = Object.keys(computed).filter((column) => typeof computed[column] !== 'function')
+  // A list hands a JSON column's field its text (`JsonText`), never the parsed value a `read` expects.
+  for (const [field, f] of Object.entries(description.fields)) {
+    if (f.options.read !== undefined && jsonColumns.includes(f.options.column ?? '')) throw new Error(`${name}.${field}: a JSON column's field cannot have a read`)
+  }
   const expression = (column: string, inList: boolean) => {
     const c = computed[column]!
     if (typeof c === 'function') return c(name)
