@@ -7,17 +7,21 @@ import { childConditions, childRowsJson, type ChildRows } from './children.ts'
 
 // Compiles only: no database behind it.
 const db = compileOnly()
-const accounts: ChildRows = { table: 'accounts', parentColumn: 'parent_id', fields: { id: 'id', accountNumber: 'account_number' } }
+const accounts: ChildRows = { table: 'accounts', parentColumn: 'parent_id', fields: { id: 'id', accountNumber: 'account_number', note: 'note' }, nullable: ['note'] }
 const oneLine = (text: string) => text.replace(/\s+/g, ' ')
 
 describe('child rows', () => {
-  it('are selected in the parent’s query as a JSON array, joined on the brand and the parent id', () => {
-    const query = db.selectFrom('parents').select(['id', childRowsJson(accounts).json('parents').as('accounts')]).compile()
+  it('are selected in the parent’s query as JSON text, joined on the brand and the parent id, each nullable field’s nulls removed', () => {
+    const query = db.selectFrom('parents').select(['id', childRowsJson(accounts).text('parents').as('accounts')]).compile()
     assert.equal(
       oneLine(query.sql),
-      'select "id", coalesce((select json_agg(json_strip_nulls(row_to_json(x))) from (select "c"."id" as "id", "c"."account_number" as "accountNumber" from "accounts" as c where c.brand_id = "parents"."brand_id" and "c"."parent_id" = "parents"."id" order by c.id) as x), \'[]\'::json) as "accounts" from "parents"',
+      'select "id", coalesce(replace((select json_agg(row_to_json(x)) from (select "c"."id" as "id", "c"."account_number" as "accountNumber", "c"."note" as "note" from "accounts" as c where c.brand_id = "parents"."brand_id" and "c"."parent_id" = "parents"."id" order by c.id) as x)::text, \',"note":null\', \'\'), \'[]\') as "accounts" from "parents"',
     )
     assert.deepEqual(query.parameters, [])
+  })
+
+  it('refuse a nullable first field, whose null has no comma before it to remove', () => {
+    assert.throws(() => childRowsJson({ ...accounts, fields: { note: 'note', id: 'id' } }), /first field \(note\) cannot be nullable/)
   })
 
   it('turn the list’s filters on children into one condition on the parent id, values as parameters', () => {

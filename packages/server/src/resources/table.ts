@@ -48,11 +48,12 @@ export interface TableOptions {
 export type Computed = ((table: string) => Expression<unknown>) | JsonColumn
 
 /**
- * A computed column of JSON: parsed where one resource is read, answered by a list page as the
- * text PostgreSQL wrote (`JsonText`). Its JSON must be what the field's schema would serialise.
+ * A computed column of JSON, built by the query as text: parsed where one resource is read,
+ * answered by a list page as written (`JsonText`). Its JSON must be what the field's schema would
+ * serialise.
  */
 export interface JsonColumn {
-  json: (table: string) => RawBuilder<unknown>
+  text: (table: string) => RawBuilder<unknown>
 }
 
 /**
@@ -94,7 +95,7 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
   const expression = (column: string, inList: boolean) => {
     const c = computed[column]!
     if (typeof c === 'function') return c(name)
-    return inList ? sql`(${c.json(name)})::text` : c.json(name)
+    return inList ? c.text(name) : sql`(${c.text(name)})::json`
   }
   const selection = (wanted: (column: string) => boolean, inList = false) =>
     [...new Set(['id', ...columns])].filter(wanted).map((column) => (computed[column] === undefined ? column : aliased(expression(column, inList), column)))

@@ -8,22 +8,25 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database.ts'
 /**
  * A list sends the child rows PostgreSQL wrote as JSON without reading them again (`JsonText`), so
  * that JSON must be what the API answers for a read by id: numbers without the trailing zeros of a
- * `numeric` scale (the child rows name those columns as `decimals`), and no timestamps, whose JSON
- * text differs from the API's ISO form. Checked for every child rows any module answers.
+ * `numeric` scale (the child rows name those columns as `decimals`), no timestamps, whose JSON
+ * text differs from the API's ISO form, and no nulls (the child rows name the columns that may be
+ * null as `nullable`, and the query leaves them out). Checked for every child rows any module answers.
  */
 describe('child rows answered inside their parents', () => {
   let database: TestDatabase
   let types: Map<string, string>
+  let nullable: Set<string>
 
   before(async () => {
     database = await createTestDatabase()
     const client = new pg.Client({ connectionString: database.url })
     await client.connect()
     try {
-      const result = await client.query<{ name: string; type: string }>(
-        `select table_name || '.' || column_name as name, data_type as type from information_schema.columns where table_schema = 'public'`,
+      const result = await client.query<{ name: string; type: string; nullable: string }>(
+        `select table_name || '.' || column_name as name, data_type as type, is_nullable as nullable from information_schema.columns where table_schema = 'public'`,
       )
       types = new Map(result.rows.map((row) => [row.name, row.type]))
+      nullable = new Set(result.rows.filter((row) => row.nullable === 'YES').map((row) => row.name))
     } finally {
       await client.end()
     }
@@ -43,6 +46,16 @@ describe('child rows answered inside their parents', () => {
         assert.ok(type !== undefined, `${child.table}.${column} (${name}) is not a column`)
         assert.equal(decimals.has(name), type === 'numeric', `${child.table}.${column} (${name}) is ${type}: ${type === 'numeric' ? 'it must be' : 'only numeric columns are'} among the decimals`)
         assert.ok(!type.startsWith('timestamp'), `${child.table}.${column} (${name}) is a timestamp`)
+      }
+    }
+  })
+
+  it('name every column that may be null as nullable, and no other', () => {
+    for (const child of answeredChildRows()) {
+      const declared = new Set(child.nullable ?? [])
+      for (const [name, column] of Object.entries(child.fields)) {
+        const mayBeNull = nullable.has(`${child.table}.${column}`)
+        assert.equal(declared.has(name), mayBeNull, `${child.table}.${column} (${name}) ${mayBeNull ? 'may be null: it must be' : 'is never null: it must not be'} among the nullable fields`)
       }
     }
   })

@@ -124,6 +124,18 @@ describe('tenant connections remember their brand, and never serve one brand und
     assert.ok(rows.some((row) => /from "roles" where "name" = \$1/.test(row.statement)), JSON.stringify(rows))
   })
 
+  it('plans a prepared statement once, not on every execution (a page with its limit and offset)', async () => {
+    const plans = await db.readTenant(a, async (reader) => {
+      for (let page = 0; page < 3; page++) await reader.selectFrom('roles').select('id').orderBy('id').limit(11).offset(page * 10).execute()
+      return (
+        await sql<{ generic: number; custom: number }>`
+          select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+           where statement like '%from "roles" order by "id" limit $1 offset $2'`.execute(reader)
+      ).rows
+    })
+    assert.deepEqual(plans, [{ generic: 3, custom: 0 }])
+  })
+
   it('refuses a brand that is not a positive whole number', async () => {
     for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 53]) {
       await assert.rejects(db.withTenant(bad, look), /not a brand id/)

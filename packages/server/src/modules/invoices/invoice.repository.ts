@@ -23,6 +23,7 @@ const lineRows: ChildRows = {
     periodEndDate: 'period_end_date',
   },
   decimals: ['quantity', 'unitPriceInMajorCurrency', 'amountInMajorCurrency', 'taxRate', 'taxAmountInMajorCurrency'],
+  nullable: ['taxBandId', 'periodStartDate', 'periodEndDate'],
 }
 
 export const invoices = resourceTable('invoices', invoiceResource, { computed: { invoice_lines: childRowsJson(lineRows) } })

@@ -26,6 +26,7 @@ export const rentalRateRows: ChildRows = {
     showOnInvoice: 'show_on_invoice',
   },
   decimals: ['price'],
+  nullable: ['rentalRateType', 'periodsInAdvance', 'rentalRateFrequency', 'endDate'],
 }
 
 /** The card a rate belongs to, or undefined when the brand has no such rate. */

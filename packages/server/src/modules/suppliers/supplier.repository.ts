@@ -12,6 +12,7 @@ export const accountRows: ChildRows = {
   table: 'supplier_accounts',
   parentColumn: 'supplier_id',
   fields: { id: 'id', accountNumber: 'account_number', description: 'description' },
+  nullable: ['description'],
 }
 
 export const suppliers = resourceTable('suppliers', supplierResource, {

@@ -14,7 +14,12 @@ type StoredInventory = Stored<ResourceOf<typeof usageProductInventoryFields>>
 export type ReferenceItem = Document['productReferences'][number]
 
 /** A UPI's references as the UPI answers them, and the table its list filters reach. */
-export const referenceRows: ChildRows = { table: 'usage_product_references', parentColumn: 'usage_product_inventory_id', fields: REFERENCE_COLUMNS }
+export const referenceRows: ChildRows = {
+  table: 'usage_product_references',
+  parentColumn: 'usage_product_inventory_id',
+  fields: REFERENCE_COLUMNS,
+  nullable: ['label', 'endDate', 'userId', 'userEmail', 'costCentreCode', 'departmentCode', 'notes'],
+}
 
 export const usageProductInventories = resourceTable('usage_product_inventories', usageProductInventoryResource, {
   computed: { product_references: childRowsJson(referenceRows) },

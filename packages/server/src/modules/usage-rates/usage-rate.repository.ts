@@ -18,6 +18,7 @@ export const usageRateRows: ChildRows = {
   parentColumn: 'usage_rate_card_id',
   fields: Object.fromEntries(Object.keys(usageRateFields).map((name) => [name, snake(name)])),
   decimals: Object.entries(usageRateFields).flatMap(([name, f]): string[] => ((f.options as FieldOptions).read === decimalNumber ? [name] : [])),
+  nullable: ['endDate'],
 }
 
 /** The card a rate belongs to, or undefined when the brand has no such rate. */
