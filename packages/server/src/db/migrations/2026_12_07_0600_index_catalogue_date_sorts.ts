@@ -1,11 +1,11 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
+import { createSortIndexes, dropSortIndexes, type SortIndex } from './sort-indexes.ts'
 
 // The catalogue's lists sorted by their validity date (availableFrom, a category's startDate; a
 // card's rates by startDate, its price history) read the whole brand and sort it: at 10,000 rows
 // 2 to 20 ms of the database's time on a busy machine, where an index walk reads one page of
-// rows (docs/performance.md, "Catalogue lists at 10,000 rows"). Each index leads with the brand
-// and ends with the id, the lists' tiebreaker, as every list index does.
-const INDEXES: ReadonlyArray<readonly [table: string, columns: readonly string[]]> = [
+// rows (docs/performance.md, "Catalogue lists at 10,000 rows").
+const INDEXES: readonly SortIndex[] = [
   ['rental_product_categories', ['start_date']],
   ['rental_products', ['available_from']],
   ['usage_products', ['available_from']],
@@ -16,15 +16,5 @@ const INDEXES: ReadonlyArray<readonly [table: string, columns: readonly string[]
   ['usage_rates', ['usage_rate_card_id', 'start_date']],
 ]
 
-const nameOf = (table: string, columns: readonly string[]) => `${table}_${columns.at(-1)}_sort`
-
-export async function up(db: Kysely<any>): Promise<void> {
-  for (const [table, columns] of INDEXES) {
-    const keys = sql.join(['brand_id', ...columns, 'id'].map((column) => sql.ref(column)))
-    await sql`create index ${sql.raw(nameOf(table, columns))} on ${sql.table(table)} (${keys})`.execute(db)
-  }
-}
-
-export async function down(db: Kysely<any>): Promise<void> {
-  for (const [table, columns] of INDEXES) await sql`drop index ${sql.raw(nameOf(table, columns))}`.execute(db)
-}
+export const up = (db: Kysely<any>) => createSortIndexes(db, INDEXES)
+export const down = (db: Kysely<any>) => dropSortIndexes(db, INDEXES)

@@ -46,6 +46,7 @@ import * as linkAssignmentsToInventory from './2026_12_06_0600_link_assignments_
 import * as indexCatalogueDateSorts from './2026_12_07_0600_index_catalogue_date_sorts.ts'
 import * as createCustomerCreditStatus from './2026_12_08_0100_create_customer_credit_status.ts'
 import * as indexRentalProductsBySupplier from './2026_12_08_0200_index_rental_products_by_supplier.ts'
+import * as indexPricingAndReferenceSorts from './2026_12_09_0100_index_pricing_and_reference_sorts.ts'
 import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
 import * as createPaymentProvidersAndMandates from './2026_12_07_0400_create_payment_providers_and_mandates.ts'
 import * as createRatedCharges from './2026_12_07_0100_create_rated_charges.ts'
@@ -104,4 +105,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0600_index_catalogue_date_sorts': indexCatalogueDateSorts,
   '2026_12_08_0100_create_customer_credit_status': createCustomerCreditStatus,
   '2026_12_08_0200_index_rental_products_by_supplier': indexRentalProductsBySupplier,
+  '2026_12_09_0100_index_pricing_and_reference_sorts': indexPricingAndReferenceSorts,
 }
