@@ -45,11 +45,11 @@ export const answeredChildRows = (): readonly ChildRows[] => [...answered]
  * else: inside a JSON string every `"` is escaped, so `,"` only ever starts a key.
  */
 export function childRowsJson(child: ChildRows): JsonColumn {
-  answered.add(child)
   const decimals = new Set(child.decimals ?? [])
   const nullable = child.nullable ?? []
   const [first] = Object.keys(child.fields)
   if (first !== undefined && nullable.includes(first)) throw new Error(`${child.table}: the first field (${first}) cannot be nullable`)
+  answered.add(child)
   const columns = sql.join(
     Object.entries(child.fields).map(([name, column]) => (decimals.has(name) ? sql`trim_scale(${sql.ref(`c.${column}`)})` : sql.ref(`c.${column}`)).as(name)),
   )

@@ -46,6 +46,8 @@ describe('child rows answered inside their parents', () => {
         assert.ok(type !== undefined, `${child.table}.${column} (${name}) is not a column`)
         assert.equal(decimals.has(name), type === 'numeric', `${child.table}.${column} (${name}) is ${type}: ${type === 'numeric' ? 'it must be' : 'only numeric columns are'} among the decimals`)
         assert.ok(!type.startsWith('timestamp'), `${child.table}.${column} (${name}) is a timestamp`)
+        // Nulls are removed from the text at the children's own level only (json_strip_nulls went deeper).
+        assert.ok(type !== 'json' && type !== 'jsonb', `${child.table}.${column} (${name}) is ${type}: its nested nulls would stay`)
       }
     }
   })
@@ -53,6 +55,7 @@ describe('child rows answered inside their parents', () => {
   it('name every column that may be null as nullable, and no other', () => {
     for (const child of answeredChildRows()) {
       const declared = new Set(child.nullable ?? [])
+      for (const name of declared) assert.ok(name in child.fields, `${child.table}: nullable ${name} is not one of its fields`)
       for (const [name, column] of Object.entries(child.fields)) {
         const mayBeNull = nullable.has(`${child.table}.${column}`)
         assert.equal(declared.has(name), mayBeNull, `${child.table}.${column} (${name}) ${mayBeNull ? 'may be null: it must be' : 'is never null: it must not be'} among the nullable fields`)

@@ -37,13 +37,17 @@ const cycleOf = (row: CycleRow): CycleOfBillRuns => ({
   defaultInvoiceDate: row.invoice_date_rule ?? undefined,
 })
 
+// In the SQL text, not a parameter: a generic plan (tenant connections use them) can then match
+// the partial index `bill_runs_one_unfinished` (`where bill_run_status <> 'FINALIZED'`).
+const FINALIZED = sql.lit('FINALIZED')
+
 /** The brand's billing cycles that have no unfinished bill run (one query; usually none). */
 export async function cyclesWithoutOpenBillRun(db: TenantReader): Promise<CycleOfBillRuns[]> {
   const rows = await db
     .selectFrom('billing_cycles as c')
     .select(cycleColumns)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('bill_runs as b').select('b.id').whereRef('b.billing_cycle_id', '=', 'c.id').where('b.bill_run_status', '<>', 'FINALIZED'))),
+      not(exists(selectFrom('bill_runs as b').select('b.id').whereRef('b.billing_cycle_id', '=', 'c.id').where('b.bill_run_status', '<>', FINALIZED))),
     )
     .execute()
   return rows.map(cycleOf)

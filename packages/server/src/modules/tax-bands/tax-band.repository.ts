@@ -29,7 +29,8 @@ export async function clearFlagOnOthers(db: TenantReader, flag: ExclusiveFlag, k
   let query = db
     .updateTable('tax_bands')
     .set((eb) => ({ [flag]: false, version: eb('version', '+', 1), updated_date: new Date() }))
-    .where(flag, '=', true)
+    // A literal, so that a generic plan finds the holder through the flag's partial unique index.
+    .where(flag, '=', sql.lit(true))
   if (keep !== undefined) query = query.where('id', '<>', keep)
   await query.execute()
 }
