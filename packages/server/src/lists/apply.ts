@@ -15,6 +15,7 @@ export function whereConditions<QB extends Filterable>(query: QB, conditions: re
       const holds = (name: string) => {
         const column = sql.ref(name)
         if (condition.operator === '>|null') return eb.or([eb(column, '>', condition.value), eb(column, 'is', null)])
+        if (condition.operator === 'like lower') return eb(column, 'like', sql`lower(${condition.value})`)
         return eb(column, condition.operator, condition.value)
       }
       return condition.orColumns === undefined ? holds(condition.column) : eb.or([condition.column, ...condition.orColumns].map(holds))

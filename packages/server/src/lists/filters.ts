@@ -7,8 +7,12 @@ import { textProblem } from '../text.ts'
  */
 export type FilterType = 'string' | 'id' | 'number' | 'date' | 'datetime' | 'boolean'
 
-/** `@>` and `&&`: an id-list column holds the id, or any of the ids (`idListConditions`). */
-export type Operator = '=' | 'in' | 'ilike' | '<' | '>' | '<=' | '>=' | '>|null' | '@>' | '&&'
+/**
+ * `@>` and `&&`: an id-list column holds the id, or any of the ids (`idListConditions`).
+ * `like lower`: `ilike` on a column that already holds the lower case of the text (`folded`), so
+ * it is compared with the lowered pattern as it is, not folded row by row as `ilike` would.
+ */
+export type Operator = '=' | 'in' | 'ilike' | 'like lower' | '<' | '>' | '<=' | '>=' | '>|null' | '@>' | '&&'
 
 export interface Condition {
   column: string

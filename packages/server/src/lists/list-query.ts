@@ -20,6 +20,11 @@ export interface ListField {
   /** Further columns the filter matches on: an item matches when any of them does (`filter=` over several text fields). */
   orColumns?: readonly string[]
   /**
+   * A stored generated column holding `lower(column)`: `like:` matches it against the lowered
+   * pattern, which is what `ilike` does in a UTF-8 database, without folding every row it reads.
+   */
+  folded?: string
+  /**
    * A `boolean` flag that adds this comparison on the column when `true` and nothing when `false`
    * (the customer payments' `excludeDebits=true` keeps `amount >= 0`).
    */
@@ -130,7 +135,8 @@ export function parseConditions(query: Partial<ListQuery>, spec: ListSpec, error
     if (typeof parsed === 'string') errors.push({ field: param, code: 'invalid_filter', message: parsed })
     else if (field.when !== undefined) {
       if (parsed.value === true) conditions.push({ column: field.column, ...field.when })
-    } else conditions.push(field.orColumns === undefined ? parsed : { ...parsed, orColumns: field.orColumns })
+    } else if (field.orColumns !== undefined) conditions.push({ ...parsed, orColumns: field.orColumns })
+    else conditions.push(parsed.operator === 'ilike' && field.folded !== undefined ? { ...parsed, column: field.folded, operator: 'like lower' } : parsed)
   }
   if (errors.length > 0) throw queryError(errors)
   return conditions

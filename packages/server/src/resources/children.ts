@@ -86,6 +86,8 @@ function comparison(column: RawBuilder<unknown>, { operator, value }: Condition)
       return sql`${column} = any(${value})`
     case 'ilike':
       return sql`${column} ilike ${value}`
+    case 'like lower':
+      return sql`${column} like lower(${value})`
     case '>|null':
       return sql`(${column} > ${value} or ${column} is null)`
     default:

@@ -25,6 +25,11 @@ export interface FieldOptions {
   filter?: FilterType | 'enum'
   /** The filter's query parameter when it is not the field's name (published quirks). */
   param?: string
+  /**
+   * `like:` matches the table's `<column>_folded`, a stored generated `lower(column)` that a
+   * migration adds (`ListField.folded`): for names searched in tables of thousands of rows.
+   */
+  folded?: boolean
   sortable?: boolean
   access?: Access
   /** May be absent, in bodies and in answers. */

@@ -53,3 +53,17 @@ describe('an enum filter', () => {
     assert.throws(() => describeResource({ id: idField(), name: field(Type.String(), { column: 'name', filter: 'enum' }) }, { noun: 'X' }), /enum filter needs/)
   })
 })
+
+describe('a folded name', () => {
+  const named = describeResource({ id: idField(), name: field(Type.String(), { column: 'name', filter: 'string', folded: true }) }, { noun: 'Named' })
+
+  it('is matched by like: through its stored lower case; its other operators keep the column', () => {
+    assert.deepEqual(parseConditions({ name: 'like:Ab' }, named.list), [{ column: 'name_folded', operator: 'like lower', value: '%Ab%' }])
+    assert.deepEqual(parseConditions({ name: 'Ab' }, named.list), [{ column: 'name', operator: '=', value: 'Ab' }])
+    assert.deepEqual(parseConditions({ name: 'in:Ab,c' }, named.list), [{ column: 'name', operator: 'in', value: ['Ab', 'c'] }])
+  })
+
+  it('needs a string filter', () => {
+    assert.throws(() => describeResource({ id: idField(), n: field(Type.Number(), { column: 'n', filter: 'number', folded: true }) }, { noun: 'X' }), /only a string filter/)
+  })
+})

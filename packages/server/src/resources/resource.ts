@@ -88,9 +88,13 @@ export function describeResource<M extends FieldMap>(fields: M, options: Describ
 function listSpecOf(fields: FieldMap, options: DescribeOptions): ListSpec {
   const columns: Record<string, ListField> = {}
   for (const [name, f] of Object.entries(fields)) {
-    const { column, filter, sortable, param } = f.options
+    const { column, filter, sortable, param, folded } = f.options
     if (column === undefined || (filter === undefined && sortable !== true)) continue
-    columns[name] = filter === 'enum' ? { column, filter: 'string', values: enumValues(name, f), sortable, param } : { column, filter, sortable, param }
+    if (folded === true && filter !== 'string') throw new Error(`field ${name}: only a string filter matches a folded column`)
+    columns[name] =
+      filter === 'enum'
+        ? { column, filter: 'string', values: enumValues(name, f), sortable, param }
+        : { column, filter, sortable, param, ...(folded === true ? { folded: `${column}_folded` } : {}) }
   }
   const answered = Object.keys(fields).filter((name) => fields[name]!.options.access !== 'write-only')
   return { fields: answered, columns: { ...columns, ...options.filters }, tiebreaker: options.tiebreaker ?? 'id' }

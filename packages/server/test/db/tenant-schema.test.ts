@@ -18,6 +18,8 @@ interface Relation {
 describe('every tenant relation the API reads is confined to the brand by the database', () => {
   let database: TestDatabase
   let relations: Relation[]
+  /** Each tenant policy's condition, by table. */
+  let policies: Array<{ table: string; using: string; check: string }>
 
   before(async () => {
     database = await createTestDatabase()
@@ -34,6 +36,11 @@ describe('every tenant relation the API reads is confined to the brand by the da
            and exists (select 1 from pg_attribute as a where a.attrelid = c.oid and a.attname = 'brand_id' and not a.attisdropped)
          order by c.relname`)
       relations = result.rows
+      policies = (
+        await client.query<{ table: string; using: string; check: string }>(
+          `select tablename as table, qual as using, with_check as check from pg_policies where schemaname = 'public' and policyname = 'tenant_isolation' order by 1`,
+        )
+      ).rows
     } finally {
       await client.end()
     }
@@ -48,6 +55,13 @@ describe('every tenant relation the API reads is confined to the brand by the da
   it('has row-level security and a policy on every tenant table', () => {
     const unguarded = relations.filter((r) => r.kind === 'r' || r.kind === 'p').filter((r) => !r.rowSecurity || r.policies === 0)
     assert.deepEqual(unguarded.map((r) => r.name), [])
+  })
+
+  it('reads the brand once per query in every policy (an InitPlan), not once per row a scan filters', () => {
+    assert.ok(policies.length >= 60, `${policies.length} tenant policies`)
+    const brand = '(brand_id = ( SELECT elevate_current_brand() AS elevate_current_brand))'
+    const perRow = policies.filter((policy) => policy.using !== brand || policy.check !== brand)
+    assert.deepEqual(perRow.map((policy) => `${policy.table}: ${policy.using}`), [], 'a new table uses isolateTenantTable')
   })
 
   it('runs every tenant view as the querying role, so the tables’ policies apply (no materialised copies)', () => {

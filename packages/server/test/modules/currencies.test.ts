@@ -71,6 +71,8 @@ describe('/v1/currencies', () => {
     assert.match(page.headers.get('link') ?? '', /rel="next"/)
     const liked = await server.request('GET', `${PATH}?page=1&pageSize=100&name=${encodeURIComponent('like:sterling')}&fields=code`, { token })
     assert.deepEqual(liked.body, [{ code: 'GBP' }])
+    assert.equal((await server.request('HEAD', `${PATH}?name=${encodeURIComponent('like:STERL%')}`, { token })).status, 404, 'with % the pattern is anchored')
+    assert.equal((await server.request('HEAD', `${PATH}?name=${encodeURIComponent('like:POUND%')}`, { token })).status, 200)
     assert.equal((await server.request('HEAD', `${PATH}?code=EUR`, { token })).status, 200)
     const none = await server.request('HEAD', `${PATH}?code=QQQ`, { token })
     assert.equal(none.status, 404)
@@ -78,6 +80,20 @@ describe('/v1/currencies', () => {
     assertError(await server.request('GET', `${PATH}?page=1&pageSize=10&majorCurrencyName=pounds`, { token }), 400, 'invalid_query')
     assertError(await server.request('GET', `${PATH}?page=1&pageSize=10&sort=minorCurrencyName`, { token }), 400, 'invalid_query')
     assertError(await server.request('GET', `${PATH}?pageSize=10`, { token }), 400, 'invalid_query')
+  })
+
+  it('finds a name by like: whatever the case of either, beyond ASCII too (its stored lower case follows a rename)', async () => {
+    const codes = async (like: string) => {
+      const page = await server.request('GET', `${PATH}?page=1&pageSize=100&name=${encodeURIComponent(`like:${like}`)}&fields=code`, { token })
+      assert.equal(page.status, 200, page.text)
+      return page.body.map((c: { code: string }) => c.code)
+    }
+    const { id, code } = await create(currency({ name: 'Écu Ægir Straße' }))
+    for (const like of ['écu', 'ÉCU', 'ÆGIR', 'STRAßE', 'é%E', 'e_U%']) assert.deepEqual(await codes(like), like === 'e_U%' ? [] : [code], like)
+    const renamed = await server.request('PATCH', `${PATH}/${id}`, { token, headers: JSON_PATCH, body: asJsonPatch({ name: 'Øre Unit' }) })
+    assert.equal(renamed.status, 200, renamed.text)
+    assert.deepEqual(await codes('øRE'), [code])
+    assert.deepEqual(await codes('écu'), [])
   })
 
   it('answers 404 for an unknown id and 400 for an id that is not one', async () => {

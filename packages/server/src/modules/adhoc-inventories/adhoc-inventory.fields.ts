@@ -24,7 +24,7 @@ const flag = (column: string, description: string) => field(Type.Boolean({ descr
 export const adhocInventoryFields = {
   id: idField(),
   siteId: referenceField('site_id', 'create-only', 'Site identifier'),
-  name: field(NameText(255, { description: 'Name', examples: ['Router'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(255, { description: 'Name', examples: ['Router'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   supplierAccountId: field(Type.Integer({ ...Id, description: 'Supplier account identifier' }), { column: 'supplier_account_id', sortable: true }),
   buyPrice: field(Price('Buy price, in major currency units'), { ...decimalFieldOptions('buy_price'), optional: true }),
   sellPrice: field(Price('Sell price, in major currency units; negative for a discount'), decimalFieldOptions('sell_price')),

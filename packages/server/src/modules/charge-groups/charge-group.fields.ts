@@ -14,7 +14,7 @@ export const CHARGING_UNIT_TYPES = ['DURATION', 'DATA', 'ONE_OFF'] as const
 /** A charge group category's fields (Reference Data API 1.12, tag `charge-groups`). */
 export const chargeGroupCategoryFields = {
   id: idField(),
-  name: field(NameText(255, { description: 'Charge group category name', examples: ['Calls to UK landlines'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(255, { description: 'Charge group category name', examples: ['Calls to UK landlines'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   chargingUnitType: field(StringEnum(CHARGING_UNIT_TYPES, { description: 'Charging unit: duration, data (MB) or one off' }), { column: 'charging_unit_type' }),
   startDate: dateField('start_date'),
   endDate: endDateField('Date this charge group category applies to'),
@@ -27,7 +27,7 @@ export const CHARGE_GROUP_TYPES = ['NATIONAL', 'LOCAL', 'GENERAL'] as const
 /** A charge group's fields (Reference Data API 1.12, tag `charge-groups`); the four flags are off unless asked for. */
 export const chargeGroupFields = {
   id: idField(),
-  name: field(NameText(255, { description: 'Charge group name', examples: ['UK landline daytime'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(255, { description: 'Charge group name', examples: ['UK landline daytime'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   chargeGroupCategoryId: referenceField('charge_group_category_id', 'read-write', 'Identifier of category that this charge group belongs to'),
   type: field(StringEnum(CHARGE_GROUP_TYPES, { description: 'Type of charge group i.e. NATIONAL, LOCAL or GENERAL' }), { column: 'type', filter: 'enum', optional: true }),
   startDate: dateField('start_date'),

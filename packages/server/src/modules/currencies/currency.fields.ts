@@ -10,7 +10,7 @@ import { CurrencyCode, NameText } from '../../resources/schemas.ts'
  */
 export const currencyFields = {
   id: idField(),
-  name: field(NameText(50, { description: 'Currency name', examples: ['Pound Sterling'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(50, { description: 'Currency name', examples: ['Pound Sterling'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   code: field(CurrencyCode, { column: 'code', filter: 'string', sortable: true }),
   majorCurrencyName: field(NameText(10, { description: 'Major currency name, e.g. pounds', examples: ['pounds'] }), { column: 'major_currency_name' }),
   minorCurrencyName: field(NameText(10, { description: 'Minor currency name, e.g. pence', examples: ['pence'] }), { column: 'minor_currency_name' }),

@@ -17,7 +17,7 @@ export const customerFields = {
   }),
   billingCycleId: referenceField('billing_cycle_id', 'read-write'),
   customerType: field(StringEnum(CUSTOMER_TYPES), { column: 'customer_type', filter: 'string', sortable: true }),
-  customerName: field(Type.String({ minLength: 1, maxLength: 255 }), { column: 'customer_name', filter: 'string', sortable: true }),
+  customerName: field(Type.String({ minLength: 1, maxLength: 255 }), { column: 'customer_name', filter: 'string', folded: true, sortable: true }),
   customerAccountNumber: field(Type.String({ minLength: 1, maxLength: 50, description: "Absent on create: generated from the sub-brand's accountNumberFormat" }), {
     column: 'customer_account_number',
     filter: 'string',

@@ -36,7 +36,7 @@ export const SiteInvoiceDetails = Type.Object(
 export const siteFields = {
   id: idField(),
   customerId: referenceField('customer_id', 'create-only'),
-  siteName: field(NameText(100), { column: 'site_name', filter: 'string', sortable: true }),
+  siteName: field(NameText(100), { column: 'site_name', filter: 'string', folded: true, sortable: true }),
   siteReference: field(NameText(100), { column: 'site_reference', filter: 'string', sortable: true }),
   startDate: dateField('start_date'),
   endDate: field(DateString, { column: 'end_date', filter: 'date', sortable: true, optional: true }),

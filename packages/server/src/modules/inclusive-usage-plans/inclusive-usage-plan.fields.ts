@@ -75,7 +75,7 @@ export const InclusiveUsageBoltOnCharge = item(
 export const inclusiveUsagePlanFields = {
   id: idField(),
   contractOwnerId: referenceField('contract_owner_id', 'create-only', 'Contract owner identifier'),
-  name: field(NameText(100, { description: 'Inclusive usage plan name', examples: ['500 UK minutes'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(100, { description: 'Inclusive usage plan name', examples: ['500 UK minutes'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   usageProductId: field(OptionalId('Usage product identifier'), { column: 'usage_product_id', filter: 'id', sortable: true }),
   availableFrom: dateField('available_from'),
   availableTo: field(Type.String({ format: 'date', description: 'Available to (inclusive; none: open-ended)', examples: ['2019-08-24'] }), { column: 'available_to', filter: 'date', sortable: true, optional: true }),

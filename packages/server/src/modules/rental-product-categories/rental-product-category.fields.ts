@@ -22,7 +22,7 @@ const readIds = (ids: ReadonlyArray<string | number>) => ids.map(Number)
  */
 export const rentalProductCategoryFields = {
   id: idField(),
-  name: field(NameText(255, { description: 'Rental product category name, unique within the brand', examples: ['Broadband'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(255, { description: 'Rental product category name, unique within the brand', examples: ['Broadband'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   startDate: dateField('start_date'),
   endDate: field(Type.String({ format: 'date', description: 'Rental product category end date (none: open-ended)', examples: ['2019-08-24'] }), { column: 'end_date', sortable: true, optional: true }),
   siMaintained: field(Type.Boolean({ description: 'If true the category is maintained by SI: it, and the products under it, cannot be created, updated or deleted through the API' }), {

@@ -33,7 +33,7 @@ export const rentalProductFields = {
   id: idField(),
   rentalProductCategoryId: reference('rental_product_category_id', 'Rental product category identifier'),
   productType: field(StringEnum(RENTAL_PRODUCT_TYPES, { description: 'Rental product type' }), { column: 'product_type', filter: 'string', sortable: true }),
-  name: field(NameText(255, { description: 'Product name', examples: ['FTTP 900'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(255, { description: 'Product name', examples: ['FTTP 900'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   invoicePresentationName: field(NameText(255, { description: 'Invoice presentation name', examples: ['Full fibre broadband 900 Mb'] }), { column: 'invoice_presentation_name' }),
   parentRentalProductId: field(Type.Integer({ ...Id, description: 'Parent rental product identifier', examples: [1] }), { column: 'parent_rental_product_id', sortable: true, optional: true }),
   supplierId: field(Type.Integer({ ...Id, description: 'Supplier identifier', examples: [1] }), { column: 'supplier_id', filter: 'id', sortable: true }),

@@ -20,7 +20,7 @@ export const rentalRateCardFields = {
     'contract_owner_ids',
     'The contract owners (billing entities) that may use the card: required for SELL and TEMPLATE cards; several must bill in one currency',
   ),
-  name: field(NameText(100, { description: 'Rental rate card name', examples: ['Standard business rental'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(100, { description: 'Rental rate card name', examples: ['Standard business rental'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   rentalProductCategoryId: referenceField('rental_product_category_id', 'read-write', 'Rental product category identifier'),
   rentalRateCardType: field(
     StringEnum(RENTAL_RATE_CARD_TYPES, { description: 'BUY prices rental products bought from the supplier, SELL those sold to customers, TEMPLATE is a card other cards are linked to' }),

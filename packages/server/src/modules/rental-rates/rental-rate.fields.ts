@@ -62,6 +62,6 @@ export const rentalRateResource = describeResource(rentalRateFields, {
     // "Filter by rental rate card - mandatory".
     rentalRateCardId: { column: 'rental_rate_card_id', filter: 'id', required: true },
     // The rates of the products whose name matches (rental-rate.repository.ts).
-    rentalProductName: { column: 'rental_products.name', filter: 'string' },
+    rentalProductName: { column: 'rental_products.name', filter: 'string', folded: 'rental_products.name_folded' },
   },
 })

@@ -22,7 +22,7 @@ const SupplierAccountSummary = Type.Object(
  */
 export const supplierFields = {
   id: idField(),
-  name: field(Text(100, { description: 'Supplier name, unique within the brand', examples: ['Openreach'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(Text(100, { description: 'Supplier name, unique within the brand', examples: ['Openreach'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   // Read here, written through /v1/suppliers/{supplierId}/supplier-accounts.
   supplierAccounts: field(Type.Array(SupplierAccountSummary, { description: 'The accounts held with the supplier, by id' }), { column: 'supplier_accounts', access: 'read-only' }),
   createdDate: timestampField('created_date', 'sort'),

@@ -13,7 +13,7 @@ import { NameText } from '../../resources/schemas.ts'
 export const taxBandFields = {
   id: idField(),
   code: field(NameText(10, { description: 'Default tax code for this band, e.g. T1 for standard UK rated transactions', examples: ['T1'] }), { column: 'code', filter: 'string', sortable: true }),
-  name: field(NameText(50, { description: 'Name of the tax band', examples: ['Standard'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(50, { description: 'Name of the tax band', examples: ['Standard'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   defaultBand: field(Type.Boolean({ description: 'This is the default tax band to use; setting it on one band clears it on the others' }), { column: 'default_band', filter: 'boolean' }),
   usedForEtc: field(Type.Boolean({ description: 'This tax band is used for early termination charges; setting it on one band clears it on the others (absent on create: false)' }), {
     column: 'used_for_etc',

@@ -11,7 +11,7 @@ import { NameText } from '../../resources/schemas.ts'
  */
 export const usageProductCategoryFields = {
   id: idField(),
-  name: field(NameText(255, { description: 'Usage product category name, unique within the brand', examples: ['Outbound calls'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(255, { description: 'Usage product category name, unique within the brand', examples: ['Outbound calls'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
 }
 
 export const usageProductCategoryResource = describeResource(usageProductCategoryFields, { noun: 'Usage product category' })

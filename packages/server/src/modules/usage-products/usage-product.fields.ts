@@ -27,7 +27,7 @@ const CustomFieldValue = Type.Object(
  */
 export const usageProductFields = {
   id: idField(),
-  name: field(NameText(255, { description: 'Usage product name', examples: ['UK outbound calls'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(255, { description: 'Usage product name', examples: ['UK outbound calls'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   nominalCode: field(Type.String({ minLength: 1, maxLength: 50, pattern: '^[a-zA-Z0-9\\p{L}.\\-_]*$', description: 'Nominal code', examples: ['SALES-01QTR2'] }), {
     column: 'nominal_code',
     filter: 'string',

@@ -40,7 +40,7 @@ const BoltOnCharge = Type.Object(
 export const usageRateCardFields = {
   id: idField(),
   contractOwnerIds: idListField('contract_owner_ids', 'The contract owners (billing entities) that have access to the card: at least one; several must bill in one currency'),
-  name: field(NameText(50, { description: 'Usage rate card name', examples: ['UK calls'] }), { column: 'name', filter: 'string', sortable: true }),
+  name: field(NameText(50, { description: 'Usage rate card name', examples: ['UK calls'] }), { column: 'name', filter: 'string', folded: true, sortable: true }),
   rateCardType: field(StringEnum(['TEMPLATE', 'SELL', 'BUY'] as const, { description: 'BUY prices usage bought from the supplier, SELL usage sold to customers, TEMPLATE a card other cards are linked to (absent on create: SELL)' }), {
     column: 'rate_card_type',
     filter: 'string',
