@@ -15,7 +15,9 @@ export function whereConditions<QB extends Filterable>(query: QB, conditions: re
       const holds = (name: string) => {
         const column = sql.ref(name)
         if (condition.operator === '>|null') return eb.or([eb(column, '>', condition.value), eb(column, 'is', null)])
-        if (condition.operator === 'like lower') return eb(column, 'like', sql`lower(${condition.value})`)
+        // A subquery lowers the pattern once per query: `lower($1)` would run again for every row.
+        if (condition.operator === 'like lower') return eb(column, 'like', sql`(select lower(${condition.value}))`)
+        if (condition.operator === 'contains lower') return eb(sql`strpos(${column}, (select lower(${condition.value})))`, '>', 0)
         return eb(column, condition.operator, condition.value)
       }
       return condition.orColumns === undefined ? holds(condition.column) : eb.or([condition.column, ...condition.orColumns].map(holds))

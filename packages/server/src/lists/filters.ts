@@ -9,10 +9,11 @@ export type FilterType = 'string' | 'id' | 'number' | 'date' | 'datetime' | 'boo
 
 /**
  * `@>` and `&&`: an id-list column holds the id, or any of the ids (`idListConditions`).
- * `like lower`: `ilike` on a column that already holds the lower case of the text (`folded`), so
- * it is compared with the lowered pattern as it is, not folded row by row as `ilike` would.
+ * `like lower` and `contains lower`: `ilike` on a column that already holds the lower case of the
+ * text (`folded`), compared with the lowered pattern, or searched for the lowered text when the
+ * pattern was only "contains" (`strpos`, cheaper than `like '%…%'`), not folded row by row.
  */
-export type Operator = '=' | 'in' | 'ilike' | 'like lower' | '<' | '>' | '<=' | '>=' | '>|null' | '@>' | '&&'
+export type Operator = '=' | 'in' | 'ilike' | 'like lower' | 'contains lower' | '<' | '>' | '<=' | '>=' | '>|null' | '@>' | '&&'
 
 export interface Condition {
   column: string
@@ -108,6 +109,15 @@ export function parseFilter(raw: string, type: FilterType, column: string): Cond
   const value = parseValue(operand, type)
   if (value === undefined) return valueProblem(operand, type, FILTER_SYNTAX[type])
   return { column, operator: operator === '' ? '=' : COMPARISONS[operator]!, value }
+}
+
+/**
+ * A `like:` condition on a folded column (`ListField.folded`): "contains" without a `%` in the
+ * text, the pattern otherwise. Both are matched against the lower case of the text.
+ */
+export function foldedLike(condition: Condition, raw: string, folded: string): Condition {
+  const text = raw.slice('like:'.length)
+  return text.includes('%') ? { column: folded, operator: 'like lower', value: condition.value } : { column: folded, operator: 'contains lower', value: text }
 }
 
 /** A filter parameter with a fixed comparison (`createdFrom` is `>=`): a bare value, or why not. */

@@ -1,6 +1,6 @@
 import { Type, type TObject, type TSchema } from 'typebox'
 import { AppError, validationMessage, type FieldError } from '../errors.ts'
-import { FILTER_PATTERNS, FILTER_SYNTAX, FILTER_VALUE_SYNTAX, parseFilter, parseFilterValue, type Condition, type FilterType, type Operator } from './filters.ts'
+import { FILTER_PATTERNS, FILTER_SYNTAX, FILTER_VALUE_SYNTAX, foldedLike, parseFilter, parseFilterValue, type Condition, type FilterType, type Operator } from './filters.ts'
 
 /**
  * The list conventions of the published API, built once for every list: required `page` and
@@ -136,7 +136,7 @@ export function parseConditions(query: Partial<ListQuery>, spec: ListSpec, error
     else if (field.when !== undefined) {
       if (parsed.value === true) conditions.push({ column: field.column, ...field.when })
     } else if (field.orColumns !== undefined) conditions.push({ ...parsed, orColumns: field.orColumns })
-    else conditions.push(parsed.operator === 'ilike' && field.folded !== undefined ? { ...parsed, column: field.folded, operator: 'like lower' } : parsed)
+    else conditions.push(parsed.operator === 'ilike' && field.folded !== undefined ? foldedLike(parsed, raw, field.folded) : parsed)
   }
   if (errors.length > 0) throw queryError(errors)
   return conditions

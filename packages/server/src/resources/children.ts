@@ -87,7 +87,9 @@ function comparison(column: RawBuilder<unknown>, { operator, value }: Condition)
     case 'ilike':
       return sql`${column} ilike ${value}`
     case 'like lower':
-      return sql`${column} like lower(${value})`
+      return sql`${column} like (select lower(${value}))`
+    case 'contains lower':
+      return sql`strpos(${column}, (select lower(${value}))) > 0`
     case '>|null':
       return sql`(${column} > ${value} or ${column} is null)`
     default:

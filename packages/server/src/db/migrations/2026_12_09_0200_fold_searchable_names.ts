@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely'
 // `like:` on a name scanned the brand's rows and `ilike` folded the case of each one (PostgreSQL
 // lowers both sides in a UTF-8 database): 5.5-6 ms of the database's time for 10,000 currencies, a
 // p99 of 43 ms (docs/performance.md, "Reference data lists"). A stored `lower(name)` is folded once,
-// when the row is written; the lists match it with `like lower($1)`, the same answer at 2.3-2.8 ms.
+// when the row is written; the lists match it with `like (select lower($1))`, the same answer.
 // An index cannot serve the match: under row-level security PostgreSQL only uses one for a
 // leakproof operator, and `like` is not. The names clients search in tables that grow to thousands
 // of rows per brand; the small configuration tables (templates, contract owners) keep `ilike`.
