@@ -53,7 +53,9 @@ export async function startEmbeddedPostgres(
     persistent: true,
     // PostgreSQL refuses to run as root; as root, run it as a `postgres` system user instead.
     createPostgresUser: runAsPostgresUser,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // The builtin provider's C.UTF-8 (PostgreSQL 17+): code point order, as C sorts, but lower() and
+    // ilike fold every letter, not only ASCII (like:écu finds Écu), whatever locales the OS has.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => logger.debug({ postgres: String(message).trim() }, 'embedded postgres'),
     onError: (message) => logger.warn({ postgres: String(message).trim() }, 'embedded postgres'),
