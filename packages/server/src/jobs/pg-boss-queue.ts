@@ -170,13 +170,23 @@ export class PgBossQueue implements JobQueue {
    */
   private async grantEnqueuing(): Promise<void> {
     // Instances starting together would grant at once, which PostgreSQL refuses ("tuple
-    // concurrently updated"): one at a time, under a transaction-scoped advisory lock.
-    await this.options.system.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext('elevate-api: job queue grants'))`.execute(trx)
-      await sql`grant usage on schema ${sql.id(SCHEMA)} to elevate_app`.execute(trx)
-      await sql`grant select on ${sql.table(`${SCHEMA}.queue`)} to elevate_app`.execute(trx)
-      await sql`grant insert, select (id) on ${sql.table(`${SCHEMA}.job`)} to elevate_app`.execute(trx)
-    })
+    // concurrently updated"): one at a time, under a transaction-scoped advisory lock. Another
+    // instance's pg-boss may still change the job table meanwhile (it attaches a partition per new
+    // queue, which updates the same catalogue row; CI, Node 24): then the grants are tried again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.options.system.transaction().execute(async (trx) => {
+          await sql`select pg_advisory_xact_lock(hashtext('elevate-api: job queue grants'))`.execute(trx)
+          await sql`grant usage on schema ${sql.id(SCHEMA)} to elevate_app`.execute(trx)
+          await sql`grant select on ${sql.table(`${SCHEMA}.queue`)} to elevate_app`.execute(trx)
+          await sql`grant insert, select (id) on ${sql.table(`${SCHEMA}.job`)} to elevate_app`.execute(trx)
+        })
+        return
+      } catch (error) {
+        const raced = error instanceof Error && error.message.includes('tuple concurrently updated')
+        if (!raced || attempt >= 5) throw error
+      }
+    }
   }
 
   /**
