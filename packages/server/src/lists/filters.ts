@@ -139,7 +139,8 @@ function parseValue(text: string, type: FilterType): unknown {
     case 'string':
       return text
     case 'id': {
-      const id = /^\d{1,16}$/.test(text) ? Number(text) : NaN
+      // No leading zero: "01" is not how an id is written, and the published pattern refuses it.
+      const id = /^[1-9]\d{0,15}$/.test(text) ? Number(text) : NaN
       return Number.isSafeInteger(id) && id >= 1 ? id : undefined
     }
     case 'number': {

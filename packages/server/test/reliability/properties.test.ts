@@ -29,6 +29,7 @@ describe('the filter parser', () => {
     fc.assert(fc.property(id, (n) => assert.deepEqual(parseFilter(String(n), 'id', 'c'), { column: 'c', operator: '=', value: n })), RUNS)
     fc.assert(fc.property(fc.array(id, { minLength: 1, maxLength: 20 }), (ids) => assert.deepEqual(parseFilter(`in:${ids.join(',')}`, 'id', 'c'), { column: 'c', operator: 'in', value: ids })), RUNS)
     fc.assert(fc.property(fc.string().filter((s) => !/^[1-9]\d*$/.test(s) && !s.startsWith('in:')), (s) => assert.equal(typeof parseFilter(s, 'id', 'c'), 'string')), RUNS)
+    for (const raw of ['0', '01', 'in:1,02', '1e3', ' 1', '9007199254740992']) assert.equal(typeof parseFilter(raw, 'id', 'c'), 'string', raw)
   })
 
   it('reads every real date with lt:, gt: and gtn:, and takes a string that names no operator as it is', () => {
