@@ -5,6 +5,7 @@ import { applyList, whereConditions } from '../lists/apply.ts'
 import type { Condition } from '../lists/filters.ts'
 import { project, type ListRequest } from '../lists/list-query.ts'
 import { asConflict, asInUse, asInvalidReference } from './conflicts.ts'
+import { decimalNumber } from './decimal.ts'
 import type { DocumentOf, FieldMap, ResourceOf } from './fields.ts'
 import { JsonText } from './json-text.ts'
 import type { ResourceDescription, Row } from './resource.ts'
@@ -97,8 +98,15 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
     if (typeof c === 'function') return c(name)
     return inList ? c.text(name) : sql`(${c.text(name)})::json`
   }
-  const selection = (wanted: (column: string) => boolean, inList = false) =>
-    [...new Set(['id', ...columns])].filter(wanted).map((column) => (computed[column] === undefined ? column : aliased(expression(column, inList), column)))
+  // A list reads its numeric columns without the trailing zeros of their scale (`0.11`, not
+  // `0.110000`): the same decimal, and what the field answers anyway, but a page of rates has
+  // thousands, and their bytes are most of what the server receives and turns into strings.
+  const decimalColumns = new Set(Object.values(description.fields).flatMap((f) => (f.options.read === decimalNumber && f.options.column !== undefined ? [f.options.column] : [])))
+  const selectColumn = (column: string, inList: boolean) => {
+    if (computed[column] !== undefined) return aliased(expression(column, inList), column)
+    return inList && decimalColumns.has(column) ? aliased(sql`trim_scale(${sql.ref(`${name}.${column}`)})`, column) : column
+  }
+  const selection = (wanted: (column: string) => boolean, inList = false) => [...new Set(['id', ...columns])].filter(wanted).map((column) => selectColumn(column, inList))
   const selected = selection(() => true)
   // A list asking for some fields (`fields=`, a summary) skips the computed columns of the others:
   // a card's thousands of rates are not aggregated to be dropped.

@@ -122,6 +122,11 @@ describe('/v2/rental-rate-cards', () => {
     assert.deepEqual((await list(`contractOwnerId=${mine}&fields=id`)).body, [{ id: a.id }, { id: b.id }])
     assert.deepEqual((await list(`contractOwnerId=${mine}&rentalRateCardType=TEMPLATE&fields=id`)).body, [{ id: b.id }])
     assert.deepEqual((await list(`contractOwnerId=${mine}&rentalRateCardType=in:SELL,BUY&fields=id`)).body, [{ id: a.id }])
+    // in: matches a card holding any of the owners, once however many it holds.
+    const third = (await create('/v1/contract-owners', contractOwnerBody())).id
+    const c = await create(CARDS, card({ contractOwnerIds: [third], name: `${stem} 0` }))
+    assert.deepEqual((await list(`contractOwnerId=in:${third},${mine},${owner}&name=${encodeURIComponent(`like:${stem}`)}&fields=id`)).body, [{ id: a.id }, { id: b.id }, { id: c.id }])
+    assert.deepEqual((await list(`contractOwnerId=${third}&fields=id`)).body, [{ id: c.id }])
     assert.deepEqual((await list(`rentalProductCategoryId=${seventh}&fields=id`)).body, [{ id: a.id }])
     assert.deepEqual((await list(`contractOwnerId=${mine}&availableFrom=gt:2025-06-01&fields=id`)).body, [{ id: b.id }])
     const sorted = await server.request('GET', `${CARDS}?page=1&pageSize=1&name=${encodeURIComponent(`like:${stem}`)}&sort=name:desc&fields=name`, { token })

@@ -82,6 +82,9 @@ describe('/v2/usage-rates, and the rates of a usage rate card', () => {
     const listed = await listRates(`usageRateCardId=${id}`)
     assert.equal(listed.status, 200, listed.text)
     assert.deepEqual(listed.body, usageRates)
+    // Lists read numeric columns trimmed (trim_scale): sorting by one still sorts by its value.
+    const byValue = await listRates(`usageRateCardId=${id}&sort=peakValue:desc`)
+    assert.deepEqual(byValue.body.map((listedRate: { peakValue: number }) => listedRate.peakValue), [123456789.123456, -2.5])
     const one = await server.request('GET', `${RATES}/${usageRates[0].id}`, { token })
     assert.deepEqual([one.status, one.body, one.headers.get('etag')], [200, usageRates[0], '"1"'])
     const summary = await server.request('GET', `${CARDS}?page=1&pageSize=10&contractOwnerId=${owner}&sort=id:desc`, { token, headers: { summary: 'true' } })

@@ -1,8 +1,8 @@
-import { sql } from 'kysely'
 import type { TenantReader } from '../../db/database.ts'
 import type { Condition } from '../../lists/filters.ts'
 import type { Lookup } from '../../resources/lookups.ts'
 import { childRowsJson } from '../../resources/children.ts'
+import { idListConditions } from '../../resources/id-lists.ts'
 import { resourceTable } from '../../resources/table.ts'
 import { rentalRateRows } from '../rental-rates/index.ts'
 import { rentalRateCardResource } from './rental-rate-card.fields.ts'
@@ -21,14 +21,11 @@ export const rentalRateCardTypeLookup = (id: number): Lookup<string> => (db) =>
 
 /**
  * The published `contractOwnerId` filter names one owner (or `in:` several): it matches the cards
- * whose `contractOwnerIds` include one of them, as a condition on the card's id.
+ * whose `contractOwnerIds` include one of them. A condition on the card's own array, so a list
+ * walks its index and tests each card as it goes (a self-join by id cost a lookup per card).
  */
-export function contractOwnerConditions(conditions: readonly Condition[], table: 'rental_rate_cards' | 'usage_rate_cards' = 'rental_rate_cards'): Condition[] {
-  return conditions.map((condition) => {
-    if (condition.column !== 'contract_owner_ids') return condition
-    const owners = condition.operator === 'in' ? (condition.value as number[]) : [condition.value as number]
-    return { column: 'id', operator: 'in', value: sql`(select c.id from ${sql.table(table)} as c where c.contract_owner_ids && ${owners}::bigint[])` }
-  })
+export function contractOwnerConditions(conditions: readonly Condition[]): Condition[] {
+  return idListConditions('contract_owner_ids', conditions)
 }
 
 /** Locks a rental rate card (its rates are written under it); false when there is none. */

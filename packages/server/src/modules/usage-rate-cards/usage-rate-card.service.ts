@@ -72,10 +72,10 @@ export function usageRateCardUseCases(db: Database) {
   return {
     ...crud,
     list: async (actor: Actor, list: ListRequest, summary = false) => {
-      const listed = { ...list, conditions: contractOwnerConditions(list.conditions, 'usage_rate_cards') }
+      const listed = { ...list, conditions: contractOwnerConditions(list.conditions) }
       return crud.list(actor, summary ? leaveOut(listed, usageRateCards.description.list, PRICED) : listed)
     },
-    exists: (actor: Actor, conditions: Condition[]) => crud.exists(actor, contractOwnerConditions(conditions, 'usage_rate_cards')),
+    exists: (actor: Actor, conditions: Condition[]) => crud.exists(actor, contractOwnerConditions(conditions)),
     /** A card with its first rates, in one transaction. */
     create: (actor: Actor, body: Static<typeof CreateUsageRateCardBody>) =>
       db.withTenant(actor.brandId, async (trx) => {
