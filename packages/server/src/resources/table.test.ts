@@ -6,6 +6,7 @@ import type { TenantReader } from '../db/database.ts'
 import { leaveOut, type ListRequest } from '../lists/list-query.ts'
 import { childRowsJson } from './children.ts'
 import { idField } from './common-fields.ts'
+import { DecimalNumber, decimalFieldOptions } from './decimal.ts'
 import { field } from './fields.ts'
 import { describeResource } from './resource.ts'
 import { resourceTable } from './table.ts'
@@ -45,6 +46,27 @@ describe('a resource table’s page', () => {
 
   it('computes them when `fields` names them', async () => {
     assert.match(await pageSql({ ...list, fields: ['rates'] }), /json_agg.* as "rates"/s)
+  })
+})
+
+describe('a page of decimals', () => {
+  const prices = describeResource(
+    { id: idField(), price: field(DecimalNumber({ precision: 15, scale: 6 }), { ...decimalFieldOptions('price'), sortable: true }) },
+    { noun: 'Override' },
+  )
+  const overrides = resourceTable('rental_rate_overrides', prices)
+
+  it('reads a numeric column without trailing zeros, and sorts by the stored column, which an index can give in order', async () => {
+    statements.length = 0
+    await overrides.page(db, { ...list, sort: [{ column: 'price', direction: 'desc' }, { column: 'id', direction: 'desc' }] }, [])
+    assert.match(statements[0]!, /trim_scale\("rental_rate_overrides"\."price"\) as "price"/)
+    assert.match(statements[0]!, /order by "rental_rate_overrides"\."price" desc, "id" desc/)
+  })
+
+  it('reads it as stored where one record is read', async () => {
+    statements.length = 0
+    await overrides.find(db, 1, [])
+    assert.doesNotMatch(statements[0]!, /trim_scale/)
   })
 })
 
