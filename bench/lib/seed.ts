@@ -26,7 +26,10 @@ export async function seedCustomers(url: string, brand: string, count: number): 
       `insert into contract_owner_sub_brands (brand_id, contract_owner_id, name, account_number_format) values ($1, $2, 'Bench', 'BN0000000') returning id`,
       [brandId, contractOwnerId])
     const billingCycleId = await one(
-      `insert into billing_cycles (brand_id, contract_owner_id, name) values ($1, $2, 'Monthly') returning id`, [brandId, contractOwnerId])
+      // The settings the API would store (an empty one makes the bill-run schedule unanswerable).
+      `insert into billing_cycles (brand_id, contract_owner_id, name, details)
+       values ($1, $2, 'Monthly', '{"periodUnit": "MONTHLY", "currencyCode": "GBP", "completionType": "CLOSE_ONLY", "startDayOfPeriod": 1}') returning id`,
+      [brandId, contractOwnerId])
     await client.query(
       `insert into customers (brand_id, contract_owner_id, contract_owner_sub_brand_id, billing_cycle_id, customer_type,
                               customer_name, customer_account_number, start_date, end_date)

@@ -19,6 +19,7 @@ import { registerRateLimit } from './http/rate-limit.ts'
 import { registerSandbox } from './http/sandbox.ts'
 import { requestIdFor } from './http/request-id.ts'
 import { closeConnectionsWhenClosing, transportOptions } from './http/transport.ts'
+import { sharedSerializers } from './http/serializers.ts'
 import { PostgresIdempotencyStore } from './idempotency/postgres-store.ts'
 import type { JobQueue } from './jobs/job-queue.ts'
 import { PgBossQueue } from './jobs/pg-boss-queue.ts'
@@ -60,6 +61,7 @@ export async function buildApp(config: Config, db: Database, logger: Logger, ser
     // Errors the router meets before any route (a malformed URL) get the contract's body too.
     frameworkErrors: (error, request, reply) => answerError(error, request, reply, { classifyError }),
     trustProxy: trustProxyOption(config.trustProxy),
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers() } },
     ...transportOptions(config),
   })
 

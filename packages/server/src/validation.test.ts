@@ -34,6 +34,14 @@ describe('validation errors', () => {
     )
   })
 
+  it('compiles equal schemas of a request part once', () => {
+    const body = compileValidator(Type.Object({ n: Type.Integer() }), 'body')
+    assert.equal(compileValidator(Type.Object({ n: Type.Integer() }), 'body'), body)
+    assert.notEqual(compileValidator(Type.Object({ n: Type.Integer() }), 'querystring'), body)
+    assert.notEqual(compileValidator(Type.Object({ n: Type.Integer({ minimum: 1 }) }), 'body'), body)
+    assert.equal(compileValidator(Type.Object({ n: Type.Integer() }), 'params'), compileValidator(Type.Object({ n: Type.Integer() }), 'querystring'))
+  })
+
   it('does not coerce body types, but coerces query strings', () => {
     const schema = Type.Object({ n: Type.Integer() })
     assert.deepEqual(errorsFor(schema, { n: '5' }).map((e) => e.code), ['invalid_type'])

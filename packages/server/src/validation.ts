@@ -58,10 +58,18 @@ export function isEmailAddress(value: string): boolean {
 const bodyAjv = makeAjv({ coerceTypes: false })
 const textAjv = makeAjv({ coerceTypes: 'array' })
 
-/** Compiles a request part's schema, once, at start-up. */
+/** Validators by request part and schema: equal schemas (every app in a process, many routes) share one. */
+const compiled = new Map<string, ValidateFunction>()
+
+/** Compiles a request part's schema, once per distinct schema, at start-up. */
 export function compileValidator(schema: object, part: string | undefined) {
-  if (part === 'body') return bodyAjv.compile(schema)
-  return canonicalIntegers(schema, textAjv.compile(schema))
+  const key = `${part === 'body' ? 'body' : 'text'} ${JSON.stringify(schema)}`
+  let validate = compiled.get(key)
+  if (validate === undefined) {
+    validate = part === 'body' ? bodyAjv.compile(schema) : canonicalIntegers(schema, textAjv.compile(schema))
+    compiled.set(key, validate)
+  }
+  return validate
 }
 
 const CANONICAL_INTEGER = /^(0|-?[1-9]\d*)$/

@@ -7,7 +7,8 @@ import { field } from './fields.ts'
 /** The server-assigned id: read-only, sortable, the list's tiebreaker. */
 export const idField = () => field(Id, { column: 'id', access: 'read-only', sortable: true })
 
-const isoText = (value: Date) => value.toISOString()
+/** A timestamp column's Date → the ISO text answered (`2026-12-02T03:00:00.000Z`). */
+export const isoText = (value: Date) => value.toISOString()
 
 /**
  * A timestamp the server keeps (created, updated): read-only. Lists offer it as the published page
@@ -28,5 +29,3 @@ export const dateField = (column: string) => field(DateString, { column, filter:
 /** jsonb takes JSON text: pg would send a JS array as a PostgreSQL array. */
 export const jsonText = (value: unknown) => JSON.stringify(value)
 
-/** numeric arrives as text (every digit kept); the API answers a JSON number. */
-export const decimalNumber = (value: string) => Number(value)

@@ -11,7 +11,7 @@ import { Id } from './schemas.ts'
 export const MAX_LISTED_IDS = 1000
 
 /** bigint[] arrives as text (every digit kept); ids are answered as JSON numbers. */
-const readIds = (ids: ReadonlyArray<string | number>) => ids.map(Number)
+export const readIds = (ids: ReadonlyArray<string | number>) => ids.map(Number)
 
 /**
  * A list of other records' ids kept in a `bigint[]` column of the resource's own row (the

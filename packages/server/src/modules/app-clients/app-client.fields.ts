@@ -1,11 +1,10 @@
 import { Type } from 'typebox'
 import { field } from '../../resources/fields.ts'
-import { idField, timestampField } from '../../resources/common-fields.ts'
+import { idField, isoText, timestampField } from '../../resources/common-fields.ts'
+import { readIds } from '../../resources/id-lists.ts'
 import { describeResource } from '../../resources/resource.ts'
 import { DateTimeString, Id, Text } from '../../resources/schemas.ts'
 
-const ids = (value: ReadonlyArray<number | string>) => value.map(Number)
-const isoText = (value: Date) => value.toISOString()
 const lastAuthentication = (column: string, description: string) =>
   field(Type.String({ ...DateTimeString, description }), { column, access: 'read-only', optional: true, read: isoText })
 
@@ -18,7 +17,7 @@ export const appClientFields = {
   appClientId: field(Type.String({ description: 'The client id to authenticate with (OAuth 2.0 client_id)', examples: ['4f9c2b1e8d7a6c5b4a3f2e1d0c9b8a7f'] }), { column: 'client_id', access: 'read-only', sortable: true }),
   lastSuccessfulAuthentication: lastAuthentication('last_successful_authentication', 'When it last obtained a token'),
   lastFailedAuthentication: lastAuthentication('last_failed_authentication', 'When a request for a token with its id last failed'),
-  userRoles: field(Type.Array(Id, { uniqueItems: true, maxItems: 100, description: 'The ids of its roles (GET /v1/user-roles): what its tokens may do' }), { column: 'role_ids', read: ids }),
+  userRoles: field(Type.Array(Id, { uniqueItems: true, maxItems: 100, description: 'The ids of its roles (GET /v1/user-roles): what its tokens may do' }), { column: 'role_ids', read: readIds }),
   createdDate: timestampField('created_date', 'sort'),
   updatedDate: timestampField('updated_date', 'sort'),
 }

@@ -1,12 +1,12 @@
 import { Type } from 'typebox'
 import { idField } from '../../resources/common-fields.ts'
 import { field } from '../../resources/fields.ts'
+import { readIds } from '../../resources/id-lists.ts'
 import { describeResource } from '../../resources/resource.ts'
 import { Id } from '../../resources/schemas.ts'
 import { BILL_RUN_NAME_PATTERN, sharedBillRunFields } from './bill-run.fields.ts'
 
 /** bigint[] arrives as text; ids are answered as numbers. */
-const readIds = (ids: ReadonlyArray<string | number>) => ids.map(Number)
 
 const inventoryIds = <const C extends string>(column: C, description: string) =>
   field(Type.Array(Id, { description, examples: [[1]] }), { column, access: 'read-only', read: readIds })

@@ -1,6 +1,7 @@
 import { Type } from 'typebox'
 import { field } from '../../resources/fields.ts'
-import { dateField, decimalNumber, idField, jsonText, referenceField, timestampField } from '../../resources/common-fields.ts'
+import { dateField, idField, jsonText, referenceField, timestampField } from '../../resources/common-fields.ts'
+import { decimalNumber } from '../../resources/decimal.ts'
 import { describeResource } from '../../resources/resource.ts'
 import { Address, DateString, Email, Id, NameText, Text } from '../../resources/schemas.ts'
 

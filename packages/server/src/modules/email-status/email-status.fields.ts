@@ -1,4 +1,5 @@
 import { Type } from 'typebox'
+import { isoText } from '../../resources/common-fields.ts'
 import { field } from '../../resources/fields.ts'
 import { describeResource } from '../../resources/resource.ts'
 import { DateTimeString, Id, StringEnum } from '../../resources/schemas.ts'
@@ -7,7 +8,6 @@ export const NOTIFICATION_STATUSES = ['SENT', 'DELIVERED', 'BOUNCED', 'COMPLAINT
 export const BOUNCE_TYPES = ['PERMANENT', 'TRANSIENT'] as const
 const BILL_RUN_TYPES = ['NORMAL', 'ADHOC'] as const
 
-const isoText = (value: Date) => value.toISOString()
 
 /**
  * An email notification's status (Notifications API 1.0, `getEmailNotificationsStatus`): every

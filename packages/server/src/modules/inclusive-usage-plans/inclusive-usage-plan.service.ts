@@ -1,7 +1,7 @@
 import type { Actor } from '../../auth/actor.ts'
 import type { Database, TenantTransaction } from '../../db/database.ts'
 import { assertValid, type FieldError } from '../../errors.ts'
-import type { ListRequest } from '../../lists/list-query.ts'
+import { leaveOut, type ListRequest } from '../../lists/list-query.ts'
 import { crudUseCases } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
@@ -67,17 +67,10 @@ export function inclusiveUsagePlanUseCases(db: Database) {
   const crud = crudUseCases(db, inclusiveUsagePlans, { scope: (actor) => scopeConditions(actor, 'contract_owner_id'), check })
   return {
     ...crud,
-    list: async (actor: Actor, list: ListRequest, summary = false) => {
-      const page = await crud.list(actor, list)
-      return summary ? { ...page, items: page.items.map(withoutItems) } : page
-    },
+    // The published `summary`: "a lightweight summary" of a plan, without its components and bolt-on charges.
+    list: (actor: Actor, list: ListRequest, summary = false) =>
+      crud.list(actor, summary ? leaveOut(list, inclusiveUsagePlans.description.list, ['inclusiveUsageComponents', 'boltOnCharges']) : list),
   }
-}
-
-/** The published `summary`: "a lightweight summary" of a plan, without its components and bolt-on charges. */
-function withoutItems<T extends { inclusiveUsageComponents?: unknown; boltOnCharges?: unknown }>(plan: T): Omit<T, 'inclusiveUsageComponents' | 'boltOnCharges'> {
-  const { inclusiveUsageComponents: _components, boltOnCharges: _charges, ...rest } = plan
-  return rest
 }
 
 export { inclusiveUsagePlanLookup } from './inclusive-usage-plan.repository.ts'

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from 'typebox'
-import { timestampField } from '../../resources/common-fields.ts'
+import { isoText, timestampField } from '../../resources/common-fields.ts'
 import { DecimalNumber, decimalNumber } from '../../resources/decimal.ts'
 import { field, type FieldOptions } from '../../resources/fields.ts'
 import { describeResource } from '../../resources/resource.ts'
@@ -18,7 +18,6 @@ export const QUANTITY = { precision: 15, scale: 4 }
 export const UNIT_PRICE = { precision: 15, scale: 4 }
 export const TAX_RATE = { precision: 7, scale: 4, minimum: '0', maximum: '100' }
 
-const isoText = (value: Date) => value.toISOString()
 /** Every field of an invoice is the server's: bill runs write invoices, the API reads them. */
 const readOnly = <S extends TSchema, const O extends FieldOptions>(schema: S, options: O) => field(schema, { ...options, access: 'read-only' as const })
 const id = (description: string) => Type.Integer({ ...Id, description })

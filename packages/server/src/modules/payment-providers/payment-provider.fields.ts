@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
 import { idField } from '../../resources/common-fields.ts'
 import { field } from '../../resources/fields.ts'
-import { MAX_LISTED_IDS } from '../../resources/id-lists.ts'
+import { MAX_LISTED_IDS, readIds } from '../../resources/id-lists.ts'
 import { describeResource } from '../../resources/resource.ts'
 import { Id, NameText, StringEnum } from '../../resources/schemas.ts'
 
@@ -12,7 +12,6 @@ export const PAYMENT_METHODS = [
 ] as const
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number]
 
-const readIds = (ids: ReadonlyArray<string | number>) => ids.map(Number)
 const flag = (description: string) => field(Type.Boolean({ description }), { default: false })
 const text = (description: string) => field(NameText(255, { description }), { optional: true })
 

@@ -1,7 +1,7 @@
 import { Type } from 'typebox'
 import { dateField, idField } from '../../resources/common-fields.ts'
 import { field } from '../../resources/fields.ts'
-import { idListField, MAX_LISTED_IDS } from '../../resources/id-lists.ts'
+import { idListField, MAX_LISTED_IDS, readIds } from '../../resources/id-lists.ts'
 import { describeResource } from '../../resources/resource.ts'
 import { Id, NameText, StringEnum } from '../../resources/schemas.ts'
 
@@ -12,7 +12,6 @@ export const DISPLAY_ICONS = [
   'fa-terminal', 'fa-phone', 'fa-envelope-o', 'fa-wrench',
 ] as const
 
-const readIds = (ids: ReadonlyArray<string | number>) => ids.map(Number)
 
 /**
  * A rental product category's fields (Products API 2.13, tag `rental-product-category`: "used to

@@ -2,10 +2,10 @@ import { Type } from 'typebox'
 import { MIN_PASSWORD_LENGTH } from '../../auth/password-policy.ts'
 import { field } from '../../resources/fields.ts'
 import { idField, timestampField } from '../../resources/common-fields.ts'
+import { readIds } from '../../resources/id-lists.ts'
 import { describeResource } from '../../resources/resource.ts'
 import { Email, Id, Text } from '../../resources/schemas.ts'
 
-const ids = (value: ReadonlyArray<number | string>) => value.map(Number)
 
 /**
  * A user (elevate-api.md §2.3, createUser and getUsers): a person with access to the brand. The
@@ -38,7 +38,7 @@ export const userFields = {
   }),
   userRoles: field(Type.Array(Id, { uniqueItems: true, maxItems: 100, description: 'The ids of the user’s roles (GET /v1/user-roles)' }), {
     column: 'role_ids',
-    read: ids,
+    read: readIds,
   }),
   password: field(Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 100, writeOnly: true, description: 'Write-only: at least 12 characters, not the username, not a common password' }), {
     access: 'write-only',
