@@ -50,6 +50,7 @@ import * as indexPricingAndReferenceSorts from './2026_12_09_0100_index_pricing_
 import * as foldSearchableNames from './2026_12_09_0200_fold_searchable_names.ts'
 import * as readTheBrandOncePerQuery from './2026_12_09_0300_read_the_brand_once_per_query.ts'
 import * as indexRateSeries from './2026_12_09_0400_index_rate_series.ts'
+import * as storeRateJson from './2026_12_09_0500_store_rate_json.ts'
 import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
 import * as createPaymentProvidersAndMandates from './2026_12_07_0400_create_payment_providers_and_mandates.ts'
 import * as createRatedCharges from './2026_12_07_0100_create_rated_charges.ts'
@@ -112,4 +113,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_0200_fold_searchable_names': foldSearchableNames,
   '2026_12_09_0300_read_the_brand_once_per_query': readTheBrandOncePerQuery,
   '2026_12_09_0400_index_rate_series': indexRateSeries,
+  '2026_12_09_0500_store_rate_json': storeRateJson,
 }

@@ -27,6 +27,8 @@ export const rentalRateRows: ChildRows = {
   },
   decimals: ['price'],
   nullable: ['rentalRateType', 'periodsInAdvance', 'rentalRateFrequency', 'endDate'],
+  // Kept by a trigger (migration 2026_12_09_0500): a card of 10,000 rates joins their text.
+  stored: 'api_json',
 }
 
 /** The card a rate belongs to, or undefined when the brand has no such rate. */

@@ -19,6 +19,8 @@ export const usageRateRows: ChildRows = {
   fields: Object.fromEntries(Object.keys(usageRateFields).map((name) => [name, snake(name)])),
   decimals: Object.entries(usageRateFields).flatMap(([name, f]): string[] => ((f.options as FieldOptions).read === decimalNumber ? [name] : [])),
   nullable: ['endDate'],
+  // Kept by a trigger (migration 2026_12_09_0500): a card page joins its rates' text.
+  stored: 'api_json',
 }
 
 /** The card a rate belongs to, or undefined when the brand has no such rate. */
