@@ -44,6 +44,15 @@ export function pageSerializer(item: TObject): PageSerializer | undefined {
   }
 }
 
+/**
+ * Whether a page's items are whole JSON texts (a table's `storedJson`): all of them are, or none.
+ * Such a page is sent as an array of those texts, `storedPage`.
+ */
+export const isStoredPage = (items: readonly unknown[]): items is JsonText[] => items.length > 0 && items[0] instanceof JsonText
+
+/** A page of whole JSON texts, as one JSON array. */
+export const storedPage = (items: readonly JsonText[]): string => `[${items.map((item) => item.text).join(',')}]`
+
 /** The compiled output with the texts in place of the markers, which it holds in the texts' order. */
 function spliced(json: string, texts: readonly string[]): string {
   let out = ''

@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import { compileOnly } from '../db/compile-only.ts'
 import type { TenantReader } from '../db/database.ts'
 import { leaveOut, type ListRequest } from '../lists/list-query.ts'
-import { childRowsJson } from './children.ts'
+import { childRowsJson, type ChildRows } from './children.ts'
 import { idField } from './common-fields.ts'
 import { DecimalNumber, decimalFieldOptions } from './decimal.ts'
 import { field } from './fields.ts'
@@ -67,6 +67,37 @@ describe('a page of decimals', () => {
     statements.length = 0
     await overrides.find(db, 1, [])
     assert.doesNotMatch(statements[0]!, /trim_scale/)
+  })
+})
+
+describe('a page of rows that keep their JSON (storedJson)', () => {
+  const rows = { table: 'rental_rate_overrides', parentColumn: 'card_id', fields: { id: 'id', price: 'price' }, decimals: ['price'], stored: 'api_json' }
+  const prices = describeResource(
+    { id: idField(), price: field(DecimalNumber({ precision: 15, scale: 6 }), { ...decimalFieldOptions('price'), sortable: true }) },
+    { noun: 'Override' },
+  )
+
+  it('reads only the stored JSON for every field, still sorted by the stored columns, and the columns for `fields=`', async () => {
+    const overrides = resourceTable('rental_rate_overrides', prices, { storedJson: rows })
+    statements.length = 0
+    await overrides.page(db, { ...list, sort: [{ column: 'price', direction: 'desc' }] }, [])
+    assert.match(statements[0]!, /^select "api_json" from "rental_rate_overrides" order by "rental_rate_overrides"\."price" desc/)
+    statements.length = 0
+    await overrides.page(db, { ...list, fields: ['price'] }, [])
+    assert.doesNotMatch(statements[0]!, /api_json/)
+  })
+
+  it('refuses stored JSON of other fields, in another order, from other columns, of another table, or without a column', () => {
+    const others: ChildRows[] = [
+      { ...rows, fields: { id: 'id' } },
+      { ...rows, fields: { price: 'price', id: 'id' } },
+      { ...rows, fields: { id: 'id', price: 'list_price' } },
+      { ...rows, table: 'rental_rates' },
+      { ...rows, stored: undefined },
+    ]
+    for (const other of others) {
+      assert.throws(() => resourceTable('rental_rate_overrides', prices, { storedJson: other }), /rental_rate_overrides: storedJson must keep this table's JSON with the resource's fields/)
+    }
   })
 })
 

@@ -4,6 +4,7 @@ import type { TenantTable } from '../db/tables.ts'
 import { applyList, whereConditions } from '../lists/apply.ts'
 import type { Condition } from '../lists/filters.ts'
 import { project, type ListRequest } from '../lists/list-query.ts'
+import type { ChildRows } from './children.ts'
 import { asConflict, asInUse, asInvalidReference } from './conflicts.ts'
 import { decimalNumber } from './decimal.ts'
 import type { DocumentOf, FieldMap, ResourceOf } from './fields.ts'
@@ -43,6 +44,13 @@ export interface TableOptions {
    * field map names them as columns, read-only; here each gets its SQL, given the table's name.
    */
   computed?: Record<string, Computed>
+  /**
+   * Rows that keep their whole API JSON (`ChildRows.stored`, written by a trigger): a page asking
+   * for every field is answered as that text (`JsonText` items, sent as written) instead of
+   * reading each column and serialising it again. Its fields must be the resource's, in order and
+   * by the same columns; `test/modules/stored-rate-pages.test.ts` holds the two answers to each other.
+   */
+  storedJson?: ChildRows
 }
 
 /** A computed column's SQL given the table's name, or JSON the query builds (`JsonColumn`). */
@@ -88,6 +96,7 @@ export interface ResourceTable<M extends FieldMap> {
 export function resourceTable<M extends FieldMap>(name: TenantTable, description: ResourceDescription<M>, options: TableOptions = {}): ResourceTable<M> {
   const { columns, versioned } = description
   const computed = options.computed ?? {}
+  const storedJson = options.storedJson === undefined ? undefined : storedColumn(name, description, options.storedJson)
   const jsonColumns = Object.keys(computed).filter((column) => typeof computed[column] !== 'function')
   // A list hands a JSON column's field its text (`JsonText`), never the parsed value a `read` expects.
   for (const [field, f] of Object.entries(description.fields)) {
@@ -132,6 +141,12 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
       // Sorted by the stored column, not the trimmed one the page answers under its name, which
       // an ORDER BY would otherwise take: an index on the column gives the order only as stored.
       const sort = list.sort.map((key) => (decimalColumns.has(key.column) ? { ...key, column: `${name}.${key.column}` } : key))
+      if (storedJson !== undefined && list.fields === undefined) {
+        const rows = (await applyList(from(db, [...scope, ...list.conditions], [storedJson]), { ...list, sort }).execute()) as Row[]
+        // Typed as the items they stand for: the list route sends them as written (`JsonText`).
+        const items = rows.slice(0, list.pageSize).map((row) => new JsonText(row[storedJson] as string) as unknown as Partial<ResourceOf<M>>)
+        return { page: list.page, items, hasNext: rows.length > list.pageSize }
+      }
       const rows = await applyList(from(db, [...scope, ...list.conditions], listed(list.fields)), { ...list, sort }).execute()
       const items = rows.slice(0, list.pageSize).map((row) => listedRow(row as Row))
       return { page: list.page, items: project(items, list.fields), hasNext: rows.length > list.pageSize }
@@ -190,6 +205,19 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
       }
     },
   }
+}
+
+/**
+ * The column holding the resource's whole JSON, once the stored rows are checked to answer exactly
+ * the resource's fields: the same names in the same order, each from the same column.
+ */
+function storedColumn<M extends FieldMap>(table: string, description: ResourceDescription<M>, rows: ChildRows): string {
+  const resource = Object.entries(description.fields).map(([field, f]) => `${field}:${f.options.column ?? ''}`)
+  const stored = Object.entries(rows.fields).map(([field, column]) => `${field}:${column}`)
+  if (rows.stored === undefined || rows.table !== table || resource.join() !== stored.join()) {
+    throw new Error(`${table}: storedJson must keep this table's JSON with the resource's fields (${resource.join()}), not ${stored.join()}`)
+  }
+  return rows.stored
 }
 
 /** `expression as column`, for select and returning lists. */

@@ -4,7 +4,7 @@ import type { Actor } from '../../auth/actor.ts'
 import type { Condition } from '../../lists/filters.ts'
 import { existsQuerySchema, listQuerySchema, parseConditions, parseListQuery, type ListQuery, type ListRequest, type ListSpec } from '../../lists/list-query.ts'
 import type { Page } from '../../resources/table.ts'
-import { pageSerializer } from '../page-serializer.ts'
+import { isStoredPage, pageSerializer, storedPage } from '../page-serializer.ts'
 import { sendPage } from '../pages.ts'
 import { sendExists } from '../resources.ts'
 import { errorResponses, withHeaders } from '../schemas.ts'
@@ -55,7 +55,8 @@ export function listRoute<I extends TObject, P extends TObject = TObject<{}>, H 
     async (request, reply) => {
       const page = await route.handler(request.actor, parseListQuery(request.query as ListQuery, route.list), request.params as Static<P>, request.headers as Static<H>)
       // A custom serialiser leaves the media type to the route (Fastify sets it only for its own).
-      if (childRows?.applies(page.items)) reply.serializer(childRows.serialize).type('application/json; charset=utf-8')
+      if (isStoredPage(page.items)) reply.serializer(storedPage).type('application/json; charset=utf-8')
+      else if (childRows?.applies(page.items)) reply.serializer(childRows.serialize).type('application/json; charset=utf-8')
       return sendPage(request, reply, page.page, page)
     },
   )

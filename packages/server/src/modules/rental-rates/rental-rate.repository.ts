@@ -5,10 +5,6 @@ import { resourceTable } from '../../resources/table.ts'
 import { rentalRateResource } from './rental-rate.fields.ts'
 import './rental-rate.table.ts'
 
-export const rentalRates = resourceTable('rental_rates', rentalRateResource, {
-  references: { rental_rates_card_fkey: 'rentalRateCardId', rental_rates_product_fkey: 'rentalProductId' },
-})
-
 /** A card's rates as the card answers them (`rentalRates`, one query with the card). */
 export const rentalRateRows: ChildRows = {
   table: 'rental_rates',
@@ -30,6 +26,12 @@ export const rentalRateRows: ChildRows = {
   // Kept by a trigger (migration 2026_12_09_0500): a card of 10,000 rates joins their text.
   stored: 'api_json',
 }
+
+export const rentalRates = resourceTable('rental_rates', rentalRateResource, {
+  references: { rental_rates_card_fkey: 'rentalRateCardId', rental_rates_product_fkey: 'rentalProductId' },
+  // A page of every field answers the rates' stored JSON, as their card does.
+  storedJson: rentalRateRows,
+})
 
 /** The card a rate belongs to, or undefined when the brand has no such rate. */
 export async function cardOfRate(db: TenantReader, id: number): Promise<number | undefined> {

@@ -6,10 +6,6 @@ import { resourceTable } from '../../resources/table.ts'
 import { usageRateFields, usageRateResource } from './usage-rate.fields.ts'
 import './usage-rate.table.ts'
 
-export const usageRates = resourceTable('usage_rates', usageRateResource, {
-  references: { usage_rates_card_fkey: 'usageRateCardId', usage_rates_charge_group_fkey: 'chargeGroupId' },
-})
-
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
 
 /** A card's rates as the card answers them (`usageRates`, one query with the card): every field, by its column. */
@@ -22,6 +18,12 @@ export const usageRateRows: ChildRows = {
   // Kept by a trigger (migration 2026_12_09_0500): a card page joins its rates' text.
   stored: 'api_json',
 }
+
+export const usageRates = resourceTable('usage_rates', usageRateResource, {
+  references: { usage_rates_card_fkey: 'usageRateCardId', usage_rates_charge_group_fkey: 'chargeGroupId' },
+  // A page of every field answers the rates' stored JSON, as their card does.
+  storedJson: usageRateRows,
+})
 
 /** The card a rate belongs to, or undefined when the brand has no such rate. */
 export async function cardOfRate(db: TenantReader, id: number): Promise<number | undefined> {
