@@ -54,6 +54,11 @@ export async function measure(origin: string, scenario: Scenario, settings: Load
   }
 }
 
+/** Loads `origin` with one scenario for `seconds`, measuring nothing: a warm-up. */
+export async function warmUp(origin: string, scenario: Scenario, settings: LoadSettings): Promise<void> {
+  await run(origin, scenario, settings)
+}
+
 /** User plus system CPU time of a process so far, in seconds (Linux: /proc; clock ticks of 10 ms). */
 function cpuSeconds(pid: number): number | undefined {
   try {
