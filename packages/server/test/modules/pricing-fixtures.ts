@@ -3,7 +3,8 @@ import type { TestServer } from '../helpers/server.ts'
 
 let sequence = 0
 
-async function created(server: TestServer, token: string, path: string, json: Record<string, unknown>): Promise<number> {
+/** POSTs `json` to `path` as `token`, expects 201, and returns the new record's id. */
+export async function created(server: TestServer, token: string, path: string, json: Record<string, unknown>): Promise<number> {
   const response = await server.request('POST', path, { token, json })
   assert.equal(response.status, 201, response.text)
   return response.body.id

@@ -4,7 +4,7 @@ import { rentalRateFields } from '../../src/modules/rental-rates/rental-rate.fie
 import { usageRateFields } from '../../src/modules/usage-rates/usage-rate.fields.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
-import { chargeGroup, rentalProduct, rentalProductCategory, usageProduct } from './pricing-fixtures.ts'
+import { chargeGroup, created, rentalProduct, rentalProductCategory, usageProduct } from './pricing-fixtures.ts'
 
 /**
  * A page of rates asking for every field is answered from the JSON each rate keeps (`storedJson`),
@@ -25,12 +25,6 @@ describe('rate pages answered from the stored JSON', () => {
   })
   after(() => server.close())
 
-  const created = async (path: string, json: unknown): Promise<number> => {
-    const response = await server.request('POST', path, { token, json })
-    assert.equal(response.status, 201, response.text)
-    return response.body.id
-  }
-
   /** The stored page, the same page by `fields=` naming every field, and each item read by id. */
   async function assertSameAnswers(path: string, query: string, fields: readonly string[], expected: number): Promise<void> {
     const stored = await server.request('GET', `${path}?page=1&pageSize=50&${query}`, { token })
@@ -47,7 +41,7 @@ describe('rate pages answered from the stored JSON', () => {
 
   it('rental rates: every field, by card and by a filter and sort, the same as from the columns and as each read', async () => {
     const product = await rentalProduct(server, token, 'Broadband')
-    const card = await created('/v2/rental-rate-cards', {
+    const card = await created(server, token, '/v2/rental-rate-cards', {
       contractOwnerIds: [owner],
       name: `Stored rental rates ${process.pid}`,
       rentalProductCategoryId: await rentalProductCategory(server, token),
@@ -68,7 +62,7 @@ describe('rate pages answered from the stored JSON', () => {
 
   it('usage rates: every field, by card and by a filter and sort, the same as from the columns and as each read', async () => {
     const [national, mobile] = [await chargeGroup(server, token), await chargeGroup(server, token, 'UK mobile')]
-    const card = await created('/v2/usage-rate-cards', {
+    const card = await created(server, token, '/v2/usage-rate-cards', {
       contractOwnerIds: [owner],
       name: `Stored usage rates ${process.pid}`,
       availableFrom: '2025-01-01',
