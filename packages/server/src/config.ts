@@ -19,6 +19,8 @@ export interface Config {
   /** How long an idle keep-alive connection is kept open between requests. */
   keepAliveTimeoutMs: number
   dbPoolSize: number
+  /** A query waiting longer for a database connection (all busy, or the database not answering) gets 503. */
+  dbConnectTimeoutMs: number
   /** A statement running longer is cancelled by PostgreSQL (a runaway query, a lock waited on); 0: never. */
   dbStatementTimeoutMs: number
   /** A session idle inside a transaction longer is ended by PostgreSQL (its locks released); 0: never. */
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     headersTimeoutMs: int('ELEVATE_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000),
     keepAliveTimeoutMs: int('ELEVATE_KEEP_ALIVE_TIMEOUT_MS', 72_000, 100, 3_600_000),
     dbPoolSize: int('ELEVATE_DB_POOL_SIZE', 10, 1, 500),
+    dbConnectTimeoutMs: int('ELEVATE_DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
     dbStatementTimeoutMs: int('ELEVATE_DB_STATEMENT_TIMEOUT_MS', 30_000, 0, 3_600_000),
     dbIdleInTransactionTimeoutMs: int('ELEVATE_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 60_000, 0, 3_600_000),
     retryAfterSeconds: int('ELEVATE_RETRY_AFTER_SECONDS', 5, 1, 3600),

@@ -21,6 +21,8 @@ export interface DatabaseOptions {
   url: string
   poolSize: number
   logger: Logger
+  /** How long a query waits for a connection (a free one, or a new one opening) before 503 (ms; default 5,000). */
+  connectTimeoutMs?: number
   /** PostgreSQL's statement_timeout on every connection (ms; 0 or absent: none). */
   statementTimeoutMs?: number
   /** PostgreSQL's idle_in_transaction_session_timeout on every connection (ms; 0 or absent: none). */
@@ -106,7 +108,8 @@ function makePool(options: DatabaseOptions, extra: pg.PoolConfig): pg.Pool {
     connectionString: options.url,
     max: options.poolSize,
     // Fail fast while the database is away (the API answers 503), and recover when it returns.
-    connectionTimeoutMillis: 5_000,
+    // pg-pool counts a wait in line for a busy pool's connection against this too.
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5_000,
     idleTimeoutMillis: 30_000,
     types,
     Client: PreparingClient,

@@ -12,7 +12,7 @@ export interface OpenDatabase {
 /** Connects to `DATABASE_URL`, or starts the embedded PostgreSQL when it is unset. */
 export async function openDatabase(config: Config, logger: Logger): Promise<OpenDatabase> {
   const embedded = config.databaseUrl === undefined ? await startEmbeddedPostgres(config.dataDir, logger) : undefined
-  const db = new Database({ url: config.databaseUrl ?? embedded!.url, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs, logger })
+  const db = new Database({ url: config.databaseUrl ?? embedded!.url, poolSize: config.dbPoolSize, connectTimeoutMs: config.dbConnectTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs, logger })
   return {
     db,
     async close() {

@@ -29,8 +29,10 @@ export interface TestServer extends HttpClient {
 export async function startTestServer(overrides: Partial<Config> = {}, database?: TestDatabase, services: AppServices = {}): Promise<TestServer> {
   const testDatabase = database ?? (await createTestDatabase())
   // No general rate limit or load shedding unless a test asks: tests send bursts a real client
-  // would not, and a busy test machine starves processes of CPU for seconds.
-  const config: Config = { ...loadConfig({}), port: 0, databaseUrl: testDatabase.url, dbPoolSize: 4, rateLimitMax: 0, maxEventLoopDelayMs: 0, ...overrides }
+  // would not, and a busy test machine starves processes of CPU for seconds. For the same reason
+  // a request may wait a minute, not 5 s, for one of the 4 connections: 50 parallel payments on
+  // one invoice queue on its lock, one after another.
+  const config: Config = { ...loadConfig({}), port: 0, databaseUrl: testDatabase.url, dbPoolSize: 4, dbConnectTimeoutMs: 60_000, rateLimitMax: 0, maxEventLoopDelayMs: 0, ...overrides }
   const logs: Array<Record<string, unknown>> = []
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -39,7 +41,7 @@ export async function startTestServer(overrides: Partial<Config> = {}, database?
     },
   })
   const logger = pino({ level: 'info' }, sink)
-  const db = new Database({ url: config.databaseUrl!, poolSize: config.dbPoolSize, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs, logger })
+  const db = new Database({ url: config.databaseUrl!, poolSize: config.dbPoolSize, connectTimeoutMs: config.dbConnectTimeoutMs, statementTimeoutMs: config.dbStatementTimeoutMs, idleInTransactionTimeoutMs: config.dbIdleInTransactionTimeoutMs, logger })
   await runFirstStart(db.system, { ...ADMIN })
   const app = await buildApp(config, db, logger, services)
   await app.jobs.start()

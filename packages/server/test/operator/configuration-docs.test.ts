@@ -37,7 +37,7 @@ describe('docs/configuration.md', () => {
       PORT: defaults.port, HOST: defaults.host, ELEVATE_TOKEN_TTL_SECONDS: defaults.tokenTtlSeconds,
       ELEVATE_RATE_LIMIT_MAX: defaults.rateLimitMax, ELEVATE_RATE_LIMIT_WINDOW_SECONDS: defaults.rateLimitWindowSeconds,
       ELEVATE_MAX_EVENT_LOOP_DELAY_MS: defaults.maxEventLoopDelayMs, ELEVATE_SHUTDOWN_TIMEOUT_MS: defaults.shutdownTimeoutMs,
-      ELEVATE_DB_POOL_SIZE: defaults.dbPoolSize, ELEVATE_BODY_LIMIT_BYTES: defaults.bodyLimitBytes,
+      ELEVATE_DB_POOL_SIZE: defaults.dbPoolSize, ELEVATE_DB_CONNECT_TIMEOUT_MS: defaults.dbConnectTimeoutMs, ELEVATE_BODY_LIMIT_BYTES: defaults.bodyLimitBytes,
       ELEVATE_REQUEST_TIMEOUT_MS: defaults.requestTimeoutMs, ELEVATE_RETRY_AFTER_SECONDS: defaults.retryAfterSeconds,
     }
     for (const [name, value] of Object.entries(expect)) assert.equal(rows.get(name), `\`${String(value)}\``, name)
