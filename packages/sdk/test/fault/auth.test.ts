@@ -117,7 +117,8 @@ describe('token refresh on 401 (tip 4)', () => {
   })
 
   it('renews a token past its refresh time before using it, without waiting for a 401', async () => {
-    server = await startFaultServer(routes({ login: (_r, i) => loginReply(`t${i}`, 100), api: acceptOnly(new Set(['t1'])) }))
+    // Two seconds, not less: a token already expired when the client reads it is kept until a 401.
+    server = await startFaultServer(routes({ login: (_r, i) => loginReply(`t${i}`, 2_000), api: acceptOnly(new Set(['t1'])) }))
     const { client } = faultClient(server)
     const { expiresAt } = await client.authenticate()
     await waitUntil(Date.parse(expiresAt))

@@ -11,13 +11,16 @@ interface Exchange {
 }
 
 /**
- * Real expired tokens: the server runs with ELEVATE_TOKEN_TTL_SECONDS=2, and the tests poll the
+ * Real expired tokens: the server runs with ELEVATE_TOKEN_TTL_SECONDS=6, and the tests poll the
  * clock until a token's `expiresAt` has passed (and check the server agrees) rather than sleeping.
+ * Not shorter: the server rounds a token's issue time down to the second and the client renews at
+ * half its lifetime, so with 2 s a fresh token was due for renewal after 0.5 s, and a busy machine
+ * pausing that long between a login and the request using it made an extra login.
  */
 describe('token expiry against the real server', () => {
   let server: RealServer
   before(async () => {
-    server = await startRealServer({ ELEVATE_TOKEN_TTL_SECONDS: '2' })
+    server = await startRealServer({ ELEVATE_TOKEN_TTL_SECONDS: '6' })
   })
   after(() => server?.stop())
 
