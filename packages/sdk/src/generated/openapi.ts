@@ -29339,7 +29339,7 @@ export interface operations {
                 contractOwnerId?: string;
             };
             header?: {
-                /** @description If true, a lightweight summary of each usage rate card: without timeBandPlans, accessCharges and boltOnCharges */
+                /** @description If true, a lightweight summary of the usage rate card: without timeBandPlans, accessCharges, boltOnCharges and usageRates */
                 summary?: "true" | "false";
             };
             path?: never;
@@ -30755,6 +30755,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description If true, a lightweight summary of the usage rate card: without timeBandPlans, accessCharges, boltOnCharges and usageRates */
+                summary?: "true" | "false";
                 /**
                  * @description Makes the update or delete conditional (RFC 9110 §13.1.1): the ETag last read ("3"), several separated by commas, or *. 412 precondition_failed when none matches the current version; without it the write is unconditional.
                  * @example "3"

@@ -5,7 +5,7 @@ import { billingCycleBody, contractOwnerBody } from '../helpers/fixtures.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { loginAs, otherBrandAdmin } from '../helpers/users.ts'
 import { JSON_PATCH } from '../helpers/requests.ts'
-import { usageProduct } from './pricing-fixtures.ts'
+import { chargeGroup, usageProduct } from './pricing-fixtures.ts'
 
 const CARDS = '/v2/usage-rate-cards'
 let sequence = 0
@@ -108,6 +108,20 @@ describe('/v2/usage-rate-cards', () => {
     assertError(await patch(987654, []), 404, 'not_found')
     assert.equal((await server.request('DELETE', `${CARDS}/${id}`, { token })).status, 204)
     assertError(await server.request('DELETE', `${CARDS}/${id}`, { token }), 404, 'not_found')
+  })
+
+  it('PATCH takes the summary header: the change is made, and the card answered without its charges and rates', async () => {
+    const { id } = await create({ accessCharges: [{ charge: 1.5, startDate: '2025-01-01' }] })
+    const rate = { chargeGroupId: await chargeGroup(server, token), usageRateType: 'MARKUP', peakInitialPeriod: 0, peakValue: 2.5, startDate: '2025-01-01' }
+    const summary = await patch(id, [{ op: 'replace', path: '/name', value: `Summary ${id}` }, { op: 'add', path: '/usageRates/-', value: rate }], { summary: 'true' })
+    assert.equal(summary.status, 200, summary.text)
+    const full = await server.request('GET', `${CARDS}/${id}`, { token })
+    assert.equal(full.body.usageRates.length, 1)
+    assert.equal(full.body.accessCharges.length, 1)
+    const { usageRates: _rates, accessCharges: _charges, ...rest } = full.body
+    assert.deepEqual(summary.body, { ...rest, name: `Summary ${id}` })
+    assert.equal(summary.headers.get('etag'), full.headers.get('etag'))
+    assert.equal((await patch(id, [], { summary: 'false' })).body.usageRates.length, 1)
   })
 
   it('needs a token (401) and pricing:write to write (403); brands never meet', async () => {

@@ -8,10 +8,11 @@ import { StringEnum } from '../../resources/schemas.ts'
 import { CreateUsageRateCardBody, usageRateCardResource } from './usage-rate-card.fields.ts'
 import type { usageRateCardUseCases } from './usage-rate-card.service.ts'
 
-/** The published `summary` header of the list: "true" answers each card without its dated charges. */
+/** The published `summary` header of the list and the PATCH: "true" answers a card without its dated charges and rates. */
 const SummaryHeader = Type.Object({
-  summary: Type.Optional(StringEnum(['true', 'false'] as const, { description: 'If true, a lightweight summary of each usage rate card: without timeBandPlans, accessCharges and boltOnCharges' })),
+  summary: Type.Optional(StringEnum(['true', 'false'] as const, { description: 'If true, a lightweight summary of the usage rate card: without timeBandPlans, accessCharges, boltOnCharges and usageRates' })),
 })
+const summary = (headers: { summary?: 'true' | 'false' }) => headers.summary === 'true'
 
 /** Usage rate cards (Pricing API, /v2): read by every role, written by administrators; PATCH is JSON Patch only. */
 export function usageRateCardRoutes(app: FastifyInstance, useCases: ReturnType<typeof usageRateCardUseCases>): void {
@@ -36,7 +37,7 @@ export function usageRateCardRoutes(app: FastifyInstance, useCases: ReturnType<t
     item: usageRateCardResource.schema,
     head: false,
     headers: SummaryHeader,
-    handler: (actor, list, _params, headers) => useCases.list(actor, list, headers.summary === 'true'),
+    handler: (actor, list, _params, headers) => useCases.list(actor, list, summary(headers)),
   })
   const write = { tag: options.tag, sdkType: options.sdkType, permission: 'pricing:write' } as const
   createRoute(app, {
@@ -57,7 +58,8 @@ export function usageRateCardRoutes(app: FastifyInstance, useCases: ReturnType<t
     formats: ['json-patch'],
     response: usageRateCardResource.schema,
     document: usageRateCardResource.document,
-    handler: (actor, p, patch) => useCases.update(actor, p.usageRateCardId, patch),
+    headers: SummaryHeader,
+    handler: (actor, p, patch, headers) => useCases.update(actor, p.usageRateCardId, patch, summary(headers)),
   })
   crudRoutes(app, { ...options, operations: { exists: 'checkUsageRateCards', get: 'getUsageRateCard', delete: 'deleteUsageRateCard' } })
 }

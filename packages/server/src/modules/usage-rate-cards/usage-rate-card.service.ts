@@ -92,8 +92,8 @@ export function usageRateCardUseCases(db: Database) {
      * JSON Patch of the card; an `add` to `/usageRates/-` (or past its last rate) adds a rate, as
      * published ("to add a new rate, use /usage-rate-cards/ PATCH"). Any other change to the rates is 400.
      */
-    update: (actor: Actor, id: number, patch: PatchRequest) =>
-      db.withTenant(actor.brandId, async (trx) => {
+    update: async (actor: Actor, id: number, patch: PatchRequest, summary = false) =>
+      summarised(await db.withTenant(actor.brandId, async (trx) => {
         const current = await visibleRecord(trx, usageRateCards, [], id, true)
         assertBrandWideWriter(actor, 'Usage rate cards')
         const { rest, added } = splitAppendedChildren(patch, 'usageRates', (current.resource.usageRates ?? []).length, '/v2/usage-rates/{id}')
@@ -105,8 +105,16 @@ export function usageRateCardUseCases(db: Database) {
         assertValid(validateNewUsageRates(added, atRate))
         await addUsageRates(trx, id, added as NewUsageRate[], atRate)
         return (await usageRateCards.find(trx, id, []))!
-      }),
+      }), summary),
   }
+}
+
+/** A card as the published `summary: true` answers it: without what `PRICED` names. */
+function summarised<T extends { resource: Partial<Record<(typeof PRICED)[number], unknown>> }>(stored: T, summary: boolean): T {
+  if (!summary) return stored
+  const resource = { ...stored.resource }
+  for (const key of PRICED) delete resource[key]
+  return { ...stored, resource }
 }
 
 const atRate = (index: number) => `usageRates[${index}].`
