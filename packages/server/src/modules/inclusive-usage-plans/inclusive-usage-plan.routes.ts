@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify'
-import { Type } from 'typebox'
 import { crudRoutes } from '../../http/routes/crud-routes.ts'
 import { listRoute } from '../../http/routes/list-routes.ts'
-import { StringEnum } from '../../resources/schemas.ts'
+import { summaryHeader, wantsSummary } from '../../resources/summary.ts'
 import { inclusiveUsagePlanResource } from './inclusive-usage-plan.fields.ts'
 import type { inclusiveUsagePlanUseCases } from './inclusive-usage-plan.service.ts'
 
 /** The published `summary` header of the list: "true" answers each plan without its components and bolt-on charges. */
-const SummaryHeader = Type.Object({ summary: Type.Optional(StringEnum(['true', 'false'] as const, { description: 'If true, a lightweight summary of each inclusive usage plan: without inclusiveUsageComponents and boltOnCharges' })) })
+const SummaryHeader = summaryHeader('If true, a lightweight summary of each inclusive usage plan: without inclusiveUsageComponents and boltOnCharges')
 
 /** Inclusive usage plans (Pricing API, /v2): read by every role, written by administrators; PATCH is JSON Patch only. */
 export function inclusiveUsagePlanRoutes(app: FastifyInstance, useCases: ReturnType<typeof inclusiveUsagePlanUseCases>): void {
@@ -24,7 +23,7 @@ export function inclusiveUsagePlanRoutes(app: FastifyInstance, useCases: ReturnT
     item: resource.schema,
     head: false,
     headers: SummaryHeader,
-    handler: (actor, list, _params, headers) => useCases.list(actor, list, headers.summary === 'true'),
+    handler: (actor, list, _params, headers) => useCases.list(actor, list, wantsSummary(headers)),
   })
   crudRoutes(app, {
     ...base,

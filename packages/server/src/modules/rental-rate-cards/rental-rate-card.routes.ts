@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify'
-import { Type } from 'typebox'
 import { idParams } from '../../http/routes/crud-routes.ts'
 import { deleteRoute, getRoute, patchRoute } from '../../http/routes/item-routes.ts'
 import { existsRoute, listRoute } from '../../http/routes/list-routes.ts'
 import { createRoute } from '../../http/routes/write-routes.ts'
-import { StringEnum } from '../../resources/schemas.ts'
+import { summaryHeader, wantsSummary } from '../../resources/summary.ts'
 import { CreateRentalRateCardBody, rentalRateCardResource } from './rental-rate-card.fields.ts'
 import type { rentalRateCardUseCases } from './rental-rate-card.service.ts'
 
@@ -16,10 +15,7 @@ const write = { ...base, permission: 'pricing:write' } as const
 const params = idParams('rentalRateCardId')
 
 /** The published `summary` header: "true" answers each card without its rates. */
-const SummaryHeader = Type.Object({
-  summary: Type.Optional(StringEnum(['true', 'false'] as const, { description: 'If true, a lightweight summary of each rental rate card: the card without its rentalRates' })),
-})
-const summary = (headers: { summary?: 'true' | 'false' }) => headers.summary === 'true'
+const SummaryHeader = summaryHeader('If true, a lightweight summary of each rental rate card: the card without its rentalRates')
 
 /**
  * Rental rate cards (Pricing API, /v2): read by every role, written by administrators. PATCH is
@@ -36,7 +32,7 @@ export function rentalRateCardRoutes(app: FastifyInstance, useCases: ReturnType<
     item: resource.schema,
     head: false,
     headers: SummaryHeader,
-    handler: (actor, list, _params, headers) => useCases.list(actor, list, summary(headers)),
+    handler: (actor, list, _params, headers) => useCases.list(actor, list, wantsSummary(headers)),
   })
   existsRoute(app, { ...read, path: PATH, operationId: 'checkRentalRateCards', summary: 'Check whether any rental rate card matches the filters (200 or 404)', list: resource.list, handler: useCases.exists })
   createRoute(app, {
@@ -56,7 +52,7 @@ export function rentalRateCardRoutes(app: FastifyInstance, useCases: ReturnType<
     params,
     response: resource.schema,
     headers: SummaryHeader,
-    handler: (actor, p, headers) => useCases.get(actor, p.rentalRateCardId, summary(headers)),
+    handler: (actor, p, headers) => useCases.get(actor, p.rentalRateCardId, wantsSummary(headers)),
   })
   patchRoute(app, {
     ...write,
@@ -68,7 +64,7 @@ export function rentalRateCardRoutes(app: FastifyInstance, useCases: ReturnType<
     response: resource.schema,
     document: resource.document,
     headers: SummaryHeader,
-    handler: (actor, p, patch, headers) => useCases.update(actor, p.rentalRateCardId, patch, summary(headers)),
+    handler: (actor, p, patch, headers) => useCases.update(actor, p.rentalRateCardId, patch, wantsSummary(headers)),
   })
   deleteRoute(app, { ...write, path: ITEM, operationId: 'deleteRentalRateCard', summary: 'Delete a rental rate card and its rates', params, handler: (actor, p, ifMatch) => useCases.remove(actor, p.rentalRateCardId, ifMatch) })
 }

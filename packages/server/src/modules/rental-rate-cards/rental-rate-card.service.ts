@@ -3,6 +3,7 @@ import type { Database, TenantTransaction } from '../../db/database.ts'
 import { assertValid, type FieldError } from '../../errors.ts'
 import type { Condition } from '../../lists/filters.ts'
 import { leaveOut, type ListRequest } from '../../lists/list-query.ts'
+import { summarised } from '../../resources/summary.ts'
 import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
@@ -89,9 +90,9 @@ export function rentalRateCardUseCases(db: Database) {
     ...crud,
     list: async (actor: Actor, list: ListRequest, summary = false) => {
       const listed = { ...list, conditions: contractOwnerConditions(list.conditions) }
-      return crud.list(actor, summary ? leaveOut(listed, rentalRateCards.description.list, ['rentalRates']) : listed)
+      return crud.list(actor, summary ? leaveOut(listed, rentalRateCards.description.list, RATES) : listed)
     },
-    get: async (actor: Actor, id: number, summary = false) => summarised(await crud.get(actor, id), summary),
+    get: async (actor: Actor, id: number, summary = false) => summarised(await crud.get(actor, id), summary, RATES),
     exists: (actor: Actor, conditions: Condition[]) => crud.exists(actor, contractOwnerConditions(conditions)),
     /** A card with its first rates, in one transaction. */
     create: (actor: Actor, body: Static<typeof CreateRentalRateCardBody>) =>
@@ -122,18 +123,12 @@ export function rentalRateCardUseCases(db: Database) {
         assertValid(validateNewRates(added, atRate))
         await addRentalRates(trx, id, added as NewRentalRate[], atRate)
         return (await rentalRateCards.find(trx, id, []))!
-      }), summary),
+      }), summary, RATES),
   }
 }
 
-/** The published `summary`: "a lightweight summary of each rental rate card", the card without its rates. */
-function withoutRates<T extends { rentalRates?: unknown }>(card: T): Omit<T, 'rentalRates'> {
-  const { rentalRates: _, ...rest } = card
-  return rest
-}
 
-function summarised<T extends { resource: { rentalRates?: unknown } }>(stored: T, summary: boolean): T {
-  return summary ? { ...stored, resource: withoutRates(stored.resource) as T['resource'] } : stored
-}
+/** The published `summary`: "a lightweight summary of each rental rate card", the card without its rates. */
+const RATES = ['rentalRates'] as const
 
 const atRate = (index: number) => `rentalRates[${index}].`

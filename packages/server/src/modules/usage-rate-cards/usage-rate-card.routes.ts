@@ -1,18 +1,14 @@
 import type { FastifyInstance } from 'fastify'
-import { Type } from 'typebox'
 import { crudRoutes, idParams } from '../../http/routes/crud-routes.ts'
 import { patchRoute } from '../../http/routes/item-routes.ts'
 import { createRoute } from '../../http/routes/write-routes.ts'
 import { listRoute } from '../../http/routes/list-routes.ts'
-import { StringEnum } from '../../resources/schemas.ts'
+import { summaryHeader, wantsSummary } from '../../resources/summary.ts'
 import { CreateUsageRateCardBody, usageRateCardResource } from './usage-rate-card.fields.ts'
 import type { usageRateCardUseCases } from './usage-rate-card.service.ts'
 
 /** The published `summary` header of the list and the PATCH: "true" answers a card without its dated charges and rates. */
-const SummaryHeader = Type.Object({
-  summary: Type.Optional(StringEnum(['true', 'false'] as const, { description: 'If true, a lightweight summary of the usage rate card: without timeBandPlans, accessCharges, boltOnCharges and usageRates' })),
-})
-const summary = (headers: { summary?: 'true' | 'false' }) => headers.summary === 'true'
+const SummaryHeader = summaryHeader('If true, a lightweight summary of the usage rate card: without timeBandPlans, accessCharges, boltOnCharges and usageRates')
 
 /** Usage rate cards (Pricing API, /v2): read by every role, written by administrators; PATCH is JSON Patch only. */
 export function usageRateCardRoutes(app: FastifyInstance, useCases: ReturnType<typeof usageRateCardUseCases>): void {
@@ -37,7 +33,7 @@ export function usageRateCardRoutes(app: FastifyInstance, useCases: ReturnType<t
     item: usageRateCardResource.schema,
     head: false,
     headers: SummaryHeader,
-    handler: (actor, list, _params, headers) => useCases.list(actor, list, summary(headers)),
+    handler: (actor, list, _params, headers) => useCases.list(actor, list, wantsSummary(headers)),
   })
   const write = { tag: options.tag, sdkType: options.sdkType, permission: 'pricing:write' } as const
   createRoute(app, {
@@ -59,7 +55,7 @@ export function usageRateCardRoutes(app: FastifyInstance, useCases: ReturnType<t
     response: usageRateCardResource.schema,
     document: usageRateCardResource.document,
     headers: SummaryHeader,
-    handler: (actor, p, patch, headers) => useCases.update(actor, p.usageRateCardId, patch, summary(headers)),
+    handler: (actor, p, patch, headers) => useCases.update(actor, p.usageRateCardId, patch, wantsSummary(headers)),
   })
   crudRoutes(app, { ...options, operations: { exists: 'checkUsageRateCards', get: 'getUsageRateCard', delete: 'deleteUsageRateCard' } })
 }

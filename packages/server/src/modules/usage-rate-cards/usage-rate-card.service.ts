@@ -9,6 +9,7 @@ import type { PatchRequest } from '../../resources/patch.ts'
 import { assertBrandWideWriter } from '../../resources/scope.ts'
 import { patchStored } from '../../resources/versioned.ts'
 import { leaveOut, type ListRequest } from '../../lists/list-query.ts'
+import { summarised } from '../../resources/summary.ts'
 import { brandWideRules, crudUseCases } from '../../resources/crud.ts'
 import { dateOrderErrors } from '../../resources/dates.ts'
 import type { DocumentOf } from '../../resources/fields.ts'
@@ -105,16 +106,8 @@ export function usageRateCardUseCases(db: Database) {
         assertValid(validateNewUsageRates(added, atRate))
         await addUsageRates(trx, id, added as NewUsageRate[], atRate)
         return (await usageRateCards.find(trx, id, []))!
-      }), summary),
+      }), summary, PRICED),
   }
-}
-
-/** A card as the published `summary: true` answers it: without what `PRICED` names. */
-function summarised<T extends { resource: Partial<Record<(typeof PRICED)[number], unknown>> }>(stored: T, summary: boolean): T {
-  if (!summary) return stored
-  const resource = { ...stored.resource }
-  for (const key of PRICED) delete resource[key]
-  return { ...stored, resource }
 }
 
 const atRate = (index: number) => `usageRates[${index}].`
