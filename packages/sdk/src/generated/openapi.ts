@@ -27256,6 +27256,8 @@ export interface operations {
                         availableTo?: string;
                         /** @description Whether overrides assigned higher in the hierarchy override the prices of this card (absent on create: true) */
                         acceptOverridesFromParents?: boolean;
+                        /** @description The supplier account of a BUY card (BUY cards only) */
+                        supplierAccountId?: number;
                         /** @description The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary */
                         rentalRates?: {
                             /** @description Server-assigned identifier */
@@ -27301,8 +27303,6 @@ export interface operations {
                             /** @description Show on invoice? (absent on create: true) */
                             showOnInvoice: boolean;
                         }[];
-                        /** @description The supplier account of a BUY card (BUY cards only) */
-                        supplierAccountId?: number;
                     }[];
                 };
             };
@@ -27544,6 +27544,8 @@ export interface operations {
                         availableTo?: string;
                         /** @description Whether overrides assigned higher in the hierarchy override the prices of this card (absent on create: true) */
                         acceptOverridesFromParents: boolean;
+                        /** @description The supplier account of a BUY card (BUY cards only) */
+                        supplierAccountId?: number;
                         /** @description The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary */
                         rentalRates?: {
                             /** @description Server-assigned identifier */
@@ -27589,8 +27591,6 @@ export interface operations {
                             /** @description Show on invoice? (absent on create: true) */
                             showOnInvoice: boolean;
                         }[];
-                        /** @description The supplier account of a BUY card (BUY cards only) */
-                        supplierAccountId?: number;
                     };
                 };
             };
@@ -27910,6 +27910,8 @@ export interface operations {
                         availableTo?: string;
                         /** @description Whether overrides assigned higher in the hierarchy override the prices of this card (absent on create: true) */
                         acceptOverridesFromParents: boolean;
+                        /** @description The supplier account of a BUY card (BUY cards only) */
+                        supplierAccountId?: number;
                         /** @description The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary */
                         rentalRates?: {
                             /** @description Server-assigned identifier */
@@ -27955,8 +27957,6 @@ export interface operations {
                             /** @description Show on invoice? (absent on create: true) */
                             showOnInvoice: boolean;
                         }[];
-                        /** @description The supplier account of a BUY card (BUY cards only) */
-                        supplierAccountId?: number;
                     };
                 };
             };
@@ -28316,6 +28316,8 @@ export interface operations {
                         availableTo?: string;
                         /** @description Whether overrides assigned higher in the hierarchy override the prices of this card (absent on create: true) */
                         acceptOverridesFromParents: boolean;
+                        /** @description The supplier account of a BUY card (BUY cards only) */
+                        supplierAccountId?: number;
                         /** @description The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary */
                         rentalRates?: {
                             /** @description Server-assigned identifier */
@@ -28361,8 +28363,6 @@ export interface operations {
                             /** @description Show on invoice? (absent on create: true) */
                             showOnInvoice: boolean;
                         }[];
-                        /** @description The supplier account of a BUY card (BUY cards only) */
-                        supplierAccountId?: number;
                     };
                 };
             };

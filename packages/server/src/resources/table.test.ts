@@ -81,7 +81,7 @@ describe('a page of rows that keep their JSON (storedJson)', () => {
     const overrides = resourceTable('rental_rate_overrides', prices, { storedJson: rows })
     statements.length = 0
     await overrides.page(db, { ...list, sort: [{ column: 'price', direction: 'desc' }] }, [])
-    assert.match(statements[0]!, /^select "api_json" from "rental_rate_overrides" order by "rental_rate_overrides"\."price" desc/)
+    assert.match(statements[0]!, /^select "api_json" as "item" from "rental_rate_overrides" order by "rental_rate_overrides"\."price" desc/)
     statements.length = 0
     await overrides.page(db, { ...list, fields: ['price'] }, [])
     assert.doesNotMatch(statements[0]!, /api_json/)
@@ -98,6 +98,53 @@ describe('a page of rows that keep their JSON (storedJson)', () => {
     for (const other of others) {
       assert.throws(() => resourceTable('rental_rate_overrides', prices, { storedJson: other }), /rental_rate_overrides: storedJson must keep this table's JSON with the resource's fields/)
     }
+  })
+})
+
+describe('a page of records that keep their JSON but their child rows (storedResource)', () => {
+  const stored = resourceTable('rental_rate_cards', cards, { computed: { rates: childRowsJson({ table: 'rates', parentColumn: 'card_id', fields: { id: 'id' } }) }, storedResource: 'api_json' })
+
+  it('appends the child rows to the stored JSON for every field, sends it alone for a summary, and reads the columns for other fields', async () => {
+    statements.length = 0
+    await stored.page(db, list, [])
+    assert.match(statements[0]!, /^select left\("rental_rate_cards"\."api_json", -1\) \|\| ',"rates":' \|\| coalesce\(.*json_agg.*\) \|\| '\}' as "item" from "rental_rate_cards"/s)
+    statements.length = 0
+    await stored.page(db, leaveOut(list, cards.list, ['rates']), [])
+    assert.match(statements[0]!, /^select "rental_rate_cards"\."api_json" as "item" from/)
+    statements.length = 0
+    await stored.page(db, { ...list, fields: ['name'] }, [])
+    assert.doesNotMatch(statements[0]!, /api_json/)
+  })
+
+  it('cuts the stored JSON before the first member a page leaves out of the last fields, unless a kept field nests that name', async () => {
+    const plans = describeResource(
+      {
+        id: idField(),
+        name: field(Type.String(), { column: 'name' }),
+        charges: field(Type.Array(Type.Object({ price: Type.Number() })), { optional: true }),
+        price: field(Type.Number(), { optional: true }),
+      },
+      { noun: 'Plan' },
+    )
+    const table = resourceTable('inclusive_usage_plans', plans, { storedResource: 'api_json' })
+    statements.length = 0
+    await table.page(db, { ...list, fields: ['name', 'id'] }, [])
+    assert.match(statements[0]!, /coalesce\(left\("inclusive_usage_plans"\."api_json", least\(nullif\(strpos\("inclusive_usage_plans"\."api_json", ',"charges":'\), 0\), nullif\(strpos\("inclusive_usage_plans"\."api_json", ',"price":'\), 0\)\) - 1\) \|\| '\}', "inclusive_usage_plans"\."api_json"\) as "item"/)
+    statements.length = 0
+    await table.page(db, { ...list, fields: ['name', 'id', 'charges'] }, [])
+    assert.doesNotMatch(statements[0]!, /api_json/, 'a kept field nests `price`: its `,"price":` could be found inside it')
+    statements.length = 0
+    await table.page(db, { ...list, fields: ['name', 'price'] }, [])
+    assert.doesNotMatch(statements[0]!, /api_json/, 'not the first fields')
+  })
+
+  it('refuses child rows that are not the last fields: appended, they would change the order', () => {
+    const first = describeResource(
+      { id: idField(), rates: field(Type.Array(Type.Object({ id: Type.Integer() })), { column: 'rates', access: 'read-only', optional: true }), name: field(Type.String(), { column: 'name' }) },
+      { noun: 'Card' },
+    )
+    const rates = childRowsJson({ table: 'rates', parentColumn: 'card_id', fields: { id: 'id' } })
+    assert.throws(() => resourceTable('rental_rate_cards', first, { computed: { rates }, storedResource: 'api_json' }), /rental_rate_cards: storedResource needs the fields of its JSON columns \(rates\) last/)
   })
 })
 

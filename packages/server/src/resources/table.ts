@@ -11,6 +11,7 @@ import type { DocumentOf, FieldMap, ResourceOf } from './fields.ts'
 import { JsonText } from './json-text.ts'
 import type { ResourceDescription, Row } from './resource.ts'
 import { assertVersion } from './preconditions.ts'
+import { storedItemText } from './stored-resource.ts'
 
 /** A resource as stored: its API object, the version its ETag is made from, and the row. */
 export interface Stored<R> {
@@ -48,9 +49,18 @@ export interface TableOptions {
    * Rows that keep their whole API JSON (`ChildRows.stored`, written by a trigger): a page asking
    * for every field is answered as that text (`JsonText` items, sent as written) instead of
    * reading each column and serialising it again. Its fields must be the resource's, in order and
-   * by the same columns; `test/modules/stored-rate-pages.test.ts` holds the two answers to each other.
+   * by the same columns; `test/modules/stored-pages.test.ts` holds the two answers to each other.
    */
   storedJson?: ChildRows
+  /**
+   * A column keeping each row's API JSON but its JSON columns (`computed`, which must be the
+   * resource's last fields), written by a trigger (`resourceJson`, frozen in the migration that
+   * installs it): a page asking for every field gets that text with its JSON columns appended, and a
+   * page leaving out the JSON columns and some of the last fields (a card's summary) gets the text
+   * cut before them (`storedItemText`), both sent as written. `test/modules/stored-pages.test.ts`
+   * holds the pages to the ones built from the columns, and each trigger to `resourceJson`.
+   */
+  storedResource?: string
 }
 
 /** A computed column's SQL given the table's name, or JSON the query builds (`JsonColumn`). */
@@ -129,6 +139,7 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
   }
   // Untyped inside, typed at the boundary: columns come from the module's own field map.
   const kysely = (db: TenantReader) => db as unknown as Kysely<any>
+  const storedItems = options.storedResource === undefined ? undefined : storedItemText(name, description as ResourceDescription<FieldMap>, options.storedResource, jsonColumns, (column) => expression(column, true))
   const from = (db: TenantReader, conditions: readonly Condition[], select = selected) => whereConditions(kysely(db).selectFrom(name).select(select), conditions)
   const stored = (row: Row): Stored<ResourceOf<M>> => ({ resource: description.toApi(row), version: versioned ? Number(row.version) : undefined, row })
   const conflict = (error: unknown, document: Row) =>
@@ -141,10 +152,11 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
       // Sorted by the stored column, not the trimmed one the page answers under its name, which
       // an ORDER BY would otherwise take: an index on the column gives the order only as stored.
       const sort = list.sort.map((key) => (decimalColumns.has(key.column) ? { ...key, column: `${name}.${key.column}` } : key))
-      if (storedJson !== undefined && list.fields === undefined) {
-        const rows = (await applyList(from(db, [...scope, ...list.conditions], [storedJson]), { ...list, sort }).execute()) as Row[]
+      const text = storedJson !== undefined && list.fields === undefined ? sql.ref(storedJson) : storedItems?.(list.fields)
+      if (text !== undefined) {
+        const rows = (await applyList(from(db, [...scope, ...list.conditions], [aliased(text, 'item')]), { ...list, sort }).execute()) as Row[]
         // Typed as the items they stand for: the list route sends them as written (`JsonText`).
-        const items = rows.slice(0, list.pageSize).map((row) => new JsonText(row[storedJson] as string) as unknown as Partial<ResourceOf<M>>)
+        const items = rows.slice(0, list.pageSize).map((row) => new JsonText(row.item as string) as unknown as Partial<ResourceOf<M>>)
         return { page: list.page, items, hasNext: rows.length > list.pageSize }
       }
       const rows = await applyList(from(db, [...scope, ...list.conditions], listed(list.fields)), { ...list, sort }).execute()

@@ -12,6 +12,8 @@ export const rentalProducts = resourceTable('rental_products', rentalProductReso
     rental_products_tax_band_fkey: 'taxBandId',
     rental_products_parent_fkey: 'parentRentalProductId',
   },
+  // Kept by a trigger (migration 2026_12_09_0600): a page sends it as written.
+  storedResource: 'api_json',
 })
 
 /** A would-be parent: 0 when it is a top-level product, its own parent's id when it has one; undefined when it does not exist. */

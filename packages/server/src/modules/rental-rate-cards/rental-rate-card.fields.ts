@@ -41,14 +41,15 @@ export const rentalRateCardFields = {
     column: 'accept_overrides_from_parents',
     default: true,
   }),
+  supplierAccountId: field(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The supplier account of a BUY card (BUY cards only)' }), {
+    column: 'supplier_account_id',
+    optional: true,
+  }),
+  // Last: the card's stored JSON is its other fields, these appended (`storedResource`).
   // Answered with the card; added with it (create) or by PATCHing it (`add` to `/rentalRates/-`).
   rentalRates: field(Type.Array(rentalRateResource.schema, { description: 'The rates of the card (added here; changed and deleted at /v2/rental-rates/{id}); left out of a summary' }), {
     column: 'rental_rates',
     access: 'read-only',
-    optional: true,
-  }),
-  supplierAccountId: field(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The supplier account of a BUY card (BUY cards only)' }), {
-    column: 'supplier_account_id',
     optional: true,
   }),
 }

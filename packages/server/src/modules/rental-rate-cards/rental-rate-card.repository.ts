@@ -13,6 +13,8 @@ export const rentalRateCards = resourceTable('rental_rate_cards', rentalRateCard
   referencedBy: { rental_rate_cards_template_fkey: 'rental rate cards based on it' },
   inUseAdvice: 'base them on another template first',
   computed: { rental_rates: childRowsJson(rentalRateRows) },
+  // Kept by a trigger (migration 2026_12_09_0600): a page sends it with the rates appended.
+  storedResource: 'api_json',
 })
 
 /** The type of a rental rate card, or undefined when the brand has none of that id. */

@@ -8,6 +8,8 @@ import './usage-rate-card.table.ts'
 export const usageRateCards = resourceTable('usage_rate_cards', usageRateCardResource, {
   references: { usage_rate_cards_supplier_fkey: 'supplierId', usage_rate_cards_usage_product_fkey: 'usageProductId' },
   computed: { usage_rates: childRowsJson(usageRateRows) },
+  // Kept by a trigger (migration 2026_12_09_0600): a page sends it with the rates appended.
+  storedResource: 'api_json',
 })
 
 

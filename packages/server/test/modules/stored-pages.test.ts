@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import { sql, type Kysely } from 'kysely'
+import { resourceJson, storedResources } from '../../src/resources/stored-resource.ts'
+import { contractOwnerBody } from '../helpers/fixtures.ts'
+import { startTestServer, type TestServer } from '../helpers/server.ts'
+import { chargeGroup, created, rentalProduct, rentalProductCategory, usageProduct } from './pricing-fixtures.ts'
+
+/**
+ * Lists answered from the JSON their rows keep, written by triggers: the rates' (`storedJson`,
+ * migration 2026_12_09_0500) and the rental products', rate cards' and inclusive usage plans'
+ * (`storedResource`, 2026_12_09_0600). A page asking for every field (or a card's summary) is sent
+ * as that text. It must be the same characters as the page the route's serialiser builds from the
+ * columns, each item what a read by id answers, and each stored text what `resourceJson` builds
+ * from the row today. The records cover what the two could write differently: decimals of every
+ * scale, negative and whole, nested arrays of objects, text needing escapes, fields left out.
+ */
+describe('pages answered from stored JSON', () => {
+  let server: TestServer
+  let token: string
+  let owner: number
+
+  before(async () => {
+    server = await startTestServer()
+    token = await server.login()
+    owner = (await server.request('POST', '/v1/contract-owners', { token, json: contractOwnerBody() })).body.id
+  })
+  after(() => server.close())
+
+  /**
+   * The stored page; the same page from the columns, by `fields=` naming every field its items have
+   * but `id` (which the stored text can never answer), with each item's id put back first; and each
+   * item as a read by id answers it.
+   */
+  async function assertSameAnswers(path: string, query: string, expected: number, headers: Record<string, string> = {}): Promise<string[]> {
+    const stored = await server.request('GET', `${path}?page=1&pageSize=50&${query}`, { token, headers })
+    assert.equal(stored.status, 200, stored.text)
+    assert.equal(stored.body.length, expected)
+    const items = stored.body as Array<Record<string, unknown>>
+    const fields = [...new Set(items.flatMap((item) => Object.keys(item)))]
+    const columns = await server.request('GET', `${path}?page=1&pageSize=50&${query}&fields=${fields.filter((field) => field !== 'id').join(',')}`, { token, headers })
+    assert.equal(columns.status, 200, columns.text)
+    assert.equal(stored.text, JSON.stringify((columns.body as Array<Record<string, unknown>>).map((item, index) => ({ id: items[index]!.id, ...item }))))
+    assert.equal(stored.headers.get('content-type'), columns.headers.get('content-type'))
+    if (headers.summary === undefined) {
+      for (const item of items) assert.deepEqual(item, (await server.request('GET', `${path}/${item.id}`, { token })).body)
+    }
+    return fields
+  }
+
+  it('rental rates: every field, by card and by a filter and sort, the same as from the columns and as each read', async () => {
+    const product = await rentalProduct(server, token, 'Broadband')
+    const card = await created(server, token, '/v2/rental-rate-cards', {
+      contractOwnerIds: [owner],
+      name: `Stored rental rates ${process.pid}`,
+      rentalProductCategoryId: await rentalProductCategory(server, token),
+      rentalRateCardType: 'SELL',
+      availableFrom: '2025-01-01',
+      rentalRates: [
+        { rentalProductId: product, price: 12.3456, rentalRatePriceType: 'RENTAL', rentalRateType: 'ADVANCE', periodsInAdvance: 'STANDARD', rentalRateFrequency: 'MONTHLY', startDate: '2025-01-01', endDate: '2025-06-30' },
+        { rentalProductId: product, price: 20, rentalRatePriceType: 'RENTAL', rentalRateType: 'ARREARS', rentalRateFrequency: 'QUARTERLY', startDate: '2025-07-01' },
+        { rentalProductId: product, price: -0.5, rentalRatePriceType: 'ONEOFF', startDate: '2025-01-01', showOnInvoice: false },
+      ],
+    })
+    await assertSameAnswers('/v2/rental-rates', `rentalRateCardId=${card}`, 3)
+    await assertSameAnswers('/v2/rental-rates', `rentalRateCardId=${card}&rentalRatePriceType=RENTAL&startDate=lt:2025-08-01&sort=price:desc`, 2)
+    const none = await server.request('GET', `/v2/rental-rates?page=1&pageSize=50&rentalRateCardId=${card}&price=gt:1000`, { token })
+    assert.equal(none.text, '[]')
+  })
+
+  it('usage rates: every field, by card and by a filter and sort, the same as from the columns and as each read', async () => {
+    const [national, mobile] = [await chargeGroup(server, token), await chargeGroup(server, token, 'UK mobile')]
+    const card = await created(server, token, '/v2/usage-rate-cards', {
+      contractOwnerIds: [owner],
+      name: `Stored usage rates ${process.pid}`,
+      availableFrom: '2025-01-01',
+      usageProductId: await usageProduct(server, token),
+      decimalPlaces: 4,
+      defaultMinCharge: 0,
+      usageRates: [
+        { chargeGroupId: national, usageRateType: 'VARIABLE', peakInitialPeriod: 60, peakValue: 123456789.123456, offPeakValue: 0.000001, variableChargeUnitSize: 60, startDate: '2025-01-01', endDate: '2025-12-31' },
+        { chargeGroupId: mobile, usageRateType: 'MARKUP', peakInitialPeriod: 0, peakValue: -2.5, weekendMinimum: 7, surchargeInitialCharge: 0.1, startDate: '2025-01-01' },
+      ],
+    })
+    await assertSameAnswers('/v2/usage-rates', `usageRateCardId=${card}`, 2)
+    await assertSameAnswers('/v2/usage-rates', `usageRateCardId=${card}&usageRateType=MARKUP&sort=startDate:desc`, 1)
+  })
+  it('rental products: nested custom fields, a regex with escapes, left-out fields', async () => {
+    const parent = await rentalProduct(server, token, 'Stored "fibre" \\ broadband')
+    const read = (await server.request('GET', `/v2/rental-products/${parent}`, { token })).body
+    await created(server, token, '/v2/rental-products', {
+      ...Object.fromEntries(['rentalProductCategoryId', 'supplierId', 'taxBandId'].map((name) => [name, read[name]])),
+      productType: 'FEATURE',
+      name: `Stored static IP ${process.pid}`,
+      invoicePresentationName: 'Static IP "one" \\ café',
+      parentRentalProductId: parent,
+      supplierProductNames: ['IP-STATIC', 'IP "v4"'],
+      availableFrom: '2025-01-01',
+      availableTo: '2030-12-31',
+      nominalCode: 'SALES-01',
+      forceBillPeriods: 3,
+      productReferenceRequired: true,
+      productReferenceFormat: '^\\d{4}-[A-Z]+$',
+      customFields: [{ label: 'Colour', value: 'Blue' }, { id: 7, label: 'Size', value: 'L "large"' }],
+    })
+    const fields = await assertSameAnswers('/v2/rental-products', `supplierId=${read.supplierId}`, 2)
+    assert.ok(fields.includes('customFields') && fields.includes('productReferenceFormat'))
+  })
+
+  it('rental rate cards: with and without rates, and the summary from the stored text alone', async () => {
+    const product = await rentalProduct(server, token, 'Stored card product')
+    const category = await rentalProductCategory(server, token)
+    const card = { contractOwnerIds: [owner], rentalProductCategoryId: category, rentalRateCardType: 'SELL', availableFrom: '2025-01-01' }
+    await created(server, token, '/v2/rental-rate-cards', { ...card, name: `Stored rental card ${process.pid}`, availableTo: '2026-12-31', acceptOverridesFromParents: false })
+    await created(server, token, '/v2/rental-rate-cards', {
+      ...card,
+      name: `Stored rental card with rates ${process.pid}`,
+      rentalRates: [
+        { rentalProductId: product, price: 12.3456, rentalRatePriceType: 'RENTAL', rentalRateType: 'ADVANCE', periodsInAdvance: 'STANDARD', rentalRateFrequency: 'MONTHLY', startDate: '2025-01-01' },
+        { rentalProductId: product, price: -0.5, rentalRatePriceType: 'ONEOFF', startDate: '2025-01-01', showOnInvoice: false },
+      ],
+    })
+    const fields = await assertSameAnswers('/v2/rental-rate-cards', `rentalProductCategoryId=${category}`, 2)
+    assert.ok(fields.includes('rentalRates'))
+    const summary = await assertSameAnswers('/v2/rental-rate-cards', `rentalProductCategoryId=${category}`, 2, { summary: 'true' })
+    assert.ok(!summary.includes('rentalRates') && summary.includes('acceptOverridesFromParents'))
+  })
+
+  it('usage rate cards: dated charges and plans in details, rates appended; the summary cut before the charges', async () => {
+    const calls = await usageProduct(server, token)
+    const group = await chargeGroup(server, token)
+    const card = { contractOwnerIds: [owner], usageProductId: calls, availableFrom: '2025-01-01', decimalPlaces: 4, defaultMinCharge: 0.000001 }
+    await created(server, token, '/v2/usage-rate-cards', { ...card, name: `Stored usage card ${process.pid}` })
+    await created(server, token, '/v2/usage-rate-cards', {
+      ...card,
+      name: `Stored bolt on ${process.pid}`,
+      boltOn: true,
+      nominalCode: 'CALLS-01',
+      timeBandPlans: [{ timeBandPlanId: 3, name: 'Weekday "peak"', startDate: '2025-01-01', endDate: '2025-12-31' }],
+      accessCharges: [{ charge: 1.5, startDate: '2025-01-01' }, { charge: 123456789.123456, startDate: '2026-01-01' }],
+      boltOnCharges: [{ price: -12.5, rentalRateType: 'ADVANCE', rentalRateFrequency: 'MONTHLY', showOnInvoice: false, startDate: '2025-01-01' }],
+      usageRates: [{ chargeGroupId: group, usageRateType: 'VARIABLE', peakInitialPeriod: 60, peakValue: 1.25, startDate: '2025-01-01' }],
+    })
+    const priced = ['timeBandPlans', 'accessCharges', 'boltOnCharges', 'usageRates']
+    const fields = await assertSameAnswers('/v2/usage-rate-cards', `usageProductId=${calls}`, 2)
+    assert.ok(priced.every((field) => fields.includes(field)))
+    // The summary: the stored text cut before the first of the dated charges it leaves out.
+    const summary = await assertSameAnswers('/v2/usage-rate-cards', `usageProductId=${calls}`, 2, { summary: 'true' })
+    assert.ok(!priced.some((field) => summary.includes(field)) && summary.includes('applyCrossTimeBandCharging'))
+  })
+
+  it('inclusive usage plans: components nested two deep', async () => {
+    const calls = await usageProduct(server, token)
+    const group = await chargeGroup(server, token)
+    const plan = { contractOwnerId: owner, usageProductId: calls, availableFrom: '2025-01-01' }
+    await created(server, token, '/v2/inclusive-usage-plans', { ...plan, name: `Stored plan ${process.pid}` })
+    await created(server, token, '/v2/inclusive-usage-plans', {
+      ...plan,
+      name: `Stored bolt-on plan ${process.pid}`,
+      boltOn: true,
+      inclusiveUsageComponents: [
+        { description: '500 UK minutes', componentType: 'QUANTITY', chargingType: 'DURATION', quantity: 30000, timebands: [{ timeband: 'PEAK' }, { timeband: 'OFFPEAK' }], chargeGroups: [{ chargeGroupId: group }], dialStrings: [{ dialString: '0800', isWholeNumber: false }] },
+        { componentType: 'VALUE', chargingType: 'ONEOFF', valueInPence: 250.000001 },
+      ],
+      boltOnCharges: [{ price: 5.5, rentalRateType: 'ADVANCE', periodsInAdvance: 'STANDARD', rentalRateFrequency: 'MONTHLY', showOnInvoice: true, startDate: '2025-01-01' }],
+    })
+    const fields = await assertSameAnswers('/v2/inclusive-usage-plans', `usageProductId=${calls}`, 2)
+    assert.ok(fields.includes('inclusiveUsageComponents'))
+  })
+
+  it('each table keeps what resourceJson builds today (else: a new migration writes its trigger again)', async () => {
+    assert.deepEqual(storedResources().map((stored) => stored.table).sort(), ['inclusive_usage_plans', 'rental_products', 'rental_rate_cards', 'usage_rate_cards'])
+    const db = server.db.system as unknown as Kysely<any>
+    for (const stored of storedResources()) {
+      const { rows } = await sql<{ id: number; kept: string; built: string }>`select t.id, t.${sql.id(stored.column)} as kept, ${resourceJson(stored, 't')} as built from ${sql.table(stored.table)} as t order by t.id`.execute(db)
+      assert.ok(rows.length >= 2, stored.table)
+      for (const row of rows) assert.equal(row.kept, row.built, `${stored.table} ${row.id}: the trigger ${stored.table}_${stored.column}() writes what resourceJson no longer builds`)
+    }
+  })
+})
