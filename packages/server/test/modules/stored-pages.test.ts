@@ -8,8 +8,8 @@ import { chargeGroup, created, rentalProduct, rentalProductCategory, usageProduc
 
 /**
  * Lists answered from the JSON their rows keep, written by triggers: the rates' (`storedJson`,
- * migration 2026_12_09_0500) and the rental products', rate cards' and inclusive usage plans'
- * (`storedResource`, 2026_12_09_0600). A page asking for every field (or a card's summary) is sent
+ * migration 2026_12_09_0500) and the catalogue's and currencies' (`storedResource`, 2026_12_09_0600
+ * and 0800). A page asking for every field (or a card's summary) is sent
  * as that text. It must be the same characters as the page the route's serialiser builds from the
  * columns, each item what a read by id answers, and each stored text what `resourceJson` builds
  * from the row today. The records cover what the two could write differently: decimals of every
@@ -168,8 +168,34 @@ describe('pages answered from stored JSON', () => {
     assert.ok(fields.includes('inclusiveUsageComponents'))
   })
 
+  it('usage products, rental product categories, product custom fields and currencies', async () => {
+    const category = await created(server, token, '/v2/usage-product-categories', { name: `Stored usage category ${process.pid}` })
+    const product = { usageProductCategoryId: category, direction: 'OUTBOUND', availableFrom: '2025-01-01', productReferenceFormat: '^0\\d{9,10}$' }
+    await created(server, token, '/v2/usage-products', { ...product, name: `Stored calls ${process.pid}` })
+    await created(server, token, '/v2/usage-products', {
+      ...product,
+      name: `Stored "data" ${process.pid}`,
+      direction: 'INBOUND',
+      availableTo: '2027-01-31',
+      nominalCode: 'DATA-01',
+      serviceIdRequired: true,
+      serviceIdFormat: '[0-9]+',
+      customFields: [{ label: 'Tier', value: 'Gold "plus"' }],
+    })
+    await assertSameAnswers('/v2/usage-products', `usageProductCategoryId=${category}`, 2)
+    const rentalCategory = await created(server, token, '/v2/rental-product-categories', { name: `Stored category ${process.pid}`, startDate: '2025-01-01', contractOwnerIds: [owner] })
+    await created(server, token, '/v2/rental-product-categories', { name: `Stored "fibre" category ${process.pid}`, startDate: '2025-01-01', endDate: '2025-12-31', contractOwnerIds: [owner], displayIcon: 'fa-wifi' })
+    await assertSameAnswers('/v2/rental-product-categories', 'name=like:stored', 2)
+    await created(server, token, '/v2/product-custom-fields', { label: `Stored circuit ${process.pid}`, entityLevel: 'RENTAL_PRODUCT', productCategoryIds: [rentalCategory] })
+    await created(server, token, '/v2/product-custom-fields', { label: `Stored port ${process.pid}`, entityLevel: 'RENTAL_PRODUCT' })
+    await assertSameAnswers('/v2/product-custom-fields', `label=like:Stored`, 2)
+    await created(server, token, '/v1/currencies', { name: 'Stored "crowns"', code: 'ZZS', majorCurrencyName: 'crowns', minorCurrencyName: 'öre' })
+    await assertSameAnswers('/v1/currencies', 'sort=code', 50)
+  })
+
   it('each table keeps what resourceJson builds today (else: a new migration writes its trigger again)', async () => {
-    assert.deepEqual(storedResources().map((stored) => stored.table).sort(), ['inclusive_usage_plans', 'rental_products', 'rental_rate_cards', 'usage_rate_cards'])
+    const tables = ['currencies', 'inclusive_usage_plans', 'product_custom_fields', 'rental_product_categories', 'rental_products', 'rental_rate_cards', 'usage_products', 'usage_rate_cards']
+    assert.deepEqual(storedResources().map((stored) => stored.table).sort(), tables)
     const db = server.db.system as unknown as Kysely<any>
     for (const stored of storedResources()) {
       const { rows } = await sql<{ id: number; kept: string; built: string }>`select t.id, t.${sql.id(stored.column)} as kept, ${resourceJson(stored, 't')} as built from ${sql.table(stored.table)} as t order by t.id`.execute(db)

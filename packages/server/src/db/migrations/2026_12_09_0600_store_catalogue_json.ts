@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
+import { dropResourceJson, installResourceJson } from './resource-json-triggers.ts'
 
 // A page of rate cards, rental products or inclusive usage plans read some twenty columns of each
 // row (a jsonb of details among them) and built every item in the server: 1.2-1.7 ms of CPU a page
@@ -136,23 +137,6 @@ const RESOURCE_JSON: Record<string, string> = {
     '"maxPerEventQuantity":' || nullif("new"."details" -> 'maxPerEventQuantity', 'null')::text) || '}'`,
 }
 
-export async function up(db: Kysely<any>): Promise<void> {
-  for (const [table, json] of Object.entries(RESOURCE_JSON)) {
-    const name = `${table}_api_json`
-    await sql`alter table ${sql.table(table)} add column api_json text`.execute(db)
-    await sql`create function ${sql.id(name)}() returns trigger language plpgsql as $$ begin new.api_json := ${sql.raw(json)}; return new; end $$`.execute(db)
-    await sql`create trigger ${sql.id(name)} before insert or update on ${sql.table(table)} for each row execute function ${sql.id(name)}()`.execute(db)
-    // Every existing row through the trigger (the schema owner is not confined by the brand policy).
-    await sql`update ${sql.table(table)} set api_json = null`.execute(db)
-    await sql`alter table ${sql.table(table)} alter column api_json set not null`.execute(db)
-  }
-}
+export const up = (db: Kysely<any>): Promise<void> => installResourceJson(db, RESOURCE_JSON)
 
-export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of Object.keys(RESOURCE_JSON)) {
-    const name = `${table}_api_json`
-    await sql`drop trigger ${sql.id(name)} on ${sql.table(table)}`.execute(db)
-    await sql`alter table ${sql.table(table)} drop column api_json`.execute(db)
-    await sql`drop function ${sql.id(name)}()`.execute(db)
-  }
-}
+export const down = (db: Kysely<any>): Promise<void> => dropResourceJson(db, Object.keys(RESOURCE_JSON))

@@ -3,7 +3,11 @@ import { resourceTable } from '../../resources/table.ts'
 import { currencyResource } from './currency.fields.ts'
 import './currency.table.ts'
 
-export const currencies = resourceTable('currencies', currencyResource, { unique: { currencies_code_key: 'code' } })
+export const currencies = resourceTable('currencies', currencyResource, {
+  unique: { currencies_code_key: 'code' },
+  // Kept by a trigger (migration 2026_12_09_0800): a page sends it as written.
+  storedResource: 'api_json',
+})
 
 /** Copies the ISO 4217 list into the connection's brand; codes it has already are kept as they are. */
 export async function copyIso4217(db: TenantReader): Promise<void> {

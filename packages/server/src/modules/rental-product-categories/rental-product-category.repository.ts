@@ -8,6 +8,8 @@ export const rentalProductCategories = resourceTable('rental_product_categories'
   unique: { rental_product_categories_name_key: 'name' },
   referencedBy: { rental_products_category_fkey: 'rental products', adhoc_inventories_category_fkey: 'adhoc inventories' },
   inUseAdvice: 'move or delete its products first',
+  // Kept by a trigger (migration 2026_12_09_0800): a page sends it as written.
+  storedResource: 'api_json',
 })
 
 /** Whether the category is maintained by SI, when it exists in the brand. */

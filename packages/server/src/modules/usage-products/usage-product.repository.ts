@@ -6,6 +6,8 @@ import './usage-product.table.ts'
 
 export const usageProducts = resourceTable('usage_products', usageProductResource, {
   references: { usage_products_category_fkey: 'usageProductCategoryId' },
+  // Kept by a trigger (migration 2026_12_09_0800): a page sends it as written.
+  storedResource: 'api_json',
 })
 
 /** The usage product's id, when it exists in the brand (for `lookUp`). */
