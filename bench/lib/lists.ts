@@ -93,7 +93,9 @@ export async function runListBench<T>(bench: ListBench<T>): Promise<void> {
     const extra = bench.after === undefined ? {} : await bench.after(database, seed)
     wrong = await report(bench, { database: database.kind, seconds, loadBefore, pinned: pin }, measured, extra)
   } finally {
-    await database.drop()
+    // BENCH_KEEP_DATABASE=1: the seeded database stays, to EXPLAIN a row's query on the same data.
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`kept: ${database.url}`)
+    else await database.drop()
   }
   if (wrong.length > 0) throw new Error(`rows answered other statuses than expected:\n  ${wrong.join('\n  ')}`)
 }

@@ -34,10 +34,29 @@ export interface ChildRows {
   stored?: string
 }
 
+/**
+ * A column of the parent's table keeping its children's array as `childRowsAggregate` builds it,
+ * refreshed by statement triggers on the children's table whenever children are added, changed or
+ * deleted (migration 2026_12_09_0900 for the rate cards): a page of parents then reads one column
+ * per parent instead of an index lookup and an aggregate each (half of a page of 100 usage rate
+ * cards' query). `test/modules/stored-pages.test.ts` holds every parent's column to the aggregate.
+ */
+export interface KeptChildRows {
+  /** The parent's table, e.g. `usage_rate_cards`. */
+  table: string
+  /** Its column keeping the array, e.g. `usage_rates_json`. */
+  column: string
+  child: ChildRows
+}
+
 const answered = new Set<ChildRows>()
+const kept: KeptChildRows[] = []
 
 /** Every child rows answered inside a parent so far (the schema test checks their column types). */
 export const answeredChildRows = (): readonly ChildRows[] => [...answered]
+
+/** Every parent column keeping its children's JSON so far. */
+export const keptChildRows = (): readonly KeptChildRows[] => [...kept]
 
 /**
  * The children of each parent row as JSON text (an array ordered by id; `[]` without any), for the
@@ -52,29 +71,31 @@ export const answeredChildRows = (): readonly ChildRows[] => [...answered]
  * field, rather than by `json_strip_nulls`, which parses and writes every child again (0.4 ms of a
  * page of 100 usage rate cards with a rate each). The text cannot hold that sequence anywhere
  * else: inside a JSON string every `"` is escaped, so `,"` only ever starts a key.
+ *
+ * Given `keptIn`, the parent's column that keeps the array (`KeptChildRows`) is read instead.
  */
-export function childRowsJson(child: ChildRows): JsonColumn {
+export function childRowsJson(child: ChildRows, keptIn?: { table: string; column: string }): JsonColumn {
   const nullable = child.nullable ?? []
   const [first] = Object.keys(child.fields)
   if (first !== undefined && nullable.includes(first)) throw new Error(`${child.table}: the first field (${first}) cannot be nullable`)
   answered.add(child)
-  const ofParent = (parent: string) => sql`c.brand_id = ${sql.ref(`${parent}.brand_id`)} and ${sql.ref(`c.${child.parentColumn}`)} = ${sql.ref(`${parent}.id`)}`
+  if (keptIn === undefined) return { text: (parent) => childRowsAggregate(child, parent) }
+  if (child.stored === undefined) throw new Error(`${keptIn.table}.${keptIn.column}: only children that keep their own JSON (stored) are kept in their parent`)
+  if (!kept.some((k) => k.table === keptIn.table && k.column === keptIn.column)) kept.push({ ...keptIn, child })
+  return { text: (parent) => sql.ref(`${parent}.${keptIn.column}`) }
+}
+
+/** The children of the parent row `parent` names as JSON text, built by the query. */
+export function childRowsAggregate(child: ChildRows, parent: string): RawBuilder<unknown> {
+  const ofParent = sql`c.brand_id = ${sql.ref(`${parent}.brand_id`)} and ${sql.ref(`c.${child.parentColumn}`)} = ${sql.ref(`${parent}.id`)}`
   if (child.stored !== undefined) {
     const stored = sql.ref(`c.${child.stored}`)
-    return {
-      text: (parent) =>
-        sql`coalesce((select '[' || string_agg(x.json, ',') || ']' from (select ${stored} as json from ${sql.table(child.table)} as c where ${ofParent(parent)} order by c.id) as x), '[]')`,
-    }
+    return sql`coalesce((select '[' || string_agg(x.json, ',') || ']' from (select ${stored} as json from ${sql.table(child.table)} as c where ${ofParent} order by c.id) as x), '[]')`
   }
-  const columns = childColumns(child, 'c')
-  return {
-    text: (parent) => {
-      const rows = sql`(select json_agg(row_to_json(x)) from (select ${columns}
+  const rows = sql`(select json_agg(row_to_json(x)) from (select ${childColumns(child, 'c')}
     from ${sql.table(child.table)} as c
-    where ${ofParent(parent)} order by c.id) as x)::text`
-      return sql`coalesce(${withoutNulls(child, rows)}, '[]')`
-    },
-  }
+    where ${ofParent} order by c.id) as x)::text`
+  return sql`coalesce(${withoutNulls(child, rows)}, '[]')`
 }
 
 /**

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { sql, type Kysely } from 'kysely'
+import pg from 'pg'
+import { childRowsAggregate, keptChildRows } from '../../src/resources/children.ts'
 import { resourceJson, storedResources } from '../../src/resources/stored-resource.ts'
 import { contractOwnerBody } from '../helpers/fixtures.ts'
+import { JSON_PATCH } from '../helpers/requests.ts'
 import { startTestServer, type TestServer } from '../helpers/server.ts'
 import { chargeGroup, created, rentalProduct, rentalProductCategory, usageProduct } from './pricing-fixtures.ts'
 
@@ -12,7 +15,8 @@ import { chargeGroup, created, rentalProduct, rentalProductCategory, usageProduc
  * and 0800). A page asking for every field (or a card's summary) is sent
  * as that text. It must be the same characters as the page the route's serialiser builds from the
  * columns, each item what a read by id answers, and each stored text what `resourceJson` builds
- * from the row today. The records cover what the two could write differently: decimals of every
+ * from the row today, and each rate card's rates what the query would aggregate (kept in the card
+ * by triggers on its rates, 2026_12_09_0900). The records cover what the two could write differently: decimals of every
  * scale, negative and whole, nested arrays of objects, text needing escapes, fields left out.
  */
 describe('pages answered from stored JSON', () => {
@@ -202,5 +206,77 @@ describe('pages answered from stored JSON', () => {
       assert.ok(rows.length >= 2, stored.table)
       for (const row of rows) assert.equal(row.kept, row.built, `${stored.table} ${row.id}: the trigger ${stored.table}_${stored.column}() writes what resourceJson no longer builds`)
     }
+  })
+
+  /** Every card's kept rates against the aggregate its rates give now; answers how many cards have rates. */
+  async function assertCardsKeepTheirRates(): Promise<number> {
+    assert.deepEqual(keptChildRows().map((k) => `${k.table}.${k.column}`).sort(), ['rental_rate_cards.rental_rates_json', 'usage_rate_cards.usage_rates_json'])
+    const db = server.db.system as unknown as Kysely<any>
+    let withRates = 0
+    for (const { table, column, child } of keptChildRows()) {
+      const { rows } = await sql<{ id: number; kept: string; built: string }>`select p.id, p.${sql.id(column)} as kept, ${childRowsAggregate(child, 'p')} as built from ${sql.table(table)} as p order by p.id`.execute(db)
+      for (const row of rows) assert.equal(row.kept, row.built, `${table} ${row.id}: ${column} is not its rates as the query builds them`)
+      withRates += rows.filter((row) => row.kept !== '[]').length
+    }
+    return withRates
+  }
+
+  it('rate cards keep their rates as the query builds them, after rates are added, changed and deleted', async () => {
+    const product = await rentalProduct(server, token, 'Kept rates product')
+    const rate = { rentalProductId: product, rentalRatePriceType: 'ONEOFF', startDate: '2025-01-01' }
+    const rental = await created(server, token, '/v2/rental-rate-cards', {
+      contractOwnerIds: [owner], name: `Kept rental rates ${process.pid}`, rentalProductCategoryId: await rentalProductCategory(server, token), rentalRateCardType: 'SELL', availableFrom: '2025-01-01',
+      rentalRates: [{ ...rate, price: 1.5, endDate: '2025-12-31' }, { ...rate, price: 2, startDate: '2026-01-01', endDate: '2026-12-31' }],
+    })
+    const patch = (path: string, ops: unknown[]) => server.request('PATCH', path, { token, headers: JSON_PATCH, body: JSON.stringify(ops) })
+    assert.equal((await patch(`/v2/rental-rate-cards/${rental}`, [{ op: 'add', path: '/rentalRates/-', value: { ...rate, price: 3, startDate: '2027-01-01' } }])).status, 200)
+    const rates = (await server.request('GET', `/v2/rental-rates?page=1&pageSize=10&rentalRateCardId=${rental}`, { token })).body as Array<{ id: number }>
+    assert.equal(rates.length, 3)
+    assert.equal((await patch(`/v2/rental-rates/${rates[0]!.id}`, [{ op: 'replace', path: '/price', value: 9.99 }])).status, 200)
+    assert.equal((await server.request('DELETE', `/v2/rental-rates/${rates[1]!.id}`, { token })).status, 204)
+    const card = (await server.request('GET', `/v2/rental-rate-cards/${rental}`, { token })).body
+    assert.deepEqual(card.rentalRates.map((r: { price: number }) => r.price), [9.99, 3])
+
+    const group = await chargeGroup(server, token)
+    const usage = await created(server, token, '/v2/usage-rate-cards', {
+      contractOwnerIds: [owner], name: `Kept usage rates ${process.pid}`, availableFrom: '2025-01-01', usageProductId: await usageProduct(server, token), decimalPlaces: 4, defaultMinCharge: 0,
+      usageRates: [{ chargeGroupId: group, usageRateType: 'VARIABLE', peakInitialPeriod: 60, peakValue: 1.25, startDate: '2025-01-01' }],
+    })
+    const [usageRate] = (await server.request('GET', `/v2/usage-rates?page=1&pageSize=10&usageRateCardId=${usage}`, { token })).body as Array<{ id: number }>
+    assert.equal((await patch(`/v2/usage-rates/${usageRate!.id}`, [{ op: 'replace', path: '/peakValue', value: 2.5 }])).status, 200)
+    assert.equal((await server.request('GET', `/v2/usage-rate-cards/${usage}`, { token })).body.usageRates[0].peakValue, 2.5)
+    assert.equal((await server.request('DELETE', `/v2/usage-rate-cards/${usage}`, { token })).status, 204)
+    assert.ok((await assertCardsKeepTheirRates()) >= 2)
+  })
+
+  it('two writers adding rates to one card at once: the second waits for the first, and the card keeps both', async () => {
+    const product = await rentalProduct(server, token, 'Concurrent rates product')
+    const card = await created(server, token, '/v2/rental-rate-cards', {
+      contractOwnerIds: [owner], name: `Concurrent rates ${process.pid}`, rentalProductCategoryId: await rentalProductCategory(server, token), rentalRateCardType: 'SELL', availableFrom: '2025-01-01',
+      rentalRates: [{ rentalProductId: product, price: 1, rentalRatePriceType: 'ONEOFF', startDate: '2025-01-01' }],
+    })
+    // As the schema owner, so the rates are written by SQL alone: the triggers are what keeps the card right.
+    const [first, second, watcher] = [0, 1, 2].map(() => new pg.Client({ connectionString: server.config.databaseUrl }))
+    const copy = (price: number) =>
+      `insert into rental_rates (brand_id, rental_rate_card_id, rental_product_id, price, rental_rate_price_type, start_date)
+       select brand_id, rental_rate_card_id, rental_product_id, ${price}, rental_rate_price_type, start_date from rental_rates where rental_rate_card_id = ${Number(card)} order by id limit 1`
+    try {
+      for (const client of [first, second, watcher]) await client!.connect()
+      await first!.query('begin')
+      await first!.query(copy(2))
+      await second!.query('begin')
+      const secondPid = (await second!.query('select pg_backend_pid() as pid')).rows[0].pid
+      const secondInsert = second!.query(copy(3))
+      // The second writer's trigger waits for the first's lock on the card (observed, not timed).
+      while ((await watcher!.query(`select wait_event_type from pg_stat_activity where pid = $1`, [secondPid])).rows[0]?.wait_event_type !== 'Lock');
+      await first!.query('commit')
+      await secondInsert
+      await second!.query('commit')
+    } finally {
+      for (const client of [first, second, watcher]) await client!.end()
+    }
+    const rates = (await server.request('GET', `/v2/rental-rate-cards/${card}`, { token })).body.rentalRates as Array<{ price: number }>
+    assert.deepEqual(rates.map((rate) => rate.price), [1, 2, 3])
+    await assertCardsKeepTheirRates()
   })
 })

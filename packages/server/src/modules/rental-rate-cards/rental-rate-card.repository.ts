@@ -12,7 +12,8 @@ export const rentalRateCards = resourceTable('rental_rate_cards', rentalRateCard
   references: { rental_rate_cards_template_fkey: 'basedOnTemplateId' },
   referencedBy: { rental_rate_cards_template_fkey: 'rental rate cards based on it' },
   inUseAdvice: 'base them on another template first',
-  computed: { rental_rates: childRowsJson(rentalRateRows) },
+  // Kept in the card by triggers on its rates (migration 2026_12_09_0900), read as a column.
+  computed: { rental_rates: childRowsJson(rentalRateRows, { table: 'rental_rate_cards', column: 'rental_rates_json' }) },
   // Kept by a trigger (migration 2026_12_09_0600): a page sends it with the rates appended.
   storedResource: 'api_json',
 })
