@@ -28,9 +28,14 @@ export function whereConditions<QB extends Filterable>(query: QB, conditions: re
 
 /** Sorts and pages a query; fetches one row more than the page to know if more follow. */
 export function applyList<QB extends AnySelect>(query: QB, list: ListRequest): QB {
+  return sortedBy(query, list.sort).limit(list.pageSize + 1).offset((list.page - 1) * list.pageSize) as QB
+}
+
+/** Orders a query by a list's sort keys. */
+export function sortedBy<QB extends AnySelect>(query: QB, sort: ListRequest['sort']): QB {
   let result = query
-  for (const { column, direction } of list.sort) result = result.orderBy(sql.ref(column), direction) as QB
-  return result.limit(list.pageSize + 1).offset((list.page - 1) * list.pageSize) as QB
+  for (const { column, direction } of sort) result = result.orderBy(sql.ref(column), direction) as QB
+  return result
 }
 
 /** A page of rows, and whether another page follows. */

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
 import type { TenantReader } from '../db/database.ts'
 import type { TenantTable } from '../db/tables.ts'
-import { applyList, whereConditions } from '../lists/apply.ts'
+import { applyList, sortedBy, whereConditions } from '../lists/apply.ts'
 import type { Condition } from '../lists/filters.ts'
 import { project, type ListRequest } from '../lists/list-query.ts'
 import type { ChildRows } from './children.ts'
@@ -61,6 +61,16 @@ export interface TableOptions {
    * holds the pages to the ones built from the columns, and each trigger to `resourceJson`.
    */
   storedResource?: string
+  /**
+   * The columns an index `(brand_id, id) include (…)` holds for the searches that test every row:
+   * under row-level security an operator that is not leakproof (`like:`'s `strpos`) cannot use an
+   * index of its own, so PostgreSQL reads the brand's rows and tests each. A stored page whose
+   * filters and sort name only these columns finds its ids first, by an index-only scan of that
+   * narrow index, and then reads those rows by id, instead of testing the table's wide rows
+   * (currencies by `like:`: 1.8 -> 0.9 ms of PostgreSQL at 10,000 rows). Worth it only where the
+   * rows read cost more than the test (not for an id array's `@>`: measure first).
+   */
+  idsByIndex?: readonly string[]
 }
 
 /** A computed column's SQL given the table's name, or JSON the query builds (`JsonColumn`). */
@@ -139,6 +149,12 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
   }
   // Untyped inside, typed at the boundary: columns come from the module's own field map.
   const kysely = (db: TenantReader) => db as unknown as Kysely<any>
+  const indexed = new Set(['id', ...(options.idsByIndex ?? [])])
+  const searchedByIndex = (conditions: readonly Condition[], sort: ListRequest['sort']) =>
+    options.idsByIndex !== undefined &&
+    conditions.length > 0 &&
+    conditions.every((condition) => [condition.column, ...(condition.orColumns ?? [])].every((column) => indexed.has(column))) &&
+    sort.every((key) => indexed.has(key.column))
   const storedItems = options.storedResource === undefined ? undefined : storedItemText(name, description as ResourceDescription<FieldMap>, options.storedResource, jsonColumns, (column) => expression(column, true))
   const from = (db: TenantReader, conditions: readonly Condition[], select = selected) => whereConditions(kysely(db).selectFrom(name).select(select), conditions)
   const stored = (row: Row): Stored<ResourceOf<M>> => ({ resource: description.toApi(row), version: versioned ? Number(row.version) : undefined, row })
@@ -154,7 +170,12 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
       const sort = list.sort.map((key) => (decimalColumns.has(key.column) ? { ...key, column: `${name}.${key.column}` } : key))
       const text = storedJson !== undefined && list.fields === undefined ? sql.ref(storedJson) : storedItems?.(list.fields)
       if (text !== undefined) {
-        const rows = (await applyList(from(db, [...scope, ...list.conditions], [aliased(text, 'item')]), { ...list, sort }).execute()) as Row[]
+        const conditions = [...scope, ...list.conditions]
+        const query = searchedByIndex(conditions, list.sort)
+          ? // Sorted again by the same keys: `= any(array)` keeps no order.
+            sortedBy(kysely(db).selectFrom(name).select(aliased(text, 'item')).where('id', '=', sql`any(array(${applyList(from(db, conditions, ['id']), list)}))`), sort)
+          : applyList(from(db, conditions, [aliased(text, 'item')]), { ...list, sort })
+        const rows = (await query.execute()) as Row[]
         // Typed as the items they stand for: the list route sends them as written (`JsonText`).
         const items = rows.slice(0, list.pageSize).map((row) => new JsonText(row.item as string) as unknown as Partial<ResourceOf<M>>)
         return { page: list.page, items, hasNext: rows.length > list.pageSize }

@@ -193,8 +193,13 @@ describe('pages answered from stored JSON', () => {
     await created(server, token, '/v2/product-custom-fields', { label: `Stored circuit ${process.pid}`, entityLevel: 'RENTAL_PRODUCT', productCategoryIds: [rentalCategory] })
     await created(server, token, '/v2/product-custom-fields', { label: `Stored port ${process.pid}`, entityLevel: 'RENTAL_PRODUCT' })
     await assertSameAnswers('/v2/product-custom-fields', `label=like:Stored`, 2)
+    await assertSameAnswers('/v2/product-custom-fields', `entityLevel=RENTAL_PRODUCT&productCategoryId=${rentalCategory}&sort=label:desc`, 1)
     await created(server, token, '/v1/currencies', { name: 'Stored "crowns"', code: 'ZZS', majorCurrencyName: 'crowns', minorCurrencyName: 'öre' })
     await assertSameAnswers('/v1/currencies', 'sort=code', 50)
+    // Searches whose ids come first from a narrow index (idsByIndex), then their rows.
+    await assertSameAnswers('/v1/currencies', 'name=like:Stored%20%22crowns', 1)
+    const searched = await assertSameAnswers('/v1/currencies', 'name=like:e&sort=id:desc', 50)
+    assert.ok(searched.includes('majorCurrencyName'))
   })
 
   it('each table keeps what resourceJson builds today (else: a new migration writes its trigger again)', async () => {

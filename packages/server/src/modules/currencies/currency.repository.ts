@@ -7,6 +7,8 @@ export const currencies = resourceTable('currencies', currencyResource, {
   unique: { currencies_code_key: 'code' },
   // Kept by a trigger (migration 2026_12_09_0800): a page sends it as written.
   storedResource: 'api_json',
+  // A search's ids by an index-only scan of currencies_search (migration 2026_12_09_1000).
+  idsByIndex: ['name_folded'],
 })
 
 /** Copies the ISO 4217 list into the connection's brand; codes it has already are kept as they are. */
