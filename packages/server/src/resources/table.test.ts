@@ -132,6 +132,22 @@ describe('a page of records that keep their JSON but their child rows (storedRes
     assert.doesNotMatch(await page({ ...list, conditions: [{ ...like, orColumns: ['code'] }] }), /any\(array/, 'an alternative column the index does not hold')
   })
 
+  it('finds the ids of a deep page by the narrow index first, for a page read from the columns too (idsByIndex)', async () => {
+    const assignments = resourceTable('rental_rate_card_assignments', cards, { idsByIndex: ['name'] })
+    const page = async (request: ListRequest) => {
+      statements.length = 0
+      await assignments.page(db, request, [])
+      return statements[0]!
+    }
+    const level = { column: 'name', operator: '=' as const, value: 'CUSTOMER' }
+    assert.equal(
+      await page({ ...list, page: 50, fields: ['id', 'name'], conditions: [level] }),
+      'select "id", "name", "rates", "version" from "rental_rate_card_assignments" where "id" = any(array((select "id" from "rental_rate_card_assignments" where "name" = $1 order by "id" asc limit $2 offset $3))) order by "id" asc',
+    )
+    assert.match(await page({ ...list, page: 50 }), /where "id" = any\(array\(\(select "id" from "rental_rate_card_assignments" order by "id" asc limit \$1 offset \$2\)\)\)/, 'deep, with no filter: the skipped rows are index entries')
+    assert.doesNotMatch(await page(list), /any\(array/, 'the first page with no filter reads its rows in order already')
+  })
+
   it('cuts the stored JSON before the first member a page leaves out of the last fields, unless a kept field nests that name', async () => {
     const plans = describeResource(
       {

@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type AliasedRawBuilder, type Expression, type Kysely, type RawBuilder } from 'kysely'
 import type { TenantReader } from '../db/database.ts'
 import type { TenantTable } from '../db/tables.ts'
 import { applyList, sortedBy, whereConditions } from '../lists/apply.ts'
@@ -62,13 +62,17 @@ export interface TableOptions {
    */
   storedResource?: string
   /**
-   * The columns an index `(brand_id, id) include (…)` holds for the searches that test every row:
-   * under row-level security an operator that is not leakproof (`like:`'s `strpos`) cannot use an
-   * index of its own, so PostgreSQL reads the brand's rows and tests each. A stored page whose
-   * filters and sort name only these columns finds its ids first, by an index-only scan of that
-   * narrow index, and then reads those rows by id, instead of testing the table's wide rows
-   * (currencies by `like:`: 1.8 -> 0.9 ms of PostgreSQL at 10,000 rows). Worth it only where the
-   * rows read cost more than the test (not for an id array's `@>`: measure first).
+   * The columns a narrow index holds beside `brand_id` and `id` (`(brand_id, id) include (…)` or
+   * `(brand_id, …, id)`), for the pages whose rows PostgreSQL would otherwise read whole only to
+   * test or skip them. A page whose filters and sort name only these columns and `id`, and that
+   * either filters or starts deep (page > 1), finds its ids first by an index-only scan of that
+   * index and then reads those rows by id:
+   * - a search: under row-level security an operator that is not leakproof (`like:`'s `strpos`)
+   *   cannot use an index of its own, so PostgreSQL tests every row of the brand (currencies by
+   *   `like:`: 1.8 -> 0.9 ms at 10,000 rows);
+   * - a deep page: OFFSET reads every row it skips (rate-card assignments by level, page 50:
+   *   2.1 -> 1.2 ms).
+   * Worth it only where the rows read cost more than the test (not for an id array's `@>`: measure first).
    */
   idsByIndex?: readonly string[]
 }
@@ -150,11 +154,11 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
   // Untyped inside, typed at the boundary: columns come from the module's own field map.
   const kysely = (db: TenantReader) => db as unknown as Kysely<any>
   const indexed = new Set(['id', ...(options.idsByIndex ?? [])])
-  const searchedByIndex = (conditions: readonly Condition[], sort: ListRequest['sort']) =>
+  const idsFirst = (conditions: readonly Condition[], list: ListRequest) =>
     options.idsByIndex !== undefined &&
-    conditions.length > 0 &&
+    (conditions.length > 0 || list.page > 1) &&
     conditions.every((condition) => [condition.column, ...(condition.orColumns ?? [])].every((column) => indexed.has(column))) &&
-    sort.every((key) => indexed.has(key.column))
+    list.sort.every((key) => indexed.has(key.column))
   const storedItems = options.storedResource === undefined ? undefined : storedItemText(name, description as ResourceDescription<FieldMap>, options.storedResource, jsonColumns, (column) => expression(column, true))
   const from = (db: TenantReader, conditions: readonly Condition[], select = selected) => whereConditions(kysely(db).selectFrom(name).select(select), conditions)
   const stored = (row: Row): Stored<ResourceOf<M>> => ({ resource: description.toApi(row), version: versioned ? Number(row.version) : undefined, row })
@@ -168,19 +172,20 @@ export function resourceTable<M extends FieldMap>(name: TenantTable, description
       // Sorted by the stored column, not the trimmed one the page answers under its name, which
       // an ORDER BY would otherwise take: an index on the column gives the order only as stored.
       const sort = list.sort.map((key) => (decimalColumns.has(key.column) ? { ...key, column: `${name}.${key.column}` } : key))
+      const conditions = [...scope, ...list.conditions]
+      const pageOf = (select: Selection[]) =>
+        idsFirst(conditions, list)
+          ? // Sorted again by the same keys: `= any(array)` keeps no order.
+            sortedBy(kysely(db).selectFrom(name).select(select).where('id', '=', sql`any(array(${applyList(from(db, conditions, ['id']), list)}))`), sort)
+          : applyList(from(db, conditions, select), { ...list, sort })
       const text = storedJson !== undefined && list.fields === undefined ? sql.ref(storedJson) : storedItems?.(list.fields)
       if (text !== undefined) {
-        const conditions = [...scope, ...list.conditions]
-        const query = searchedByIndex(conditions, list.sort)
-          ? // Sorted again by the same keys: `= any(array)` keeps no order.
-            sortedBy(kysely(db).selectFrom(name).select(aliased(text, 'item')).where('id', '=', sql`any(array(${applyList(from(db, conditions, ['id']), list)}))`), sort)
-          : applyList(from(db, conditions, [aliased(text, 'item')]), { ...list, sort })
-        const rows = (await query.execute()) as Row[]
+        const rows = (await pageOf([aliased(text, 'item')]).execute()) as Row[]
         // Typed as the items they stand for: the list route sends them as written (`JsonText`).
         const items = rows.slice(0, list.pageSize).map((row) => new JsonText(row.item as string) as unknown as Partial<ResourceOf<M>>)
         return { page: list.page, items, hasNext: rows.length > list.pageSize }
       }
-      const rows = await applyList(from(db, [...scope, ...list.conditions], listed(list.fields)), { ...list, sort }).execute()
+      const rows = await pageOf(listed(list.fields)).execute()
       const items = rows.slice(0, list.pageSize).map((row) => listedRow(row as Row))
       return { page: list.page, items: project(items, list.fields), hasNext: rows.length > list.pageSize }
     },
@@ -253,8 +258,11 @@ function storedColumn<M extends FieldMap>(table: string, description: ResourceDe
   return rows.stored
 }
 
+/** A column of a select list: its name, or an expression under one. */
+type Selection = string | AliasedRawBuilder<unknown, string>
+
 /** `expression as column`, for select and returning lists. */
-function aliased(expression: Expression<unknown>, column: string) {
+function aliased(expression: Expression<unknown>, column: string): Selection {
   return sql`${expression}`.as(column)
 }
 

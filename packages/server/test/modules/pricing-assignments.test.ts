@@ -180,6 +180,24 @@ describe('the Pricing Assignment API (/v1)', () => {
       const otherBrand = await otherBrandAdmin(server)
       assertError(await server.request('GET', `${CARD_ASSIGNMENTS}/${one.id}`, { token: otherBrand }), 404, 'not_found')
     })
+
+    it('pages walk the assignments once and in order, by level or not, deep pages too (their ids found by the level index first)', async () => {
+      const ids = async (query: string) => {
+        const found: number[] = []
+        for (let page = 1; ; page++) {
+          const response = await server.request('GET', `${CARD_ASSIGNMENTS}?page=${page}&pageSize=2${query}`, { token })
+          assert.equal(response.status, 200, response.text)
+          if (response.body.length === 0) return found
+          found.push(...response.body.map((a: { id: number }) => a.id))
+        }
+      }
+      const all: Array<{ id: number; assignmentLevel: string }> = (await server.request('GET', `${CARD_ASSIGNMENTS}?page=1&pageSize=100`, { token })).body
+      const customerLevel = all.filter((a) => a.assignmentLevel === 'CUSTOMER').map((a) => a.id)
+      assert.ok(customerLevel.length >= 5 && customerLevel.length < all.length, 'enough of each to need several pages')
+      assert.deepEqual(await ids('&assignmentLevel=CUSTOMER'), customerLevel)
+      assert.deepEqual(await ids(''), all.map((a) => a.id))
+      assert.deepEqual(all.map((a) => a.id), [...all.map((a) => a.id)].sort((a, b) => a - b))
+    })
   })
 
   it("contract-owner scope goes through the holder's customer: a customer moved to another owner takes its assignments along", async () => {

@@ -56,6 +56,7 @@ import * as indexRentalRatesByPrice from './2026_12_09_0700_index_rental_rates_b
 import * as storeProductAndCurrencyJson from './2026_12_09_0800_store_product_and_currency_json.ts'
 import * as keepCardRatesJson from './2026_12_09_0900_keep_card_rates_json.ts'
 import * as indexCurrencySearch from './2026_12_09_1000_index_currency_search.ts'
+import * as indexAssignmentLevels from './2026_12_09_1100_index_assignment_levels.ts'
 import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
 import * as createPaymentProvidersAndMandates from './2026_12_07_0400_create_payment_providers_and_mandates.ts'
 import * as createRatedCharges from './2026_12_07_0100_create_rated_charges.ts'
@@ -124,4 +125,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_0800_store_product_and_currency_json': storeProductAndCurrencyJson,
   '2026_12_09_0900_keep_card_rates_json': keepCardRatesJson,
   '2026_12_09_1000_index_currency_search': indexCurrencySearch,
+  '2026_12_09_1100_index_assignment_levels': indexAssignmentLevels,
 }

@@ -7,7 +7,7 @@ import './call-class.table.ts'
 const references = (table: string) => ({ [`${table}_source_charge_group_fkey`]: 'referenceDataSourceChargeGroupId' })
 
 export const callClasses = resourceTable('call_classes', callClassResource, { references: references('call_classes') })
-export const dialstrings = resourceTable('dialstrings', dialstringResource, { references: references('dialstrings') })
+export const dialstrings = resourceTable('dialstrings', dialstringResource, { references: references('dialstrings'), idsByIndex: ['dialstring'] })
 
 /** What a value (a call class, a dialstring) is called in each table. */
 export const VALUE_COLUMNS = { call_classes: 'call_class', dialstrings: 'dialstring' } as const

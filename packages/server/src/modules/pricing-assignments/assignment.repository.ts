@@ -9,25 +9,33 @@ import './assignment.table.ts'
 /** The holder's foreign keys (auto-named): a customer or site deleted after the check is 400 on the field, not a 500. */
 const holderReferences = (table: string) => ({ [`${table}_brand_id_customer_id_fkey`]: 'customerId', [`${table}_brand_id_site_id_fkey`]: 'siteId' })
 
+/** `<table>_assignment_level_sort` (migration 2026_12_09_1100): a deep page by level finds its ids there first. */
+const byLevel = { idsByIndex: ['assignment_level'] }
+
 export const rentalRateCardAssignments = resourceTable('rental_rate_card_assignments', rentalRateCardAssignmentResource, {
+  ...byLevel,
   references: { ...holderReferences('rental_rate_card_assignments'), rental_rate_card_assignments_card_fkey: 'rentalRateCardId' },
 })
 
 export const usageRateCardAssignments = resourceTable('usage_rate_card_assignments', usageRateCardAssignmentResource, {
+  ...byLevel,
   references: { ...holderReferences('usage_rate_card_assignments'), usage_rate_card_assignments_card_fkey: 'usageRateCardId' },
 })
 
 export const inclusiveUsagePlanAssignments = resourceTable('inclusive_usage_plan_assignments', inclusiveUsagePlanAssignmentResource, {
+  ...byLevel,
   references: { ...holderReferences('inclusive_usage_plan_assignments'), inclusive_usage_plan_assignments_plan_fkey: 'inclusiveUsagePlanId' },
 })
 
 export const rentalRateOverrides = resourceTable('rental_rate_overrides', rentalRateOverrideResource, {
+  ...byLevel,
   references: { ...holderReferences('rental_rate_overrides'), rental_rate_overrides_product_fkey: 'rentalProductId' },
 })
 
-export const buyRentalRateOverrides = resourceTable('buy_rental_rate_overrides', buyRentalRateOverrideResource)
+export const buyRentalRateOverrides = resourceTable('buy_rental_rate_overrides', buyRentalRateOverrideResource, byLevel)
 
 export const usageRateOverrides = resourceTable('usage_rate_overrides', usageRateOverrideResource, {
+  ...byLevel,
   references: { ...holderReferences('usage_rate_overrides'), usage_rate_overrides_product_fkey: 'usageProductId', usage_rate_overrides_charge_group_fkey: 'chargeGroupId' },
 })
 
