@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely'
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely'
 import type { Condition } from './filters.ts'
 import type { ListRequest } from './list-query.ts'
 
@@ -15,15 +15,40 @@ export function whereConditions<QB extends Filterable>(query: QB, conditions: re
       const holds = (name: string) => {
         const column = sql.ref(name)
         if (condition.operator === '>|null') return eb.or([eb(column, '>', condition.value), eb(column, 'is', null)])
-        // A subquery lowers the pattern once per query: `lower($1)` would run again for every row.
-        if (condition.operator === 'like lower') return eb(column, 'like', sql`(select lower(${condition.value}))`)
-        if (condition.operator === 'contains lower') return eb(sql`strpos(${column}, (select lower(${condition.value})))`, '>', 0)
+        if (condition.operator === 'like lower') return likeLower(column, condition.value)
+        if (condition.operator === '@>' || condition.operator === '&&') return idListMatch(column, condition.operator, condition.value)
         return eb(column, condition.operator, condition.value)
       }
       return condition.orColumns === undefined ? holds(condition.column) : eb.or([condition.column, ...condition.orColumns].map(holds))
     }) as QB
   }
   return result
+}
+
+/**
+ * A folded column matched with a pattern, lowered once per query by a subquery (`lower($1)` would
+ * run again for every row). A pattern with a word of three letters or digits is matched by `~~~`,
+ * LIKE that a trigram index may serve under row-level security (migration 2026_12_09_1200); one
+ * without has no trigram to look up, and the index would be read whole, so it is matched by
+ * `like`, which the index cannot serve: the query walks the rows in the page's order and stops at
+ * the page. The generic plan of each shape is fixed, so the choice is made here, from the pattern.
+ */
+export function likeLower(column: RawBuilder<unknown>, pattern: unknown): RawBuilder<boolean> {
+  const operator = typeof pattern === 'string' && hasTrigram(pattern) ? '~~~' : 'like'
+  return sql<boolean>`${column} ${sql.raw(operator)} (select lower(${pattern}))`
+}
+
+/** Whether a LIKE pattern holds three letters or digits in a row, its escapes read as what they escape. */
+export function hasTrigram(pattern: string): boolean {
+  return /[\p{L}\p{N}]{3}/u.test(pattern.replace(/\\(.)/gsu, '$1'))
+}
+
+/**
+ * An id list that holds every id given (`@>`) or any of them (`&&`), by `~@>` and `~&&`: the array
+ * operators that a GIN index may serve under row-level security (migration 2026_12_09_1300).
+ */
+export function idListMatch(column: RawBuilder<unknown>, operator: '@>' | '&&', ids: unknown): RawBuilder<boolean> {
+  return sql<boolean>`${column} ${sql.raw(`~${operator}`)} ${ids}`
 }
 
 /** Sorts and pages a query; fetches one row more than the page to know if more follow. */

@@ -14,6 +14,17 @@ describe('filter syntax', () => {
     assert.equal(typeof parseFilter('like:', 'string', 'c'), 'string')
   })
 
+  it('refuses a like: pattern that ends in the escape character of LIKE with nothing to escape', () => {
+    for (const raw of ['like:50%\\', 'like:%a\\\\\\', 'like:\\%\\']) {
+      assert.match(String(parseFilter(raw, 'string', 'c')), /must not end with LIKE's escape character/, raw)
+      assert.doesNotMatch(raw, new RegExp(FILTER_PATTERNS.string.full, 'u'), `the documented pattern refuses ${raw} too`)
+    }
+    for (const raw of ['like:50%\\\\', 'like:a\\', 'like:%\\%']) {
+      assert.notEqual(typeof parseFilter(raw, 'string', 'c'), 'string', raw)
+      assert.match(raw, new RegExp(FILTER_PATTERNS.string.full, 'u'), raw)
+    }
+  })
+
   it('reads ids, numbers and booleans, and refuses what is not one', () => {
     assert.deepEqual(parseFilter('12', 'id', 'c'), { column: 'c', operator: '=', value: 12 })
     assert.deepEqual(parseFilter('in:1,2', 'id', 'c'), { column: 'c', operator: 'in', value: [1, 2] })

@@ -8,12 +8,14 @@ import { textProblem } from '../text.ts'
 export type FilterType = 'string' | 'id' | 'number' | 'date' | 'datetime' | 'boolean'
 
 /**
- * `@>` and `&&`: an id-list column holds the id, or any of the ids (`idListConditions`).
- * `like lower` and `contains lower`: `ilike` on a column that already holds the lower case of the
- * text (`folded`), compared with the lowered pattern, or searched for the lowered text when the
- * pattern was only "contains" (`strpos`, cheaper than `like '%…%'`), not folded row by row.
+ * `@>` and `&&`: an id-list column holds the id, or any of the ids (`idListConditions`), matched
+ * by `~@>` and `~&&` (migration 2026_12_09_1300: the array operators an index may serve under
+ * row-level security).
+ * `like lower`: `ilike` on a column that already holds the lower case of the text (`folded`),
+ * matched with the lowered pattern by `~~~` (migration 2026_12_09_1200: LIKE that a trigram index
+ * may serve under row-level security), not folded row by row.
  */
-export type Operator = '=' | 'in' | 'ilike' | 'like lower' | 'contains lower' | '<' | '>' | '<=' | '>=' | '>|null' | '@>' | '&&'
+export type Operator = '=' | 'in' | 'ilike' | 'like lower' | '<' | '>' | '<=' | '>=' | '>|null' | '@>' | '&&'
 
 export interface Condition {
   column: string
@@ -55,7 +57,8 @@ const TEXT = '[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f]+'
  * but for dates that do not exist (30 February).
  */
 export const FILTER_PATTERNS: Record<FilterType, { full: string; value: string }> = {
-  string: { full: `^(?!like:$)(?!in:(.*,)?\\s*(,|$))${TEXT}$`, value: `^${TEXT}$` },
+  // Nor a like: pattern (it has a %) that ends in an odd run of \, LIKE's escape with nothing to escape.
+  string: { full: `^(?!like:$)(?!like:(?=[\\s\\S]*%)([\\s\\S]*[^\\\\])?(\\\\\\\\)*\\\\$)(?!in:(.*,)?\\s*(,|$))${TEXT}$`, value: `^${TEXT}$` },
   id: { full: `^(${ID_TEXT}|in:${ID_TEXT}(,${ID_TEXT})*)$`, value: `^${ID_TEXT}$` },
   number: { full: `^(((gt|lt|ge|le):)?${NUMBER_TEXT}|in:${NUMBER_TEXT}(,${NUMBER_TEXT})*)$`, value: `^${NUMBER_TEXT}$` },
   date: { full: `^((lt|gt|gtn):)?${DATE_TEXT}$`, value: `^${DATE_TEXT}$` },
@@ -104,20 +107,19 @@ export function parseFilter(raw: string, type: FilterType, column: string): Cond
   }
   if (operator === 'like') {
     if (operand === '') return 'like: needs some text'
-    return { column, operator: 'ilike', value: operand.includes('%') ? operand : `%${escapeLike(operand)}%` }
+    if (!operand.includes('%')) return { column, operator: 'ilike', value: `%${escapeLike(operand)}%` }
+    // PostgreSQL fails on such a pattern, and only once a row matches the text before the escape.
+    if (endsInEscape(operand)) return "like: a pattern must not end with LIKE's escape character \\ (write \\\\ for a backslash)"
+    return { column, operator: 'ilike', value: operand }
   }
   const value = parseValue(operand, type)
   if (value === undefined) return valueProblem(operand, type, FILTER_SYNTAX[type])
   return { column, operator: operator === '' ? '=' : COMPARISONS[operator]!, value }
 }
 
-/**
- * A `like:` condition on a folded column (`ListField.folded`): "contains" without a `%` in the
- * text, the pattern otherwise. Both are matched against the lower case of the text.
- */
-export function foldedLike(condition: Condition, raw: string, folded: string): Condition {
-  const text = raw.slice('like:'.length)
-  return text.includes('%') ? { column: folded, operator: 'like lower', value: condition.value } : { column: folded, operator: 'contains lower', value: text }
+/** A `like:` condition on a folded column (`ListField.folded`): its pattern, matched with the lower case of the text. */
+export function foldedLike(condition: Condition, folded: string): Condition {
+  return { column: folded, operator: 'like lower', value: condition.value }
 }
 
 /** A filter parameter with a fixed comparison (`createdFrom` is `>=`): a bare value, or why not. */
@@ -178,6 +180,11 @@ function isRealOffset(text: string): boolean {
 function isRealTime(text: string): boolean {
   const [hours = 99, minutes = 99, seconds = 0] = text.split(':').map((part) => Number(part.slice(0, 2)))
   return hours < 24 && minutes < 60 && seconds < 60
+}
+
+/** Whether a LIKE pattern ends in an escape character with nothing to escape: an odd run of `\`. */
+function endsInEscape(pattern: string): boolean {
+  return (/\\+$/.exec(pattern)?.[0].length ?? 0) % 2 === 1
 }
 
 /** `like:50%_off` without a % means "contains"; escape LIKE's own wildcards in it. */

@@ -136,7 +136,7 @@ export function parseConditions(query: Partial<ListQuery>, spec: ListSpec, error
     else if (field.when !== undefined) {
       if (parsed.value === true) conditions.push({ column: field.column, ...field.when })
     } else if (field.orColumns !== undefined) conditions.push({ ...parsed, orColumns: field.orColumns })
-    else conditions.push(parsed.operator === 'ilike' && field.folded !== undefined ? foldedLike(parsed, raw, field.folded) : parsed)
+    else conditions.push(parsed.operator === 'ilike' && field.folded !== undefined ? foldedLike(parsed, field.folded) : parsed)
   }
   if (errors.length > 0) throw queryError(errors)
   return conditions

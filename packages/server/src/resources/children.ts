@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
+import { idListMatch, likeLower } from '../lists/apply.ts'
 import type { Condition } from '../lists/filters.ts'
 import type { JsonColumn } from './table.ts'
 
@@ -141,9 +142,10 @@ function comparison(column: RawBuilder<unknown>, { operator, value }: Condition)
     case 'ilike':
       return sql`${column} ilike ${value}`
     case 'like lower':
-      return sql`${column} like (select lower(${value}))`
-    case 'contains lower':
-      return sql`strpos(${column}, (select lower(${value}))) > 0`
+      return likeLower(column, value)
+    case '@>':
+    case '&&':
+      return idListMatch(column, operator, value)
     case '>|null':
       return sql`(${column} > ${value} or ${column} is null)`
     default:

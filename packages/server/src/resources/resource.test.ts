@@ -58,7 +58,7 @@ describe('a folded name', () => {
   const named = describeResource({ id: idField(), name: field(Type.String(), { column: 'name', filter: 'string', folded: true }) }, { noun: 'Named' })
 
   it('is matched by like: through its stored lower case (contains, or a pattern); its other operators keep the column', () => {
-    assert.deepEqual(parseConditions({ name: 'like:A_b' }, named.list), [{ column: 'name_folded', operator: 'contains lower', value: 'A_b' }])
+    assert.deepEqual(parseConditions({ name: 'like:A_b' }, named.list), [{ column: 'name_folded', operator: 'like lower', value: '%A\\_b%' }])
     assert.deepEqual(parseConditions({ name: 'like:A_b%' }, named.list), [{ column: 'name_folded', operator: 'like lower', value: 'A_b%' }])
     assert.deepEqual(parseConditions({ name: 'Ab' }, named.list), [{ column: 'name', operator: '=', value: 'Ab' }])
     assert.deepEqual(parseConditions({ name: 'in:Ab,c' }, named.list), [{ column: 'name', operator: 'in', value: ['Ab', 'c'] }])

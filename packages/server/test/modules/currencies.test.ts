@@ -96,6 +96,28 @@ describe('/v1/currencies', () => {
     assert.deepEqual(await codes('écu'), [])
   })
 
+  it('matches a like: pattern as LIKE does, its escapes too; one that ends in a lone \\ is a 400', async () => {
+    const matches = async (like: string) => {
+      const page = await server.request('GET', `${PATH}?page=1&pageSize=100&name=${encodeURIComponent(`like:${like}`)}&fields=code`, { token })
+      assert.equal(page.status, 200, page.text)
+      return page.body.length > 0
+    }
+    await create(currency({ name: 'Half_Off 50% \\ Unit' }))
+    const cases: Array<[string, boolean]> = [
+      ['half\\_off%', true],
+      ['half\\%off%', false],
+      ['%50\\%%', true],
+      ['%50\\% \\\\ u%', true],
+      ['half_off', true],
+      ['half-off', false],
+      ['%unit\\\\', false],
+    ]
+    for (const [like, expected] of cases) assert.equal(await matches(like), expected, like)
+    for (const like of ['%unit\\', '%unit\\\\\\', '%\\']) {
+      assertError(await server.request('GET', `${PATH}?page=1&pageSize=10&name=${encodeURIComponent(`like:${like}`)}`, { token }), 400, 'invalid_query')
+    }
+  })
+
   it('answers 404 for an unknown id and 400 for an id that is not one', async () => {
     assertError(await server.request('GET', `${PATH}/987654`, { token }), 404, 'not_found')
     assertError(await server.request('GET', `${PATH}/abc`, { token }), 400, 'invalid_path_parameter')

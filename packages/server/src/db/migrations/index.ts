@@ -57,6 +57,8 @@ import * as storeProductAndCurrencyJson from './2026_12_09_0800_store_product_an
 import * as keepCardRatesJson from './2026_12_09_0900_keep_card_rates_json.ts'
 import * as indexCurrencySearch from './2026_12_09_1000_index_currency_search.ts'
 import * as indexAssignmentLevels from './2026_12_09_1100_index_assignment_levels.ts'
+import * as indexNameSearch from './2026_12_09_1200_index_name_search.ts'
+import * as indexIdLists from './2026_12_09_1300_index_id_lists.ts'
 import * as createBillRuns from './2026_12_06_0300_create_bill_runs.ts'
 import * as createPaymentProvidersAndMandates from './2026_12_07_0400_create_payment_providers_and_mandates.ts'
 import * as createRatedCharges from './2026_12_07_0100_create_rated_charges.ts'
@@ -126,4 +128,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_09_0900_keep_card_rates_json': keepCardRatesJson,
   '2026_12_09_1000_index_currency_search': indexCurrencySearch,
   '2026_12_09_1100_index_assignment_levels': indexAssignmentLevels,
+  '2026_12_09_1200_index_name_search': indexNameSearch,
+  '2026_12_09_1300_index_id_lists': indexIdLists,
 }

@@ -7,7 +7,8 @@ export const currencies = resourceTable('currencies', currencyResource, {
   unique: { currencies_code_key: 'code' },
   // Kept by a trigger (migration 2026_12_09_0800): a page sends it as written.
   storedResource: 'api_json',
-  // A search's ids by an index-only scan of currencies_search (migration 2026_12_09_1000).
+  // A search's ids first: by the trigram index (migration 2026_12_09_1200), or where that could not
+  // be made, by an index-only scan of currencies_search (migration 2026_12_09_1000).
   idsByIndex: ['name_folded'],
 })
 
