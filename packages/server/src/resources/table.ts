@@ -67,9 +67,10 @@ export interface TableOptions {
    * test or skip them. A page whose filters and sort name only these columns and `id`, and that
    * either filters or starts deep (page > 1), finds its ids first by an index-only scan of that
    * index and then reads those rows by id:
-   * - a search: under row-level security an operator that is not leakproof (`like:`'s `strpos`)
-   *   cannot use an index of its own, so PostgreSQL tests every row of the brand (currencies by
-   *   `like:`: 1.8 -> 0.9 ms at 10,000 rows);
+   * - a search: under row-level security an operator that is not leakproof (`like:` where
+   *   `~~~` could not be made leakproof, or its pattern has no trigram) cannot use an index of its
+   *   own, so PostgreSQL tests every row of the brand (currencies by `like:`: 1.8 -> 0.9 ms at
+   *   10,000 rows);
    * - a deep page: OFFSET reads every row it skips (rate-card assignments by level, page 50:
    *   2.1 -> 1.2 ms).
    * Worth it only where the rows read cost more than the test (not for an id array's `@>`: measure first).
