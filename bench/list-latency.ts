@@ -40,6 +40,9 @@ const CUSTOMER_QUERIES = [
   'page=1&pageSize=100&sort=startDate:desc',
   'page=1&pageSize=100&customerAccountNumber=ACC00500000',
   'page=1&pageSize=100&customerName=like:abc12',
+  // No trigram (plain like, the page's order walked); a word every name holds (read through the index).
+  'page=1&pageSize=100&customerName=like:a',
+  'page=1&pageSize=100&customerName=like:customer',
   'page=1&pageSize=100&startDate=gt:2024-06-01&endDate=gtn:2026-06-01',
   'page=1&pageSize=100&customerType=in:BUSINESS,RESELLER&sort=customerName:desc',
   'page=100&pageSize=100',

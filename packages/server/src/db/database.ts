@@ -67,7 +67,12 @@ export class Database {
     // PostgreSQL's own choice keeps re-planning every list, because with `limit $1 offset $2` it
     // prices a generic plan at a tenth of the table against a custom plan's one page: 0.2-0.5 ms
     // of planning a request (a quarter of what a list costs PostgreSQL; docs/performance.md).
-    const tenantPool = makePool(options, { options: `-c role=${TENANT_ROLE} -c plan_cache_mode=force_generic_plan` })
+    // No parallel workers: a generic plan prices a filtered page at thousands of rows, and chose
+    // a parallel scan for `like:a` at a million customers whose workers took 21-23 ms to start for
+    // a page the scan read in 0.3 ms (23-33 requests a second; docs/performance.md, 2026-12-04).
+    const tenantPool = makePool(options, {
+      options: `-c role=${TENANT_ROLE} -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0`,
+    })
     this.system = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: systemPool }) })
     const tenantDialect = new PostgresDialect({ pool: tenantPool })
     this.tenant = new TenantSessions(tenantPool, new Kysely<Tables>({ dialect: tenantDialect }), tenantDialect)

@@ -136,6 +136,13 @@ describe('tenant connections remember their brand, and never serve one brand und
     assert.deepEqual(plans, [{ generic: 3, custom: 0 }])
   })
 
+  it('runs without parallel workers (a page never pays for their start)', async () => {
+    const { rows } = await db.readTenant(a, (reader) =>
+      sql<{ workers: string }>`select current_setting('max_parallel_workers_per_gather') as workers`.execute(reader),
+    )
+    assert.equal(rows[0]!.workers, '0')
+  })
+
   it('refuses a brand that is not a positive whole number', async () => {
     for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 53]) {
       await assert.rejects(db.withTenant(bad, look), /not a brand id/)
